@@ -1,0 +1,28 @@
+package io.careerpath.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon's serializer (events, messages, tokens), kept apart from the web layer's ObjectMapper: the
+ * API refuses unknown fields, while stored events must stay readable by older and newer code alike
+ * (tolerant reader), so they cannot share one mapper. XStream is never used: it rejects classes from
+ * other modules and cannot store tokens on Java 17.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonSerialization {
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        ObjectMapper mapper = new ObjectMapper()
+                .findAndRegisterModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
+    }
+}

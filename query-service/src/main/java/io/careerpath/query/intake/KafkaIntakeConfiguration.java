@@ -1,0 +1,110 @@
+package io.careerpath.query.intake;
+
+import com.mongodb.client.MongoClient;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
+import org.axonframework.extensions.kafka.eventhandling.consumer.DefaultConsumerFactory;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Career events reach the projections through Axon's Kafka consumer: a streamable source read by a
+ * tracking processor, whose token (the offset per partition) lives in MongoDB beside the read
+ * models. No consumer group commits offsets: the token is the only position.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaIntakeConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaIntakeConfiguration.class);
+
+    @Bean
+    StreamableKafkaMessageSource<String, byte[]> careerEventSource(KafkaIntakeProperties properties,
+                                                                  Serializer serializer) {
+        awaitTopic(properties);
+        return StreamableKafkaMessageSource.<String, byte[]>builder()
+                .topics(List.of(properties.topic()))
+                .consumerFactory(new DefaultConsumerFactory<>(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000)))
+                .fetcher(AsyncFetcher.<String, byte[], org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage>builder()
+                        .pollTimeout(100)
+                        .build())
+                .serializer(serializer)
+                .messageConverter(DefaultKafkaMessageConverter.builder().serializer(serializer).build())
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoClient client, @Value("${spring.data.mongodb.database}") String database,
+                          Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder()
+                        .mongoDatabase(client, database)
+                        .trackingTokensCollectionName("tracking_tokens")
+                        .build())
+                .serializer(serializer)
+                .build();
+    }
+
+    /**
+     * Failures propagate instead of being logged and skipped: a projection that cannot write stops
+     * and retries the batch from its last token rather than silently losing an event.
+     */
+    @Bean
+    ConfigurerModule projectionsProcessor(KafkaIntakeProperties properties,
+                                          StreamableKafkaMessageSource<String, byte[]> source) {
+        return configurer -> configurer.eventProcessing()
+                .registerTrackingEventProcessor(Projections.PROCESSING_GROUP, c -> source,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(properties.batchSize()))
+                .registerListenerInvocationErrorHandler(Projections.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    private static void awaitTopic(KafkaIntakeProperties properties) {
+        long deadline = System.nanoTime() + properties.startupTimeout().toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+            while (true) {
+                try {
+                    if (admin.listTopics().names().get(5, TimeUnit.SECONDS).contains(properties.topic())) {
+                        return;
+                    }
+                    log.info("Waiting for topic {} to be created by the command service", properties.topic());
+                } catch (Exception e) {
+                    log.warn("Waiting for Kafka at {}: {}", properties.bootstrapServers(), e.toString());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Topic " + properties.topic() + " did not appear on "
+                            + properties.bootstrapServers() + " within " + properties.startupTimeout());
+                }
+                TimeUnit.SECONDS.sleep(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for topic " + properties.topic(), e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.careerpath.query.intake;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where career events come from.
+ *
+ * @param bootstrapServers the Kafka cluster
+ * @param topic            the topic the command service publishes to (and creates)
+ * @param batchSize        events per projection batch: one token write per batch, not per event
+ * @param startupTimeout   how long start-up waits for the topic to exist; its partitions are read
+ *                         once, at start, so the consumer must not start before it
+ */
+@Validated
+@ConfigurationProperties("careerpath.kafka")
+record KafkaIntakeProperties(
+        @NotBlank String bootstrapServers,
+        @NotBlank String topic,
+        @Min(1) @Max(10_000) int batchSize,
+        @NotNull Duration startupTimeout) {
+}

@@ -1,0 +1,56 @@
+package io.careerpath.query.timeline;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.careerpath.events.CareerEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+
+/**
+ * One recorded career event as the timeline shows it: the fields every event has, plus the
+ * event's own fields as {@code details}. Dates are stored as ISO strings so that they sort as text
+ * and read back without time-zone surprises.
+ */
+record TimelineEntry(String eventId, long sequence, String type, LocalDate effectiveDate, String recordedBy,
+                     Instant recordedAt, Map<String, Object> details) {
+
+    private static final ObjectMapper EVENT_FIELDS = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final Set<String> COMMON_FIELDS =
+            Set.of("personId", "eventId", "effectiveDate", "recordedBy", "recordedAt");
+
+    static TimelineEntry of(CareerEvent event, long sequence) {
+        Map<String, Object> details = EVENT_FIELDS.convertValue(event, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        details.keySet().removeAll(COMMON_FIELDS);
+        details.values().removeIf(java.util.Objects::isNull);
+        return new TimelineEntry(event.eventId(), sequence, CareerEvent.typeOf(event.getClass()), event.effectiveDate(),
+                event.recordedBy(), event.recordedAt(), details);
+    }
+
+    Document toDocument() {
+        return new Document("eventId", eventId)
+                .append("sequence", sequence)
+                .append("type", type)
+                .append("effectiveDate", effectiveDate.toString())
+                .append("recordedBy", recordedBy)
+                .append("recordedAt", Date.from(recordedAt))
+                .append("details", new Document(details));
+    }
+
+    static TimelineEntry fromDocument(Document document) {
+        return new TimelineEntry(document.getString("eventId"),
+                document.get("sequence", Number.class).longValue(),
+                document.getString("type"),
+                LocalDate.parse(document.getString("effectiveDate")),
+                document.getString("recordedBy"),
+                document.getDate("recordedAt").toInstant(),
+                new LinkedHashMap<>(document.get("details", Document.class)));
+    }
+}

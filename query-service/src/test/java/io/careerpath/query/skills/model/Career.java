@@ -1,0 +1,79 @@
+package io.careerpath.query.skills.model;
+
+import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.PmoType;
+import io.careerpath.events.Skill;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes a career the way people tell it: one role after another, from a start date. */
+final class Career {
+
+    private final List<AssignmentPeriod> assignments = new ArrayList<>();
+    private final List<AdminLoadObservation> loads = new ArrayList<>();
+    private final List<SkillAssessment> assessments = new ArrayList<>();
+    private LocalDate now;
+
+    private Career(LocalDate start) {
+        this.now = start;
+    }
+
+    static Career startingOn(LocalDate start) {
+        return new Career(start);
+    }
+
+    Career delivery(int months) {
+        return role(AssignmentKind.DELIVERY, null, false, months);
+    }
+
+    Career pmo(PmoType type, int months) {
+        return role(AssignmentKind.PMO, type, false, months);
+    }
+
+    Career pmoWithDeliveryResponsibility(PmoType type, int months) {
+        return role(AssignmentKind.PMO, type, true, months);
+    }
+
+    Career troubledProgram(int months) {
+        return role(AssignmentKind.TROUBLED_PROGRAM, null, false, months);
+    }
+
+    Career role(AssignmentKind kind, PmoType type, boolean deliveryResponsibility, int months) {
+        LocalDate end = now.plusMonths(months);
+        assignments.add(new AssignmentPeriod(now, end, kind, type, deliveryResponsibility));
+        now = end;
+        return this;
+    }
+
+    /** A role that goes on: nothing can follow it. */
+    Career ongoing(AssignmentKind kind, PmoType type) {
+        assignments.add(new AssignmentPeriod(now, null, kind, type, false));
+        return this;
+    }
+
+    Career gap(int months) {
+        now = now.plusMonths(months);
+        return this;
+    }
+
+    Career adminLoad(double percent) {
+        loads.add(new AdminLoadObservation(now, percent));
+        return this;
+    }
+
+    Career assessed(Skill skill, int level) {
+        assessments.add(new SkillAssessment(now, skill, level));
+        return this;
+    }
+
+    /** The date the next role would start. */
+    LocalDate now() {
+        return now;
+    }
+
+    CareerHistory history() {
+        return new CareerHistory(assignments, loads, assessments);
+    }
+}
