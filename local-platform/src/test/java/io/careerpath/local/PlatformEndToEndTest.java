@@ -1,0 +1,64 @@
+package io.careerpath.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Both services on a real broker, PostgreSQL and a Mongo-wire server: an event recorded is an event shown. */
+class PlatformEndToEndTest {
+
+    static RunningPlatform platform;
+
+    @BeforeAll
+    static void start() {
+        platform = RunningPlatform.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void aPmoRoleRecordedForARegisteredPersonAppearsInTheirTimeline() {
+        String personId = platform.client.register("Grace Hopper", "team-navy");
+        JsonNode recorded = platform.client.joinPmo(personId, "PROGRAM", "2024-03-01");
+        assertThat(recorded.get("sequenceNumber").asLong()).isEqualTo(1);
+
+        JsonNode timeline = platform.client.awaitTimeline(personId, t -> t.get("entries").size() == 2);
+
+        assertThat(timeline.get("displayName").asText()).isEqualTo("Grace Hopper");
+        assertThat(timeline.get("teamId").asText()).isEqualTo("team-navy");
+        assertThat(timeline.get("sequence").asLong()).isEqualTo(1);
+        JsonNode joined = timeline.get("entries").get(0);
+        assertThat(joined.get("type").asText()).isEqualTo("JOINED_PMO");
+        assertThat(joined.get("effectiveDate").asText()).isEqualTo("2024-03-01");
+        assertThat(joined.get("details").get("pmoType").asText()).isEqualTo("PROGRAM");
+        assertThat(joined.get("eventId").asText()).isEqualTo(recorded.get("eventId").asText());
+    }
+
+    @Test
+    void bothServicesReportReadyWithEveryDependencyChecked() {
+        JsonNode command = platform.commandApi.get().uri("/actuator/health/readiness").retrieve().body(JsonNode.class);
+        JsonNode query = platform.queryApi.get().uri("/actuator/health/readiness").retrieve().body(JsonNode.class);
+
+        assertThat(command.get("status").asText()).isEqualTo("UP");
+        assertThat(command.get("components").get("db").get("details").get("database").asText()).isEqualTo("PostgreSQL");
+        assertThat(command.get("components").get("kafka").get("status").asText()).isEqualTo("UP");
+        assertThat(query.get("status").asText()).isEqualTo("UP");
+        assertThat(query.get("components").get("mongo").get("status").asText()).isEqualTo("UP");
+        assertThat(query.get("components").get("kafka").get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void bothServicesPublishTheirOpenApiDocuments() {
+        JsonNode command = platform.commandApi.get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
+        JsonNode query = platform.queryApi.get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
+
+        assertThat(command.get("paths").has("/api/people/{personId}/career-events")).isTrue();
+        assertThat(query.get("paths").has("/api/people/{personId}/timeline")).isTrue();
+    }
+}
