@@ -1,0 +1,117 @@
+package io.careerpath.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.careerpath.command.CommandServiceApplication;
+import io.careerpath.query.QueryServiceApplication;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.web.client.RestClient;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot run on the project machines (no Docker engine), so this checks the
+ * part that can be checked: each service starts and reports ready with exactly the environment the
+ * compose file gives it, read as environment variables (relaxed binding and all), with only the
+ * addresses of Kafka, PostgreSQL and MongoDB pointed at the local stand-ins.
+ */
+class ComposeEnvironmentTest {
+
+    private static final Pattern DEFAULTED_VARIABLE = Pattern.compile("\\$\\{(\\w+):-([^}]*)}");
+
+    @Test
+    void bothServicesBecomeReadyWithTheEnvironmentTheComposeFileGivesThem() throws Exception {
+        Map<String, Map<String, Object>> services = composeServices();
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        String topic = "careerpath.compose-check." + System.nanoTime();
+
+        Map<String, Object> commandEnvironment = environment(services, "command-service");
+        Map<String, Object> queryEnvironment = environment(services, "query-service");
+        String databaseUrl = databaseOwnedBy((String) commandEnvironment.get("SPRING_DATASOURCE_USERNAME"),
+                (String) commandEnvironment.get("SPRING_DATASOURCE_PASSWORD"), infrastructure);
+        Map<String, String> substitutes = Map.of(
+                "jdbc:postgresql://postgres:5432/careerpath", databaseUrl,
+                "kafka:9092", infrastructure.kafkaBootstrapServers(),
+                "mongodb://mongo:27017", infrastructure.mongoUri(),
+                "careerpath.career-events", topic);
+
+        try (ConfigurableApplicationContext command = start(CommandServiceApplication.builder(), commandEnvironment, substitutes);
+             ConfigurableApplicationContext query = start(QueryServiceApplication.builder(), queryEnvironment, substitutes)) {
+            assertReady(command);
+            assertReady(query);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> composeServices() throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("..", "docker-compose.yml"))) {
+            Map<String, Object> compose = new Yaml().load(in);
+            return (Map<String, Map<String, Object>>) compose.get("services");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(Map<String, Map<String, Object>> services, String service) {
+        Map<String, Object> environment = new LinkedHashMap<>((Map<String, Object>) services.get(service).get("environment"));
+        // compose interpolates ${VAR:-default}; with VAR unset, the default is what the service gets
+        environment.replaceAll((name, value) -> {
+            Matcher variable = DEFAULTED_VARIABLE.matcher(String.valueOf(value));
+            return variable.replaceAll(match -> Matcher.quoteReplacement(match.group(2)));
+        });
+        // a JVM flag for the container's java command, not a setting of the service
+        environment.remove("JAVA_TOOL_OPTIONS");
+        return environment;
+    }
+
+    private static ConfigurableApplicationContext start(SpringApplicationBuilder service, Map<String, Object> environment,
+                                                        Map<String, String> substitutes) {
+        Map<String, Object> pointedAtStandIns = new LinkedHashMap<>();
+        environment.forEach((name, value) -> {
+            String setting = String.valueOf(value);
+            for (Map.Entry<String, String> substitute : substitutes.entrySet()) {
+                setting = setting.replace(substitute.getKey(), substitute.getValue());
+            }
+            pointedAtStandIns.put(name, setting);
+        });
+        // port 0: the compose file maps container ports; here any free port will do
+        return service.initializers(context -> context.getEnvironment().getPropertySources()
+                        .addFirst(new SystemEnvironmentPropertySource("compose-environment", pointedAtStandIns)))
+                .run("--server.port=0");
+    }
+
+    private static void assertReady(ConfigurableApplicationContext service) {
+        int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+        JsonNode readiness = RestClient.create("http://127.0.0.1:" + port).get().uri("/actuator/health/readiness")
+                .retrieve().body(JsonNode.class);
+        assertThat(readiness.get("status").asText()).as(readiness.toPrettyString()).isEqualTo("UP");
+    }
+
+    /** The compose file's database user, created on the local PostgreSQL if missing, owning a fresh database. */
+    private static String databaseOwnedBy(String user, String password, TestInfrastructure infrastructure)
+            throws SQLException {
+        TestInfrastructure.Database admin = infrastructure.newDatabase();
+        try (Connection connection = DriverManager.getConnection(admin.url(), admin.username(), admin.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + user + "') THEN "
+                    + "CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'; END IF; END $$");
+            statement.execute("GRANT ALL ON SCHEMA public TO " + user);
+        }
+        return admin.url();
+    }
+}
