@@ -65,10 +65,6 @@ final class SkillDynamics {
         }
     }
 
-    double baseline() {
-        return baseline;
-    }
-
     void start(State s) {
         s.level = baseline;
         s.peak = baseline;
@@ -80,7 +76,10 @@ final class SkillDynamics {
         return baseline + floorFraction * Math.max(0, peak - baseline);
     }
 
-    /** An observation replaces the modelled level; the disuse clock keeps running, since the history says how long the skill has been idle. */
+    /**
+     * An observation replaces the modelled level. The disuse clock keeps running unless the level is
+     * a new peak: the history still says how long the skill has been idle.
+     */
     void observe(State s, double level) {
         s.level = level;
         if (level >= s.peak) {

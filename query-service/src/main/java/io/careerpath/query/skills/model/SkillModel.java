@@ -6,6 +6,7 @@ import io.careerpath.events.Skill;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,9 @@ public final class SkillModel {
         long asOfDay = asOf.toEpochDay();
         boolean delivering = history.assignments().stream()
                 .anyMatch(a -> a.kind() == AssignmentKind.DELIVERY && a.isActiveOn(asOf));
+        OptionalDouble monthsSinceLastDelivery = delivering
+                ? OptionalDouble.of(0)
+                : monthsSinceLastDeliveryEnded(history, asOf);
 
         Map<Skill, SkillStatus> skills = new EnumMap<>(Skill.class);
         Optional<LocalDate> rotateBackBy = Optional.empty();
@@ -83,8 +87,7 @@ public final class SkillModel {
                         : forecastCrossing(cursor, asOf);
             }
         }
-        return new SkillProfile(asOf, skills, monthsSinceLastDelivery(history, asOf),
-                deliveryCurrency(timeline, asOf), rotateBackBy);
+        return new SkillProfile(asOf, skills, monthsSinceLastDelivery, deliveryCurrency(timeline, asOf), rotateBackBy);
     }
 
     /**
@@ -99,7 +102,7 @@ public final class SkillModel {
             for (Skill skill : SKILLS) {
                 curves.put(skill, new ProficiencyCurve(sorted, new double[0]));
             }
-            return curves;
+            return Collections.unmodifiableMap(curves);
         }
         Timeline timeline = Timeline.of(history, matrix, sorted.get(sorted.size() - 1));
         for (Skill skill : SKILLS) {
@@ -110,7 +113,7 @@ public final class SkillModel {
             }
             curves.put(skill, new ProficiencyCurve(sorted, values));
         }
-        return curves;
+        return Collections.unmodifiableMap(curves);
     }
 
     /**
@@ -161,16 +164,13 @@ public final class SkillModel {
                 parameters.currencyPracticeMonths(), windowStart);
     }
 
-    private static OptionalDouble monthsSinceLastDelivery(CareerHistory history, LocalDate asOf) {
-        long lastDay = Long.MIN_VALUE; // first day out of the latest delivery role started by asOf
+    /** For someone not in a delivery role on {@code asOf}: every delivery role started by then has ended. */
+    private static OptionalDouble monthsSinceLastDeliveryEnded(CareerHistory history, LocalDate asOf) {
+        long lastDay = Long.MIN_VALUE; // first day out of the latest delivery role
         for (AssignmentPeriod a : history.assignments()) {
-            if (a.kind() != AssignmentKind.DELIVERY || a.start().isAfter(asOf)) {
-                continue;
+            if (a.kind() == AssignmentKind.DELIVERY && !a.start().isAfter(asOf)) {
+                lastDay = Math.max(lastDay, a.end().toEpochDay());
             }
-            if (a.isActiveOn(asOf)) {
-                return OptionalDouble.of(0);
-            }
-            lastDay = Math.max(lastDay, a.end().toEpochDay());
         }
         return lastDay == Long.MIN_VALUE
                 ? OptionalDouble.empty()

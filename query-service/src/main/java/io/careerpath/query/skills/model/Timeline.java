@@ -123,13 +123,6 @@ final class Timeline {
         return effective[segment * SKILLS + skill];
     }
 
-    /** Effective intensity on {@code day}: zero before the first segment. */
-    double effectiveOn(long day, int skill) {
-        int i = Arrays.binarySearch(starts, day);
-        int segment = i >= 0 ? i : -i - 2;
-        return segment < 0 ? 0 : effective(segment, skill);
-    }
-
     /** Months of practice, time × effective intensity, of {@code skill} within {@code [from, to)}. */
     double practiceMonths(int skill, long from, long to) {
         double days = 0;
