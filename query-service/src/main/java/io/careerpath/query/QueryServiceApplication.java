@@ -1,5 +1,6 @@
 package io.careerpath.query;
 
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -7,6 +8,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerA
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Projects career events from Kafka into MongoDB read models and serves them. Its configuration
@@ -25,6 +27,12 @@ public class QueryServiceApplication {
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(QueryServiceApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAME);
+    }
+
+    /** The one clock that decides what "today" is; tests replace it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     public static void main(String[] args) {

@@ -1,33 +1,67 @@
 package io.careerpath.query.timeline;
 
-import static com.mongodb.client.model.Filters.eq;
-
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import io.careerpath.query.NotFound;
-import org.bson.Document;
+import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.PmoType;
+import io.careerpath.query.AsOf;
+import io.careerpath.query.PersonIds;
+import io.careerpath.query.history.Assignment;
+import io.careerpath.query.history.HistoryEntry;
+import io.careerpath.query.history.PersonHistories;
+import io.careerpath.query.history.PersonHistory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Pattern;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/people")
 class TimelineController {
 
-    private final MongoCollection<Document> timelines;
+    private final PersonHistories histories;
+    private final AsOf asOf;
 
-    TimelineController(MongoDatabase readModels) {
-        this.timelines = readModels.getCollection(CareerTimelineProjection.COLLECTION);
+    TimelineController(PersonHistories histories, AsOf asOf) {
+        this.histories = histories;
+        this.asOf = asOf;
     }
 
-    @GetMapping("/{personId}/timeline")
-    CareerTimeline timeline(@PathVariable String personId) {
-        Document document = timelines.find(eq("_id", personId)).first();
-        if (document == null) {
-            throw new NotFound("person-not-found", "No timeline for person " + personId
-                    + ": unknown, or not yet projected");
+    /**
+     * @param sequence the person's last event the stored history reflects
+     * @param entries  every event in effective-date order (retracted ones and retractions left out)
+     */
+    record CareerTimeline(String personId, String displayName, String teamId, String managerId, LocalDate asOf,
+                          long sequence, List<AssignmentView> assignments, List<HistoryEntry> entries) {
+    }
+
+    record AssignmentView(AssignmentKind kind, PmoType pmoType, String name, boolean deliveryResponsibility,
+                          boolean regained, LocalDate start, LocalDate end, boolean ongoing, long durationDays,
+                          double durationMonths, String outcome) {
+
+        static AssignmentView of(Assignment a, LocalDate asOf) {
+            return new AssignmentView(a.kind(), a.pmoType(), a.name(), a.deliveryResponsibility(), a.regained(),
+                    a.start(), a.end(), a.ongoing(), a.durationDays(asOf), a.durationMonths(asOf), a.outcome());
         }
-        return CareerTimeline.fromDocument(document);
+    }
+
+    @Operation(summary = "A person's career in the order it happened, as known on a day")
+    @GetMapping("/{personId}/timeline")
+    CareerTimeline timeline(
+            @PathVariable @Pattern(regexp = PersonIds.PATTERN) String personId,
+            @Parameter(description = "the day to look from (default today): only events recorded and effective by then")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = "wait (boundedly) until the answer includes this event sequence of the person")
+            @RequestParam(required = false) Long minSequence) {
+        LocalDate day = this.asOf.resolve(asOf);
+        PersonHistory history = histories.load(personId, day, minSequence);
+        return new CareerTimeline(personId, history.displayName().orElse(null), history.teamId().orElse(null),
+                history.managerId().orElse(null), day, history.sequence(),
+                history.assignments().stream().map(a -> AssignmentView.of(a, day)).toList(), history.entries());
     }
 }

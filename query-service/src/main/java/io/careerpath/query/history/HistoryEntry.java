@@ -1,4 +1,4 @@
-package io.careerpath.query.timeline;
+package io.careerpath.query.history;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,29 +9,37 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.bson.Document;
 
 /**
- * One recorded career event as the timeline shows it: the fields every event has, plus the
- * event's own fields as {@code details}. Dates are stored as ISO strings so that they sort as text
- * and read back without time-zone surprises.
+ * One recorded career event as the read side keeps it: the fields every event has, plus the
+ * event's own fields as {@code details} (so a new event type needs no code here to be kept).
+ * Dates are ISO strings: they sort as text and read back without time-zone surprises.
+ *
+ * @param type the event's API name, e.g. {@code JOINED_PMO}
  */
-record TimelineEntry(String eventId, long sequence, String type, LocalDate effectiveDate, String recordedBy,
-                     Instant recordedAt, Map<String, Object> details) {
+public record HistoryEntry(String eventId, long sequence, String type, LocalDate effectiveDate, String recordedBy,
+                           Instant recordedAt, Map<String, Object> details) {
 
     private static final ObjectMapper EVENT_FIELDS = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Set<String> COMMON_FIELDS =
             Set.of("personId", "eventId", "effectiveDate", "recordedBy", "recordedAt");
 
-    static TimelineEntry of(CareerEvent event, long sequence) {
+    static HistoryEntry of(CareerEvent event, long sequence) {
         Map<String, Object> details = EVENT_FIELDS.convertValue(event, new TypeReference<LinkedHashMap<String, Object>>() {
         });
         details.keySet().removeAll(COMMON_FIELDS);
-        details.values().removeIf(java.util.Objects::isNull);
-        return new TimelineEntry(event.eventId(), sequence, CareerEvent.typeOf(event.getClass()), event.effectiveDate(),
+        details.values().removeIf(Objects::isNull);
+        return new HistoryEntry(event.eventId(), sequence, CareerEvent.typeOf(event.getClass()), event.effectiveDate(),
                 event.recordedBy(), event.recordedAt(), details);
+    }
+
+    public String detail(String name) {
+        Object value = details.get(name);
+        return value == null ? null : value.toString();
     }
 
     Document toDocument() {
@@ -44,8 +52,8 @@ record TimelineEntry(String eventId, long sequence, String type, LocalDate effec
                 .append("details", new Document(details));
     }
 
-    static TimelineEntry fromDocument(Document document) {
-        return new TimelineEntry(document.getString("eventId"),
+    static HistoryEntry fromDocument(Document document) {
+        return new HistoryEntry(document.getString("eventId"),
                 document.get("sequence", Number.class).longValue(),
                 document.getString("type"),
                 LocalDate.parse(document.getString("effectiveDate")),

@@ -1,0 +1,139 @@
+package io.careerpath.query.history;
+
+import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.PmoType;
+import io.careerpath.events.Skill;
+import io.careerpath.query.skills.model.AdminLoadObservation;
+import io.careerpath.query.skills.model.AssignmentPeriod;
+import io.careerpath.query.skills.model.CareerHistory;
+import io.careerpath.query.skills.model.SkillAssessment;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+
+/**
+ * What is known of one person's career as of one day: the events recorded by the end of that day
+ * and effective on or before it, with retracted events (and the retractions themselves) removed,
+ * in the order they happened. Asking for a past day therefore gives the answer the platform gave
+ * on that day, even though more events have been recorded since.
+ *
+ * @param sequence the person's last event sequence the stored history reflects
+ */
+public record PersonHistory(String personId, LocalDate asOf, long sequence, List<HistoryEntry> entries) {
+
+    private static final Comparator<HistoryEntry> CAREER_ORDER =
+            Comparator.comparing(HistoryEntry::effectiveDate).thenComparingLong(HistoryEntry::sequence);
+
+    static PersonHistory fromDocument(Document document, LocalDate asOf) {
+        Instant endOfDay = asOf.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        List<HistoryEntry> known = document.get("entries", Document.class).values().stream()
+                .map(value -> HistoryEntry.fromDocument((Document) value))
+                .filter(entry -> entry.recordedAt().isBefore(endOfDay))
+                .toList();
+        Set<String> retracted = new HashSet<>();
+        known.stream().filter(entry -> entry.type().equals("EVENT_RETRACTED"))
+                .forEach(retraction -> retracted.add(retraction.detail("retractedEventId")));
+        List<HistoryEntry> entries = known.stream()
+                .filter(entry -> !entry.type().equals("EVENT_RETRACTED") && !retracted.contains(entry.eventId()))
+                .filter(entry -> !entry.effectiveDate().isAfter(asOf))
+                .sorted(CAREER_ORDER)
+                .toList();
+        return new PersonHistory(document.getString("_id"), asOf,
+                document.get("lastSequence", Number.class).longValue(), entries);
+    }
+
+    public Optional<String> displayName() {
+        return latest(List.of("PERSON_REGISTERED"), "displayName");
+    }
+
+    public Optional<String> teamId() {
+        return latest(List.of("PERSON_REGISTERED", "TEAM_CHANGED"), "teamId");
+    }
+
+    public Optional<String> managerId() {
+        return latest(List.of("TEAM_CHANGED"), "managerId");
+    }
+
+    private Optional<String> latest(Collection<String> types, String detail) {
+        String value = null;
+        for (HistoryEntry entry : entries) {
+            if (types.contains(entry.type()) && entry.detail(detail) != null) {
+                value = entry.detail(detail);
+            }
+        }
+        return Optional.ofNullable(value);
+    }
+
+    /**
+     * The primary assignments, one at a time: each new one ends the previous one on its own
+     * effective date; an "assignment ended" closes the one running on its date.
+     */
+    public List<Assignment> assignments() {
+        List<Assignment> assignments = new ArrayList<>();
+        for (HistoryEntry entry : entries) {
+            Assignment started = switch (entry.type()) {
+                case "DELIVERY_ROLE_STARTED" -> delivery(entry, false);
+                case "REGAINED_DELIVERY_ROLE" -> delivery(entry, true);
+                case "JOINED_PMO" -> new Assignment(AssignmentKind.PMO, PmoType.valueOf(entry.detail("pmoType")),
+                        entry.detail("pmoName"), Boolean.parseBoolean(entry.detail("deliveryResponsibility")),
+                        entry.effectiveDate(), null, null, false);
+                case "TOOK_TROUBLED_PROGRAM" -> new Assignment(AssignmentKind.TROUBLED_PROGRAM, null,
+                        entry.detail("programName"), false, entry.effectiveDate(), null, null, false);
+                default -> null;
+            };
+            int last = assignments.size() - 1;
+            boolean running = last >= 0 && assignments.get(last).ongoing();
+            if (started != null) {
+                if (running) {
+                    assignments.set(last, assignments.get(last).endedOn(entry.effectiveDate(), null));
+                }
+                assignments.add(started);
+            } else if (entry.type().equals("ASSIGNMENT_ENDED") && running) {
+                assignments.set(last, assignments.get(last).endedOn(entry.effectiveDate(), entry.detail("outcome")));
+            }
+        }
+        return assignments;
+    }
+
+    private static Assignment delivery(HistoryEntry entry, boolean regained) {
+        return new Assignment(AssignmentKind.DELIVERY, null, entry.detail("projectName"), false,
+                entry.effectiveDate(), null, null, regained);
+    }
+
+    public Optional<Assignment> currentAssignment() {
+        List<Assignment> assignments = assignments();
+        return assignments.isEmpty() || !assignments.get(assignments.size() - 1).ongoing()
+                ? Optional.empty()
+                : Optional.of(assignments.get(assignments.size() - 1));
+    }
+
+    public List<AdminLoadObservation> adminLoad() {
+        return entries.stream().filter(entry -> entry.type().equals("ADMINISTRATIVE_LOAD_RECORDED"))
+                .map(entry -> new AdminLoadObservation(entry.effectiveDate(),
+                        Double.parseDouble(entry.detail("percentOfTime"))))
+                .toList();
+    }
+
+    public List<SkillAssessment> assessments() {
+        return entries.stream().filter(entry -> entry.type().equals("SKILL_ASSESSED"))
+                .map(entry -> new SkillAssessment(entry.effectiveDate(), Skill.valueOf(entry.detail("skill")),
+                        Integer.parseInt(entry.detail("level"))))
+                .toList();
+    }
+
+    /** The skill model's view of this history. */
+    public CareerHistory toCareerHistory() {
+        List<AssignmentPeriod> periods = assignments().stream()
+                .map(a -> new AssignmentPeriod(a.start(), a.end(), a.kind(), a.pmoType(), a.deliveryResponsibility()))
+                .toList();
+        return new CareerHistory(periods, adminLoad(), assessments());
+    }
+}

@@ -1,0 +1,43 @@
+package io.careerpath.query.rebuild;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin/read-models/rebuild")
+class RebuildController {
+
+    private final ReadModelRebuild rebuild;
+
+    RebuildController(ReadModelRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @Operation(summary = "Recompute every read model from the first event, switching over when done")
+    @PostMapping
+    ResponseEntity<Object> start() {
+        return rebuild.start()
+                .<ResponseEntity<Object>>map(progress -> ResponseEntity.accepted()
+                        .location(URI.create("/api/admin/read-models/rebuild")).body(progress))
+                .orElseGet(() -> {
+                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                            "A rebuild is already running; follow its progress at /api/admin/read-models/rebuild");
+                    problem.setType(URI.create("urn:careerpath:problem:rebuild-running"));
+                    problem.setTitle("Rebuild already running");
+                    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+                });
+    }
+
+    @Operation(summary = "Progress of the current or last rebuild: events done of total, rate, time left")
+    @GetMapping
+    RebuildProgress progress() {
+        return rebuild.progress();
+    }
+}

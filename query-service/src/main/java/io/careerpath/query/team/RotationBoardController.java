@@ -1,0 +1,172 @@
+package io.careerpath.query.team;
+
+import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.PmoType;
+import io.careerpath.events.Skill;
+import io.careerpath.query.AsOf;
+import io.careerpath.query.NotFound;
+import io.careerpath.query.PersonIds;
+import io.careerpath.query.QueryProperties;
+import io.careerpath.query.history.Assignment;
+import io.careerpath.query.history.PersonHistories;
+import io.careerpath.query.history.PersonHistory;
+import io.careerpath.query.skills.model.AdminLoadObservation;
+import io.careerpath.query.skills.model.SkillModel;
+import io.careerpath.query.skills.model.SkillProfile;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Pattern;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The manager's view: who in the team is where, since when, how much delivery skill they keep,
+ * by when they should rotate back, and who needs attention.
+ */
+@RestController
+@RequestMapping("/api/teams")
+class RotationBoardController {
+
+    private final PersonHistories histories;
+    private final SkillModel model;
+    private final AsOf asOf;
+    private final QueryProperties properties;
+
+    RotationBoardController(PersonHistories histories, SkillModel model, AsOf asOf, QueryProperties properties) {
+        this.histories = histories;
+        this.model = model;
+        this.asOf = asOf;
+        this.properties = properties;
+    }
+
+    enum Flag {
+        /** Away from delivery and past, or close to, the rotate-back date. */
+        DELIVERY_AT_RISK,
+        /** Administrative load at or above the configured share of time. */
+        ADMIN_OVERLOAD,
+        /** Several troubled programs in a row. */
+        TROUBLED_PROGRAM_STREAK
+    }
+
+    record CurrentAssignment(AssignmentKind kind, PmoType pmoType, String name, LocalDate since, double months) {
+    }
+
+    record Member(String personId, String displayName, CurrentAssignment currentAssignment, double deliveryRetention,
+                  LocalDate rotateBackBy, Double monthsSinceDelivery, Double adminLoadPercent, int troubledProgramStreak,
+                  List<Flag> flags) {
+    }
+
+    record Rotation(String personId, String displayName, LocalDate date, AssignmentKind from, AssignmentKind to) {
+    }
+
+    record Aggregates(int members, double pmoShare, double medianPmoMonths, int rotationsLastYear) {
+    }
+
+    /**
+     * @param aggregates         null when withheld
+     * @param aggregatesWithheld why they were withheld, if they were
+     */
+    record RotationBoard(String teamId, LocalDate asOf, List<Member> members, List<Rotation> rotationsLastYear,
+                         Aggregates aggregates, String aggregatesWithheld) {
+    }
+
+    @Operation(summary = "The team's rotation board as of a day (default today)")
+    @GetMapping("/{teamId}/rotation-board")
+    RotationBoard rotationBoard(@PathVariable @Pattern(regexp = PersonIds.PATTERN) String teamId,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        LocalDate day = this.asOf.resolve(asOf);
+        List<PersonHistory> members = histories.loadAll(histories.everMembersOf(teamId), day).stream()
+                .filter(history -> history.teamId().filter(teamId::equals).isPresent())
+                .sorted(Comparator.comparing(history -> history.displayName().orElse("")))
+                .toList();
+        if (members.isEmpty()) {
+            throw new NotFound("team-not-found", "Team " + teamId + " had no members on " + day);
+        }
+        List<Member> board = members.stream().map(history -> member(history, day)).toList();
+        List<Rotation> rotations = members.stream().flatMap(history -> rotations(history, day).stream())
+                .sorted(Comparator.comparing(Rotation::date).reversed())
+                .toList();
+        if (members.size() < properties.minimumAggregateSize()) {
+            return new RotationBoard(teamId, day, board, rotations, null, "Team aggregates would describe "
+                    + members.size() + " people, fewer than " + properties.minimumAggregateSize()
+                    + ", and are withheld so that they cannot single anyone out.");
+        }
+        return new RotationBoard(teamId, day, board, rotations, aggregates(members, board, rotations, day), null);
+    }
+
+    private Member member(PersonHistory history, LocalDate day) {
+        SkillProfile profile = model.evaluate(history.toCareerHistory(), day);
+        Assignment current = history.currentAssignment().orElse(null);
+        List<AdminLoadObservation> loads = history.adminLoad();
+        Double adminLoad = loads.isEmpty() ? null : loads.get(loads.size() - 1).percent();
+        int streak = troubledStreak(history.assignments());
+        LocalDate rotateBackBy = profile.rotateBackBy().orElse(null);
+        boolean delivering = current != null && current.kind() == AssignmentKind.DELIVERY;
+        List<Flag> flags = new ArrayList<>();
+        if (!delivering && profile.skill(Skill.DELIVERY_EXECUTION).peak() > 0
+                && (profile.deliveryRetention() < model.parameters().rotateBackRetention()
+                || rotateBackBy != null && !rotateBackBy.isAfter(day.plusMonths(properties.rotateBackWarningMonths())))) {
+            flags.add(Flag.DELIVERY_AT_RISK);
+        }
+        if (adminLoad != null && adminLoad >= properties.adminOverloadPercent()) {
+            flags.add(Flag.ADMIN_OVERLOAD);
+        }
+        if (streak >= properties.troubledProgramStreak()) {
+            flags.add(Flag.TROUBLED_PROGRAM_STREAK);
+        }
+        return new Member(history.personId(), history.displayName().orElse(null),
+                current == null ? null : new CurrentAssignment(current.kind(), current.pmoType(), current.name(),
+                        current.start(), current.durationMonths(day)),
+                round(profile.deliveryRetention()), rotateBackBy,
+                profile.monthsSinceLastDelivery().isPresent() ? round(profile.monthsSinceLastDelivery().getAsDouble()) : null,
+                adminLoad, streak, flags);
+    }
+
+    /** Troubled programs taken one after another, counting back from the latest assignment. */
+    private static int troubledStreak(List<Assignment> assignments) {
+        int streak = 0;
+        for (int i = assignments.size() - 1; i >= 0 && assignments.get(i).kind() == AssignmentKind.TROUBLED_PROGRAM; i--) {
+            streak++;
+        }
+        return streak;
+    }
+
+    private static List<Rotation> rotations(PersonHistory history, LocalDate day) {
+        List<Assignment> assignments = history.assignments();
+        List<Rotation> rotations = new ArrayList<>();
+        for (int i = 1; i < assignments.size(); i++) {
+            Assignment from = assignments.get(i - 1);
+            Assignment to = assignments.get(i);
+            if (to.start().isAfter(day.minusYears(1)) && from.kind() != to.kind()) {
+                rotations.add(new Rotation(history.personId(), history.displayName().orElse(null), to.start(),
+                        from.kind(), to.kind()));
+            }
+        }
+        return rotations;
+    }
+
+    private static Aggregates aggregates(List<PersonHistory> members, List<Member> board, List<Rotation> rotations,
+                                         LocalDate day) {
+        long inPmo = board.stream().filter(m -> m.currentAssignment() != null
+                && m.currentAssignment().kind() == AssignmentKind.PMO).count();
+        double[] pmoMonths = members.stream()
+                .mapToDouble(history -> history.assignments().stream()
+                        .filter(a -> a.kind() == AssignmentKind.PMO)
+                        .mapToDouble(a -> a.durationMonths(day)).sum())
+                .sorted().toArray();
+        double median = pmoMonths.length % 2 == 1 ? pmoMonths[pmoMonths.length / 2]
+                : (pmoMonths[pmoMonths.length / 2 - 1] + pmoMonths[pmoMonths.length / 2]) / 2;
+        return new Aggregates(members.size(), round((double) inPmo / members.size()), round(median), rotations.size());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}
