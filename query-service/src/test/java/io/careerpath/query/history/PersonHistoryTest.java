@@ -1,0 +1,120 @@
+package io.careerpath.query.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.PmoType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+class PersonHistoryTest {
+
+    private final List<HistoryEntry> recorded = new ArrayList<>();
+
+    private HistoryEntry record(String type, String effective, String recordedOn, Map<String, Object> details) {
+        HistoryEntry entry = new HistoryEntry("e" + recorded.size(), recorded.size(), type, LocalDate.parse(effective),
+                "manager", Instant.parse(recordedOn + "T12:00:00Z"), new LinkedHashMap<>(details));
+        recorded.add(entry);
+        return entry;
+    }
+
+    private PersonHistory asOf(String day) {
+        Document entries = new Document();
+        recorded.forEach(entry -> entries.append(String.valueOf(entry.sequence()), entry.toDocument()));
+        Document document = new Document("_id", "p1").append("lastSequence", recorded.size() - 1).append("entries", entries);
+        return PersonHistory.fromDocument(document, LocalDate.parse(day));
+    }
+
+    @Test
+    void eachNewAssignmentEndsThePreviousOneOnItsOwnEffectiveDate() {
+        record("PERSON_REGISTERED", "2015-01-01", "2024-01-01", Map.of("displayName", "Ada", "teamId", "t1"));
+        record("DELIVERY_ROLE_STARTED", "2015-01-01", "2024-01-01", Map.of("projectName", "Apollo"));
+        record("JOINED_PMO", "2018-01-01", "2024-01-01", Map.of("pmoType", "ORGANIZATIONAL", "deliveryResponsibility", false));
+        record("TOOK_TROUBLED_PROGRAM", "2020-01-01", "2024-01-01", Map.of("programName", "Phoenix"));
+        record("ASSIGNMENT_ENDED", "2021-01-01", "2024-01-01", Map.of("outcome", "RESCUED"));
+        record("REGAINED_DELIVERY_ROLE", "2021-02-01", "2024-01-01", Map.of("projectName", "Gemini"));
+
+        List<Assignment> assignments = asOf("2024-06-01").assignments();
+
+        assertThat(assignments).extracting(Assignment::kind).containsExactly(AssignmentKind.DELIVERY, AssignmentKind.PMO,
+                AssignmentKind.TROUBLED_PROGRAM, AssignmentKind.DELIVERY);
+        assertThat(assignments.get(0).end()).isEqualTo(LocalDate.parse("2018-01-01"));
+        assertThat(assignments.get(1).pmoType()).isEqualTo(PmoType.ORGANIZATIONAL);
+        assertThat(assignments.get(1).end()).isEqualTo(LocalDate.parse("2020-01-01"));
+        assertThat(assignments.get(2).outcome()).isEqualTo("RESCUED");
+        assertThat(assignments.get(2).end()).isEqualTo(LocalDate.parse("2021-01-01"));
+        assertThat(assignments.get(3).regained()).isTrue();
+        assertThat(assignments.get(3).ongoing()).isTrue();
+    }
+
+    @Test
+    void aDeliveryRoleRecordedAfterThePmoRoleThatFollowedItEndsWhereThePmoRoleBegins() {
+        record("JOINED_PMO", "2019-06-01", "2024-01-01", Map.of("pmoType", "PROGRAM"));
+        record("DELIVERY_ROLE_STARTED", "2016-03-01", "2024-02-01", Map.of("projectName", "Late entry"));
+
+        List<Assignment> assignments = asOf("2024-06-01").assignments();
+
+        assertThat(assignments).extracting(Assignment::kind).containsExactly(AssignmentKind.DELIVERY, AssignmentKind.PMO);
+        assertThat(assignments.get(0).end()).isEqualTo(LocalDate.parse("2019-06-01"));
+    }
+
+    @Test
+    void retractedEventsAndTheirRetractionsAreGoneFromTheHistory() {
+        record("DELIVERY_ROLE_STARTED", "2016-03-01", "2024-01-01", Map.of("projectName", "Apollo"));
+        HistoryEntry mistake = record("JOINED_PMO", "2019-06-01", "2024-01-01", Map.of("pmoType", "EXECUTIVE"));
+        record("EVENT_RETRACTED", "2024-01-02", "2024-01-02", Map.of("retractedEventId", mistake.eventId(), "reason", "typo"));
+
+        PersonHistory history = asOf("2024-06-01");
+
+        assertThat(history.entries()).extracting(HistoryEntry::type).containsExactly("DELIVERY_ROLE_STARTED");
+        assertThat(history.assignments()).singleElement().satisfies(a -> assertThat(a.ongoing()).isTrue());
+    }
+
+    @Test
+    void aPastDayShowsOnlyWhatWasRecordedAndEffectiveByThen() {
+        record("DELIVERY_ROLE_STARTED", "2016-03-01", "2020-01-01", Map.of("projectName", "Apollo"));
+        HistoryEntry laterRetracted = record("JOINED_PMO", "2019-06-01", "2020-01-01", Map.of("pmoType", "PROGRAM"));
+        // recorded after the day we look from: a late entry and a retraction
+        record("TOOK_TROUBLED_PROGRAM", "2019-01-01", "2021-05-01", Map.of("programName", "Phoenix"));
+        record("EVENT_RETRACTED", "2021-05-02", "2021-05-02", Map.of("retractedEventId", laterRetracted.eventId()));
+        // effective after the day we look from
+        record("REGAINED_DELIVERY_ROLE", "2020-09-01", "2020-01-01", Map.of("projectName", "Planned"));
+
+        PersonHistory asKnownThen = asOf("2020-06-30");
+
+        assertThat(asKnownThen.entries()).extracting(HistoryEntry::type)
+                .containsExactly("DELIVERY_ROLE_STARTED", "JOINED_PMO");
+        assertThat(asOf("2021-06-01").entries()).extracting(HistoryEntry::type)
+                .containsExactly("DELIVERY_ROLE_STARTED", "TOOK_TROUBLED_PROGRAM", "REGAINED_DELIVERY_ROLE");
+    }
+
+    @Test
+    void teamAndNameFollowTheLatestChangeEffectiveByTheDay() {
+        record("PERSON_REGISTERED", "2015-01-01", "2015-01-01", Map.of("displayName", "Ada", "teamId", "t1"));
+        record("TEAM_CHANGED", "2022-01-01", "2022-01-01", Map.of("teamId", "t2", "managerId", "m2"));
+
+        assertThat(asOf("2021-12-31").teamId()).contains("t1");
+        assertThat(asOf("2022-01-01").teamId()).contains("t2");
+        assertThat(asOf("2022-01-01").managerId()).contains("m2");
+        assertThat(asOf("2022-01-01").displayName()).contains("Ada");
+    }
+
+    @Test
+    void theSkillModelSeesTheAssignmentsLoadsAndAssessments() {
+        record("JOINED_PMO", "2019-06-01", "2024-01-01", Map.of("pmoType", "PROGRAM", "deliveryResponsibility", true));
+        record("ADMINISTRATIVE_LOAD_RECORDED", "2019-07-01", "2024-01-01", Map.of("percentOfTime", 35));
+        record("SKILL_ASSESSED", "2020-01-01", "2024-01-01", Map.of("skill", "LEADERSHIP", "level", 4));
+
+        var career = asOf("2024-06-01").toCareerHistory();
+
+        assertThat(career.assignments()).singleElement().satisfies(a -> assertThat(a.deliveryResponsibility()).isTrue());
+        assertThat(career.adminLoad()).singleElement().satisfies(l -> assertThat(l.percent()).isEqualTo(35.0));
+        assertThat(career.assessments()).singleElement().satisfies(s -> assertThat(s.level()).isEqualTo(4));
+    }
+}
