@@ -13,8 +13,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
@@ -74,10 +76,11 @@ public record PersonHistory(String personId, LocalDate asOf, long sequence, List
 
     /**
      * The primary assignments, one at a time: each new one ends the previous one on its own
-     * effective date; an "assignment ended" closes the one running on its date.
+     * effective date; a recorded "assignment ended" closes the assignment it names, with its outcome.
      */
     public List<Assignment> assignments() {
         List<Assignment> assignments = new ArrayList<>();
+        Map<String, Integer> startedBy = new HashMap<>();
         for (HistoryEntry entry : entries) {
             Assignment started = switch (entry.type()) {
                 case "DELIVERY_ROLE_STARTED" -> delivery(entry, false);
@@ -90,14 +93,19 @@ public record PersonHistory(String personId, LocalDate asOf, long sequence, List
                 default -> null;
             };
             int last = assignments.size() - 1;
-            boolean running = last >= 0 && assignments.get(last).ongoing();
             if (started != null) {
-                if (running) {
+                if (last >= 0 && assignments.get(last).ongoing()) {
                     assignments.set(last, assignments.get(last).endedOn(entry.effectiveDate(), null));
                 }
+                startedBy.put(entry.eventId(), assignments.size());
                 assignments.add(started);
-            } else if (entry.type().equals("ASSIGNMENT_ENDED") && running) {
-                assignments.set(last, assignments.get(last).endedOn(entry.effectiveDate(), entry.detail("outcome")));
+            } else if (entry.type().equals("ASSIGNMENT_ENDED") && entry.detail("supersededBy") == null) {
+                // an end somebody recorded; ends the next assignment forced on its predecessor are
+                // already implied by the order above (supersededBy), whatever order they were recorded in
+                Integer ended = startedBy.getOrDefault(entry.detail("assignmentEventId"), last);
+                if (ended >= 0 && (assignments.get(ended).ongoing() || ended != last)) {
+                    assignments.set(ended, assignments.get(ended).endedOn(entry.effectiveDate(), entry.detail("outcome")));
+                }
             }
         }
         return assignments;

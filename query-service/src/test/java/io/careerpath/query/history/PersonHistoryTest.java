@@ -54,6 +54,26 @@ class PersonHistoryTest {
     }
 
     @Test
+    void endsThePlatformRecordsForASupersededAssignmentDoNotEndItsSuccessor() {
+        HistoryEntry delivery = record("DELIVERY_ROLE_STARTED", "2015-01-01", "2024-01-01", Map.of("projectName", "Apollo"));
+        HistoryEntry pmo = record("JOINED_PMO", "2018-01-01", "2024-01-01", Map.of("pmoType", "PROGRAM"));
+        record("ASSIGNMENT_ENDED", "2018-01-01", "2024-01-01",
+                Map.of("assignmentEventId", delivery.eventId(), "supersededBy", pmo.eventId()));
+        HistoryEntry troubled = record("TOOK_TROUBLED_PROGRAM", "2020-01-01", "2024-01-01", Map.of("programName", "Phoenix"));
+        record("ASSIGNMENT_ENDED", "2020-01-01", "2024-01-01",
+                Map.of("assignmentEventId", pmo.eventId(), "supersededBy", troubled.eventId()));
+        record("ASSIGNMENT_ENDED", "2021-03-01", "2024-01-01",
+                Map.of("assignmentEventId", troubled.eventId(), "outcome", "CANCELLED"));
+
+        List<Assignment> assignments = asOf("2024-06-01").assignments();
+
+        assertThat(assignments).extracting(Assignment::end).containsExactly(LocalDate.parse("2018-01-01"),
+                LocalDate.parse("2020-01-01"), LocalDate.parse("2021-03-01"));
+        assertThat(assignments.get(2).outcome()).isEqualTo("CANCELLED");
+        assertThat(asOf("2024-06-01").currentAssignment()).isEmpty();
+    }
+
+    @Test
     void aDeliveryRoleRecordedAfterThePmoRoleThatFollowedItEndsWhereThePmoRoleBegins() {
         record("JOINED_PMO", "2019-06-01", "2024-01-01", Map.of("pmoType", "PROGRAM"));
         record("DELIVERY_ROLE_STARTED", "2016-03-01", "2024-02-01", Map.of("projectName", "Late entry"));
