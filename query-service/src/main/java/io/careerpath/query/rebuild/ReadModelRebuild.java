@@ -1,6 +1,7 @@
 package io.careerpath.query.rebuild;
 
 import io.careerpath.events.CareerEvent;
+import io.careerpath.query.history.HistoryWrites;
 import io.careerpath.query.history.PersonHistoryProjection;
 import io.careerpath.query.history.ReadModelGenerations;
 import io.careerpath.query.intake.Projections;
@@ -146,6 +147,7 @@ public class ReadModelRebuild {
             long done = 0;
             Map<TopicPartition, Long> remaining = new HashMap<>(lastProcessed);
             Instant lastLog = clock.instant();
+            HistoryWrites writes = projection.writesInto(generation);
             while (!remaining.isEmpty()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -153,13 +155,14 @@ public class ReadModelRebuild {
                     if (last == null || record.offset() > last) {
                         continue;
                     }
-                    apply(record, generation);
+                    apply(record, writes);
                     done++;
                     if (record.offset() >= last) {
                         remaining.remove(partition);
                         consumer.pause(List.of(partition));
                     }
                 }
+                writes.flush();
                 Instant now = clock.instant();
                 progress.set(RebuildProgress.running(generation, done, total, startedAt, now));
                 if (Duration.between(lastLog, now).toSeconds() >= 2) {
@@ -172,11 +175,11 @@ public class ReadModelRebuild {
         }
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record, int generation) {
+    private void apply(ConsumerRecord<String, byte[]> record, HistoryWrites writes) {
         Optional<EventMessage<?>> message = converter.readKafkaMessage(record);
         if (message.isPresent() && message.get() instanceof DomainEventMessage<?> event
                 && event.getPayload() instanceof CareerEvent careerEvent) {
-            projection.apply(careerEvent, event.getSequenceNumber(), generation);
+            writes.add(careerEvent, event.getSequenceNumber());
         }
     }
 }

@@ -13,6 +13,7 @@ import io.careerpath.events.PersonRegistered;
 import io.careerpath.events.PmoType;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,15 +53,32 @@ class PersonHistoryProjectionTest {
                 PmoType.PROGRAM, "PMO " + n, false);
     }
 
+    /** As the live processor does: inside a unit of work, whose commit sends the batch's writes. */
+    private void deliver(io.careerpath.events.CareerEvent event, long sequence) {
+        DefaultUnitOfWork.startAndGet(null).execute(() -> projection.on(event, sequence));
+    }
+
+    @Test
+    void aBatchIsWrittenWhenItsUnitOfWorkCommits() {
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        projection.on(registered("p1", "t1"), 0L);
+        projection.on(joined("p1", 1), 1L);
+        assertThat(stored("p1")).isNull();
+
+        batch.commit();
+
+        assertThat(stored("p1").get("lastSequence", Number.class).longValue()).isEqualTo(1);
+    }
+
     private Document stored(String personId) {
         return generations.personHistories(generations.active()).find(eq("_id", personId)).first();
     }
 
     @Test
     void anEventDeliveredTwiceIsKeptOnce() {
-        projection.on(registered("p1", "t1"), 0L);
-        projection.on(joined("p1", 1), 1L);
-        projection.on(joined("p1", 1), 1L);
+        deliver(registered("p1", "t1"), 0L);
+        deliver(joined("p1", 1), 1L);
+        deliver(joined("p1", 1), 1L);
 
         PersonHistory history = PersonHistory.fromDocument(stored("p1"), LocalDate.parse("2024-06-01"));
 
@@ -70,14 +88,14 @@ class PersonHistoryProjectionTest {
 
     @Test
     void aBatchReplayedAfterLaterEventsChangesNothing() {
-        projection.on(registered("p1", "t1"), 0L);
-        projection.on(joined("p1", 1), 1L);
-        projection.on(joined("p1", 2), 2L);
+        deliver(registered("p1", "t1"), 0L);
+        deliver(joined("p1", 1), 1L);
+        deliver(joined("p1", 2), 2L);
         Document before = stored("p1");
 
         // a resent batch: older events arrive again after newer ones were stored
-        projection.on(joined("p1", 1), 1L);
-        projection.on(registered("p1", "t1"), 0L);
+        deliver(joined("p1", 1), 1L);
+        deliver(registered("p1", "t1"), 0L);
 
         assertThat(stored("p1")).isEqualTo(before);
         assertThat(stored("p1").get("lastSequence", Number.class).longValue()).isEqualTo(2);
@@ -85,9 +103,9 @@ class PersonHistoryProjectionTest {
 
     @Test
     void teamMembershipCollectsEveryoneOnce() {
-        projection.on(registered("p1", "t1"), 0L);
-        projection.on(registered("p2", "t1"), 0L);
-        projection.on(registered("p2", "t1"), 0L);
+        deliver(registered("p1", "t1"), 0L);
+        deliver(registered("p2", "t1"), 0L);
+        deliver(registered("p2", "t1"), 0L);
 
         Document team = generations.teamMembers(generations.active()).find(eq("_id", "t1")).first();
 
@@ -96,9 +114,11 @@ class PersonHistoryProjectionTest {
 
     @Test
     void aRebuildWritesIntoItsOwnGenerationUntilItIsActivated() {
-        projection.on(registered("p1", "t1"), 0L);
+        deliver(registered("p1", "t1"), 0L);
 
-        projection.apply(registered("p2", "t2"), 0L, 2);
+        HistoryWrites rebuild = projection.writesInto(2);
+        rebuild.add(registered("p2", "t2"), 0L);
+        rebuild.flush();
 
         assertThat(stored("p2")).isNull();
         generations.activate(2);
