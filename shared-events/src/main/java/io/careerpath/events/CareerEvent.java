@@ -13,7 +13,8 @@ import java.time.LocalDate;
  * not know, so an older reader survives a newer writer.
  */
 public sealed interface CareerEvent
-        permits PersonRegistered, JoinedPmo {
+        permits PersonRegistered, TeamChanged, AssignmentStarted, AssignmentEnded, AdministrativeLoadRecorded,
+        SkillAssessed, EventRetracted {
 
     /** The person whose career this is (the aggregate identifier). */
     String personId();

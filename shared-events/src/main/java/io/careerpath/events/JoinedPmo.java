@@ -20,5 +20,10 @@ public record JoinedPmo(
         Instant recordedAt,
         PmoType pmoType,
         String pmoName,
-        boolean deliveryResponsibility) implements CareerEvent {
+        boolean deliveryResponsibility) implements AssignmentStarted {
+
+    @Override
+    public AssignmentKind assignmentKind() {
+        return AssignmentKind.PMO;
+    }
 }
