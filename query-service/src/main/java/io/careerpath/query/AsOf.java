@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
-/** Resolves the {@code asOf} parameter every view takes: today when absent, never in the future. */
+/** Resolves the {@code asOf} and {@code knownOn} parameters every view takes: today when absent, never in the future. */
 @Component
 public class AsOf {
 
@@ -18,14 +18,20 @@ public class AsOf {
         return LocalDate.now(clock);
     }
 
-    public LocalDate resolve(LocalDate requested) {
+    public Viewpoint resolve(LocalDate asOf, LocalDate knownOn) {
         LocalDate today = today();
-        if (requested == null) {
-            return today;
+        LocalDate day = asOf == null ? today : asOf;
+        LocalDate known = knownOn == null ? day : knownOn;
+        if (day.isAfter(today)) {
+            throw new InvalidQuery("asOf", "asOf " + day + " is in the future; the what-if endpoint projects forward");
         }
-        if (requested.isAfter(today)) {
-            throw new InvalidQuery("asOf", "asOf " + requested + " is in the future; the what-if endpoint projects forward");
+        if (known.isAfter(today)) {
+            throw new InvalidQuery("knownOn", "knownOn " + known + " is in the future");
         }
-        return requested;
+        if (known.isBefore(day)) {
+            throw new InvalidQuery("knownOn", "knownOn " + known + " is before asOf " + day
+                    + ": nothing effective after it could have been known then");
+        }
+        return new Viewpoint(day, known);
     }
 }

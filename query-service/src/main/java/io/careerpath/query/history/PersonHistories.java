@@ -5,7 +5,7 @@ import static com.mongodb.client.model.Filters.in;
 
 import io.careerpath.query.NotFound;
 import io.careerpath.query.QueryProperties;
-import java.time.LocalDate;
+import io.careerpath.query.Viewpoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,11 +26,11 @@ public class PersonHistories {
     }
 
     /**
-     * One person's history as of {@code asOf}. With {@code minSequence}, waits (boundedly) until
+     * One person's history from the given viewpoint. With {@code minSequence}, waits (boundedly) until
      * the projection has reached that event of the person, so a client that just recorded an event
      * sees it; if it does not arrive in time, {@link NotYetProjected}.
      */
-    public PersonHistory load(String personId, LocalDate asOf, Long minSequence) {
+    public PersonHistory load(String personId, Viewpoint viewpoint, Long minSequence) {
         long deadline = System.nanoTime() + properties.consistencyWait().toNanos();
         while (true) {
             Document document = generations.personHistories(generations.active()).find(eq("_id", personId)).first();
@@ -40,7 +40,7 @@ public class PersonHistories {
                     throw new NotFound("person-not-found", "No career history for person " + personId
                             + ": unknown, or not yet projected");
                 }
-                return PersonHistory.fromDocument(document, asOf);
+                return PersonHistory.fromDocument(document, viewpoint);
             }
             if (System.nanoTime() > deadline) {
                 throw new NotYetProjected(personId, minSequence, reached);
@@ -49,11 +49,11 @@ public class PersonHistories {
         }
     }
 
-    /** The histories of the given people that exist, as of {@code asOf}. */
-    public List<PersonHistory> loadAll(Collection<String> personIds, LocalDate asOf) {
+    /** The histories of the given people that exist, from the given viewpoint. */
+    public List<PersonHistory> loadAll(Collection<String> personIds, Viewpoint viewpoint) {
         List<PersonHistory> histories = new ArrayList<>();
         for (Document document : generations.personHistories(generations.active()).find(in("_id", personIds))) {
-            histories.add(PersonHistory.fromDocument(document, asOf));
+            histories.add(PersonHistory.fromDocument(document, viewpoint));
         }
         return histories;
     }

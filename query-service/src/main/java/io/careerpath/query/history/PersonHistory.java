@@ -3,6 +3,7 @@ package io.careerpath.query.history;
 import io.careerpath.events.AssignmentKind;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
+import io.careerpath.query.Viewpoint;
 import io.careerpath.query.skills.model.AdminLoadObservation;
 import io.careerpath.query.skills.model.AssignmentPeriod;
 import io.careerpath.query.skills.model.CareerHistory;
@@ -22,10 +23,10 @@ import java.util.Set;
 import org.bson.Document;
 
 /**
- * What is known of one person's career as of one day: the events recorded by the end of that day
- * and effective on or before it, with retracted events (and the retractions themselves) removed,
- * in the order they happened. Asking for a past day therefore gives the answer the platform gave
- * on that day, even though more events have been recorded since.
+ * What is known of one person's career from one {@link Viewpoint}: the events effective on or
+ * before its day and recorded by the end of its knowledge day, with retracted events (and the
+ * retractions themselves) removed, in the order they happened. Asking for a past day therefore
+ * gives the answer the platform gave on that day, even though more events have been recorded since.
  *
  * @param sequence the person's last event sequence the stored history reflects
  */
@@ -34,8 +35,9 @@ public record PersonHistory(String personId, LocalDate asOf, long sequence, List
     private static final Comparator<HistoryEntry> CAREER_ORDER =
             Comparator.comparing(HistoryEntry::effectiveDate).thenComparingLong(HistoryEntry::sequence);
 
-    static PersonHistory fromDocument(Document document, LocalDate asOf) {
-        Instant endOfDay = asOf.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    static PersonHistory fromDocument(Document document, Viewpoint viewpoint) {
+        LocalDate asOf = viewpoint.asOf();
+        Instant endOfDay = viewpoint.knownOn().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         List<HistoryEntry> known = document.get("entries", Document.class).values().stream()
                 .map(value -> HistoryEntry.fromDocument((Document) value))
                 .filter(entry -> entry.recordedAt().isBefore(endOfDay))

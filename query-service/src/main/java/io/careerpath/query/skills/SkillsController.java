@@ -5,6 +5,7 @@ import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
 import io.careerpath.query.AsOf;
 import io.careerpath.query.PersonIds;
+import io.careerpath.query.Viewpoint;
 import io.careerpath.query.history.PersonHistories;
 import io.careerpath.query.history.PersonHistory;
 import io.careerpath.query.skills.model.ProficiencyCurve;
@@ -69,7 +70,7 @@ class SkillsController {
     record Currency(boolean current, double practiceMonths, double requiredPracticeMonths, LocalDate windowStart) {
     }
 
-    record SkillsAnswer(String personId, LocalDate asOf, long sequence, String modelVersion, List<SkillView> skills,
+    record SkillsAnswer(String personId, LocalDate asOf, LocalDate knownOn, long sequence, String modelVersion, List<SkillView> skills,
                         double deliveryRetention, Double monthsSinceDelivery, Currency deliveryCurrency,
                         @Schema(description = "when delivery retention falls below the threshold if the current assignment goes on")
                         LocalDate rotateBackBy,
@@ -82,11 +83,14 @@ class SkillsController {
     @GetMapping("/{personId}/skills")
     SkillsAnswer skills(@PathVariable @Pattern(regexp = PersonIds.PATTERN) String personId,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                        @Parameter(description = "what the platform knew: events recorded after this day are left out (default: asOf)")
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownOn,
                         @RequestParam(required = false) Long minSequence,
                         @Parameter(description = "include monthly curves per skill and the delivery forecast")
                         @RequestParam(defaultValue = "false") boolean curves) {
-        LocalDate day = this.asOf.resolve(asOf);
-        PersonHistory history = histories.load(personId, day, minSequence);
+        Viewpoint viewpoint = this.asOf.resolve(asOf, knownOn);
+        LocalDate day = viewpoint.asOf();
+        PersonHistory history = histories.load(personId, viewpoint, minSequence);
         SkillProfile profile = model.evaluate(history.toCareerHistory(), day);
         List<SkillView> skills = new ArrayList<>();
         for (Skill skill : Skill.values()) {
@@ -94,7 +98,7 @@ class SkillsController {
             skills.add(new SkillView(skill, round(status.current()), round(status.peak()), round(status.retention()),
                     round(status.trendPerMonth()), curves ? points(status.curve()) : null));
         }
-        return new SkillsAnswer(personId, day, history.sequence(), modelVersion(), skills,
+        return new SkillsAnswer(personId, day, viewpoint.knownOn(), history.sequence(), modelVersion(), skills,
                 round(profile.deliveryRetention()),
                 profile.monthsSinceLastDelivery().isPresent() ? round(profile.monthsSinceLastDelivery().getAsDouble()) : null,
                 new Currency(profile.deliveryCurrency().current(), round(profile.deliveryCurrency().practiceMonths()),
@@ -132,7 +136,7 @@ class SkillsController {
                         @Valid @RequestBody WhatIfRequest request,
                         @RequestParam(required = false) Long minSequence) {
         LocalDate today = asOf.today();
-        PersonHistory history = histories.load(personId, today, minSequence);
+        PersonHistory history = histories.load(personId, new Viewpoint(today, today), minSequence);
         WhatIfProjection projection = model.whatIf(history.toCareerHistory(),
                 new ProposedAssignment(request.kind(), request.pmoType(), Boolean.TRUE.equals(request.deliveryResponsibility()),
                         request.months(), request.adminLoadPercent()), today);

@@ -7,6 +7,7 @@ import io.careerpath.query.AsOf;
 import io.careerpath.query.NotFound;
 import io.careerpath.query.PersonIds;
 import io.careerpath.query.QueryProperties;
+import io.careerpath.query.Viewpoint;
 import io.careerpath.query.history.Assignment;
 import io.careerpath.query.history.PersonHistories;
 import io.careerpath.query.history.PersonHistory;
@@ -73,16 +74,18 @@ class RotationBoardController {
      * @param aggregates         null when withheld
      * @param aggregatesWithheld why they were withheld, if they were
      */
-    record RotationBoard(String teamId, LocalDate asOf, List<Member> members, List<Rotation> rotationsLastYear,
+    record RotationBoard(String teamId, LocalDate asOf, LocalDate knownOn, List<Member> members, List<Rotation> rotationsLastYear,
                          Aggregates aggregates, String aggregatesWithheld) {
     }
 
     @Operation(summary = "The team's rotation board as of a day (default today)")
     @GetMapping("/{teamId}/rotation-board")
     RotationBoard rotationBoard(@PathVariable @Pattern(regexp = PersonIds.PATTERN) String teamId,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        LocalDate day = this.asOf.resolve(asOf);
-        List<PersonHistory> members = histories.loadAll(histories.everMembersOf(teamId), day).stream()
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownOn) {
+        Viewpoint viewpoint = this.asOf.resolve(asOf, knownOn);
+        LocalDate day = viewpoint.asOf();
+        List<PersonHistory> members = histories.loadAll(histories.everMembersOf(teamId), viewpoint).stream()
                 .filter(history -> history.teamId().filter(teamId::equals).isPresent())
                 .sorted(Comparator.comparing(history -> history.displayName().orElse("")))
                 .toList();
@@ -94,11 +97,11 @@ class RotationBoardController {
                 .sorted(Comparator.comparing(Rotation::date).reversed())
                 .toList();
         if (members.size() < properties.minimumAggregateSize()) {
-            return new RotationBoard(teamId, day, board, rotations, null, "Team aggregates would describe "
+            return new RotationBoard(teamId, day, viewpoint.knownOn(), board, rotations, null, "Team aggregates would describe "
                     + members.size() + " people, fewer than " + properties.minimumAggregateSize()
                     + ", and are withheld so that they cannot single anyone out.");
         }
-        return new RotationBoard(teamId, day, board, rotations, aggregates(members, board, rotations, day), null);
+        return new RotationBoard(teamId, day, viewpoint.knownOn(), board, rotations, aggregates(members, board, rotations, day), null);
     }
 
     private Member member(PersonHistory history, LocalDate day) {

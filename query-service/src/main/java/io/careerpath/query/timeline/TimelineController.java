@@ -4,6 +4,7 @@ import io.careerpath.events.AssignmentKind;
 import io.careerpath.events.PmoType;
 import io.careerpath.query.AsOf;
 import io.careerpath.query.PersonIds;
+import io.careerpath.query.Viewpoint;
 import io.careerpath.query.history.Assignment;
 import io.careerpath.query.history.HistoryEntry;
 import io.careerpath.query.history.PersonHistories;
@@ -37,7 +38,7 @@ class TimelineController {
      * @param entries  every event in effective-date order (retracted ones and retractions left out)
      */
     record CareerTimeline(String personId, String displayName, String teamId, String managerId, LocalDate asOf,
-                          long sequence, List<AssignmentView> assignments, List<HistoryEntry> entries) {
+                          LocalDate knownOn, long sequence, List<AssignmentView> assignments, List<HistoryEntry> entries) {
     }
 
     record AssignmentView(AssignmentKind kind, PmoType pmoType, String name, boolean deliveryResponsibility,
@@ -56,12 +57,15 @@ class TimelineController {
             @PathVariable @Pattern(regexp = PersonIds.PATTERN) String personId,
             @Parameter(description = "the day to look from (default today): only events recorded and effective by then")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = "what the platform knew: events recorded after this day are left out (default: asOf, i.e. the answer given on that day)")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownOn,
             @Parameter(description = "wait (boundedly) until the answer includes this event sequence of the person")
             @RequestParam(required = false) Long minSequence) {
-        LocalDate day = this.asOf.resolve(asOf);
-        PersonHistory history = histories.load(personId, day, minSequence);
+        Viewpoint viewpoint = this.asOf.resolve(asOf, knownOn);
+        LocalDate day = viewpoint.asOf();
+        PersonHistory history = histories.load(personId, viewpoint, minSequence);
         return new CareerTimeline(personId, history.displayName().orElse(null), history.teamId().orElse(null),
-                history.managerId().orElse(null), day, history.sequence(),
+                history.managerId().orElse(null), day, viewpoint.knownOn(), history.sequence(),
                 history.assignments().stream().map(a -> AssignmentView.of(a, day)).toList(), history.entries());
     }
 }

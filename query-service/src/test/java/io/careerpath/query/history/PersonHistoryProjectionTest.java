@@ -80,7 +80,7 @@ class PersonHistoryProjectionTest {
         deliver(joined("p1", 1), 1L);
         deliver(joined("p1", 1), 1L);
 
-        PersonHistory history = PersonHistory.fromDocument(stored("p1"), LocalDate.parse("2024-06-01"));
+        PersonHistory history = PersonHistory.fromDocument(stored("p1"), new io.careerpath.query.Viewpoint(LocalDate.parse("2024-06-01"), LocalDate.parse("2024-06-01")));
 
         assertThat(history.entries()).extracting(HistoryEntry::eventId).containsExactly("reg-p1", "pmo-1");
         assertThat(history.sequence()).isEqualTo(1);

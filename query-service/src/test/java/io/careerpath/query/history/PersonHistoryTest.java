@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.careerpath.query.Viewpoint;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class PersonHistoryTest {
         Document entries = new Document();
         recorded.forEach(entry -> entries.append(String.valueOf(entry.sequence()), entry.toDocument()));
         Document document = new Document("_id", "p1").append("lastSequence", recorded.size() - 1).append("entries", entries);
-        return PersonHistory.fromDocument(document, LocalDate.parse(day));
+        return PersonHistory.fromDocument(document, new Viewpoint(LocalDate.parse(day), LocalDate.parse(day)));
     }
 
     @Test
@@ -112,6 +113,20 @@ class PersonHistoryTest {
                 .containsExactly("DELIVERY_ROLE_STARTED", "JOINED_PMO");
         assertThat(asOf("2021-06-01").entries()).extracting(HistoryEntry::type)
                 .containsExactly("DELIVERY_ROLE_STARTED", "TOOK_TROUBLED_PROGRAM", "REGAINED_DELIVERY_ROLE");
+    }
+
+    @Test
+    void aPastDaySeenWithTodaysKnowledgeIncludesLateRecordings() {
+        record("DELIVERY_ROLE_STARTED", "2016-03-01", "2020-01-01", Map.of("projectName", "Apollo"));
+        record("JOINED_PMO", "2019-06-01", "2022-01-01", Map.of("pmoType", "PROGRAM"));
+
+        Document entries = new Document();
+        recorded.forEach(entry -> entries.append(String.valueOf(entry.sequence()), entry.toDocument()));
+        Document document = new Document("_id", "p1").append("lastSequence", 1).append("entries", entries);
+        PersonHistory history = PersonHistory.fromDocument(document,
+                new Viewpoint(LocalDate.parse("2020-06-30"), LocalDate.parse("2024-06-01")));
+
+        assertThat(history.entries()).extracting(HistoryEntry::type).containsExactly("DELIVERY_ROLE_STARTED", "JOINED_PMO");
     }
 
     @Test
