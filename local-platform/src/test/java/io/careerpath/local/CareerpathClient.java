@@ -26,6 +26,12 @@ final class CareerpathClient {
                 .retrieve().body(JsonNode.class).get("personId").asText();
     }
 
+    String register(String displayName, String teamId, String effectiveDate) {
+        return commandApi.post().uri("/api/people")
+                .body(Map.of("displayName", displayName, "teamId", teamId, "effectiveDate", effectiveDate))
+                .retrieve().body(JsonNode.class).get("personId").asText();
+    }
+
     JsonNode record(String personId, Map<String, Object> event) {
         return commandApi.post().uri("/api/people/{id}/career-events", personId)
                 .body(event).retrieve().body(JsonNode.class);
