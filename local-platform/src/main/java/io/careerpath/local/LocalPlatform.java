@@ -107,13 +107,15 @@ public final class LocalPlatform implements AutoCloseable {
 
                 ================================================================
                  Careerpath is running (data in %s)
+                   Dashboards   %s   (open this in a browser)
                    Command API  http://localhost:%d/api/people   (OpenAPI: /swagger-ui.html)
                    Query API    http://localhost:%d/api/people/{personId}/timeline
                    Kafka        %s     MongoDB wire  %s
                  Stop with Ctrl-C; starting again finds all the data.
                 ================================================================
 
-                """, settings.dataDir().toAbsolutePath(), platform.services.commandPort(), platform.services.queryPort(),
+                """, settings.dataDir().toAbsolutePath(), platform.services.dashboardUrl(),
+                platform.services.commandPort(), platform.services.queryPort(),
                 platform.kafka.bootstrapServers(), platform.mongo.uri());
     }
 }

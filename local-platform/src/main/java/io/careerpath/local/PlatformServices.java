@@ -2,7 +2,11 @@ package io.careerpath.local;
 
 import io.careerpath.command.CommandServiceApplication;
 import io.careerpath.query.QueryServiceApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -12,8 +16,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Both services in this JVM, each in its own Spring context with its own configuration file, pointed
  * at the given infrastructure. Settings are passed as command-line arguments so that they outrank
  * the services' own configuration files.
+ *
+ * <p>The dashboards are served by the query service and record events through the command service,
+ * so each is told about the other unless the settings already say: the query service learns the
+ * command API's actual address ({@code careerpath.web.command-api-url}), and the command service
+ * allows the query service's origin ({@code careerpath.web.allowed-origins}). A query port of 0
+ * ("any free port") is therefore resolved to a free port before the command service starts.
  */
 public final class PlatformServices implements AutoCloseable {
+
+    private static final String SERVER_PORT = "server.port";
+    private static final int DEFAULT_QUERY_PORT = 8081;
+    private static final String ALLOWED_ORIGINS = "careerpath.web.allowed-origins";
+    private static final String COMMAND_API_URL = "careerpath.web.command-api-url";
 
     private final ConfigurableApplicationContext command;
     private final ConfigurableApplicationContext query;
@@ -28,11 +43,19 @@ public final class PlatformServices implements AutoCloseable {
      * @param querySettings   settings of the query service (MongoDB, Kafka, port, ...)
      */
     public static PlatformServices start(Map<String, String> commandSettings, Map<String, String> querySettings) {
+        Map<String, String> commandWired = new LinkedHashMap<>(commandSettings);
+        Map<String, String> queryWired = new LinkedHashMap<>(querySettings);
+        if ("0".equals(queryWired.get(SERVER_PORT))) {
+            queryWired.put(SERVER_PORT, String.valueOf(freePort()));
+        }
+        String queryPort = queryWired.getOrDefault(SERVER_PORT, String.valueOf(DEFAULT_QUERY_PORT));
+        commandWired.putIfAbsent(ALLOWED_ORIGINS, "http://localhost:" + queryPort + ",http://127.0.0.1:" + queryPort);
         // the command side first: it creates the topic the query side waits for
-        ConfigurableApplicationContext command = CommandServiceApplication.builder().run(arguments(commandSettings));
+        ConfigurableApplicationContext command = CommandServiceApplication.builder().run(arguments(commandWired));
         try {
+            queryWired.putIfAbsent(COMMAND_API_URL, "http://localhost:" + port(command));
             ConfigurableApplicationContext query = QueryServiceApplication.builder()
-                    .run(arguments(querySettings, "spring.main.banner-mode=off"));
+                    .run(arguments(queryWired, "spring.main.banner-mode=off"));
             return new PlatformServices(command, query);
         } catch (RuntimeException e) {
             command.close();
@@ -41,11 +64,29 @@ public final class PlatformServices implements AutoCloseable {
     }
 
     public int commandPort() {
-        return ((WebServerApplicationContext) command).getWebServer().getPort();
+        return port(command);
     }
 
     public int queryPort() {
-        return ((WebServerApplicationContext) query).getWebServer().getPort();
+        return port(query);
+    }
+
+    /** Where the dashboards are: the query service's start page. */
+    public String dashboardUrl() {
+        return "http://localhost:" + queryPort() + "/";
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for the query service", e);
+        }
     }
 
     public ConfigurableApplicationContext commandContext() {
