@@ -1,13 +1,20 @@
 package io.careerpath.command;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,16 +28,18 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every refusal leaves the API as an RFC 9457 problem detail whose {@code type} is stable per kind
- * of failure, so that clients can branch on it; validation failures name each offending field.
+ * Every refusal leaves the API as an RFC 9457 problem detail (see {@link Problems}); validation
+ * failures name each offending field in {@code errors}. This advice covers what any endpoint can
+ * meet (bodies, headers, Axon's answers, the unexpected); features add their own advice for their own
+ * failures, ordered before this one, whose last handler takes every exception.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
-    static URI type(String slug) {
-        return URI.create("urn:careerpath:problem:" + slug);
-    }
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+    /** One offending field of a request. */
     record FieldError(String field, String message) {
     }
 
@@ -39,8 +48,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(FieldError::field))
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
                 errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
@@ -49,43 +59,95 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        RequestBodyLimit.BodyTooLarge tooLarge = causeOfType(ex, RequestBodyLimit.BodyTooLarge.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(RequestBodyLimit.problem(tooLarge.limit()));
+        }
         ProblemDetail problem;
         if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
-            problem = problem(HttpStatus.BAD_REQUEST, "unknown-field", "Unknown field",
-                    "Field '" + unknown.getPropertyName() + "' is not accepted here");
+            problem = Problems.problem(HttpStatus.BAD_REQUEST, "unknown-field", "Unknown field",
+                    "Field '" + path(unknown) + "' is not accepted here; accepted: "
+                            + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                            .collect(Collectors.joining(", ")));
             problem.setProperty("errors", List.of(new FieldError(path(unknown), "unknown field")));
         } else if (ex.getCause() instanceof InvalidTypeIdException badType) {
-            problem = problem(HttpStatus.BAD_REQUEST, "unknown-event-type", "Unknown or missing event type",
-                    "'type' must be one of the documented event types, got: " + badType.getTypeId());
+            problem = Problems.problem(HttpStatus.BAD_REQUEST, "unknown-event-type", "Unknown or missing event type",
+                    badType.getTypeId() == null
+                            ? "The body has no 'type': it must name one of the documented event types"
+                            : "'type' must be one of the documented event types, not '" + badType.getTypeId() + "'");
             problem.setProperty("errors", List.of(new FieldError("type", "unknown or missing event type")));
         } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            problem = problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
-                    "Field '" + path(mapping) + "' has a value of the wrong type or format");
-            problem.setProperty("errors", List.of(new FieldError(path(mapping), "wrong type or format")));
+            String field = path(mapping);
+            String message = mapping instanceof InvalidFormatException format && format.getTargetType().isEnum()
+                    ? "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "))
+                    : "wrong type or format";
+            problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
+                    "Field '" + field + "': " + message);
+            problem.setProperty("errors", List.of(new FieldError(field, message)));
+        } else if (ex.getCause() instanceof JsonParseException || ex.getCause() == null) {
+            problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+                    ex.getCause() == null ? "The request has no body" : "The body is not valid JSON");
         } else {
-            problem = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
-                    "The body is not valid JSON");
+            problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+                    "The body is not a JSON object of the expected shape");
         }
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** Everything else Spring MVC refuses (415, 405, 406, ...) keeps its status and gets a stable type. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            String slug = status == null ? "http-" + statusCode.value()
+                    : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            problem.setType(Problems.type(slug));
+        }
+        return response;
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail unknownPerson(AggregateNotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, "person-not-found", "Unknown person",
+        return Problems.problem(HttpStatus.NOT_FOUND, "person-not-found", "Unknown person",
                 "No person with id " + ex.getAggregateIdentifier() + " is registered");
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrentChange(ConcurrencyException ex) {
-        return problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent change",
-                "Someone else recorded an event for this person at the same moment; reload and try again");
+    /** {@code If-Match} named a sequence number the person has moved past (or not reached). */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail staleSequence(ConflictingAggregateVersionException ex) {
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "sequence-mismatch", "The person has changed",
+                "If-Match expected the person's last event to be number " + ex.getExpectedVersion()
+                        + ", but it is number " + ex.getActualVersion() + ": reload the history and decide again");
+        problem.setProperty("currentSequence", ex.getActualVersion());
+        return problem;
     }
 
-    static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type(slug));
-        problem.setTitle(title);
-        return problem;
+    /** Two writers (two servers, or two transactions) appended to the same person at the same moment. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentChange(ConcurrencyException ex) {
+        return Problems.problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent change",
+                "Someone else recorded an event for this person at the same moment; nothing of this request was"
+                        + " recorded: reload and try again");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex) {
+        log.error("Unexpected failure answering a request", ex);
+        return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request could not be completed. Retrying with the same Idempotency-Key is safe");
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable ex, Class<T> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private static String path(JsonMappingException ex) {
@@ -93,5 +155,4 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
     }
-
 }

@@ -39,14 +39,19 @@ class KafkaOutageTest {
         platform.infrastructure.stopKafka();
         Set<String> recorded = new HashSet<>();
         LocalDate first = LocalDate.of(2015, 1, 1);
+        long lastSequence = 0;
         for (int i = 0; i < 100; i++) {
             String date = first.plusWeeks(i).toString();
-            recorded.add(platform.client.joinPmo(personId, List.of("PROGRAM", "ORGANIZATIONAL", "EXECUTIVE").get(i % 3), date)
-                    .get("eventId").asText());
+            JsonNode answer = platform.client.joinPmo(personId, List.of("PROGRAM", "ORGANIZATIONAL", "EXECUTIVE").get(i % 3), date);
+            recorded.add(answer.get("eventId").asText());
+            lastSequence = answer.get("sequenceNumber").asLong();
         }
         platform.infrastructure.startKafka();
 
-        JsonNode timeline = platform.client.awaitTimeline(personId, t -> t.get("sequence").asLong() == 100);
+        // each PMO role after the first also records the end of the one before it: 199 events in all
+        long expectedSequence = lastSequence;
+        assertThat(expectedSequence).isEqualTo(199);
+        JsonNode timeline = platform.client.awaitTimeline(personId, t -> t.get("sequence").asLong() == expectedSequence);
         List<String> shown = StreamSupport.stream(timeline.get("entries").spliterator(), false)
                 .filter(entry -> entry.get("type").asText().equals("JOINED_PMO"))
                 .map(entry -> entry.get("eventId").asText())

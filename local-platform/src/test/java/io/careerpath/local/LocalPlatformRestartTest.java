@@ -30,13 +30,14 @@ class LocalPlatformRestartTest {
         try (LocalPlatform platform = LocalPlatform.start(settings)) {
             CareerpathClient client = client(platform);
             JsonNode recorded = client.joinPmo(personId, "PROGRAM", "2024-06-01");
-            // the event store continued the person's history where it stopped
-            assertThat(recorded.get("sequenceNumber").asLong()).isEqualTo(2);
+            // the event store continued the person's history where it stopped: the end of the
+            // executive PMO role at 2, the program PMO role at 3
+            assertThat(recorded.get("sequenceNumber").asLong()).isEqualTo(3);
 
-            JsonNode timeline = client.awaitTimeline(personId, t -> t.get("sequence").asLong() == 2);
+            JsonNode timeline = client.awaitTimeline(personId, t -> t.get("sequence").asLong() == 3);
             // the read model survived, and no event was projected twice after the restart
             assertThat(timeline.get("displayName").asText()).isEqualTo("Katherine Johnson");
-            assertThat(timeline.get("entries")).hasSize(3);
+            assertThat(timeline.get("entries")).hasSize(4);
         }
     }
 

@@ -1,17 +1,17 @@
 package io.careerpath.command.person;
 
 import io.careerpath.events.PmoType;
-import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
+/** The person takes a staff role in a project management office. */
 record JoinPmo(
         @TargetAggregateIdentifier String personId,
-        String eventId,
+        @TargetAggregateVersion Long expectedSequence,
         LocalDate effectiveDate,
-        String recordedBy,
-        Instant recordedAt,
+        Recording recording,
         PmoType pmoType,
         String pmoName,
-        boolean deliveryResponsibility) {
+        boolean deliveryResponsibility) implements PersonCommand {
 }

@@ -1,15 +1,13 @@
 package io.careerpath.command.person;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+/** A project professional becomes known to the platform. Creates the person. */
 record RegisterPerson(
         @TargetAggregateIdentifier String personId,
-        String eventId,
         LocalDate effectiveDate,
-        String recordedBy,
-        Instant recordedAt,
+        Recording recording,
         String displayName,
         String teamId) {
 }

@@ -7,10 +7,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /** Kafka is up when the cluster answers and the career-events topic exists. Part of readiness. */
 @Component("kafkaHealthIndicator")
+@ConditionalOnProperty(name = "careerpath.kafka.enabled", havingValue = "true", matchIfMissing = true)
 class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
     private final Admin admin;

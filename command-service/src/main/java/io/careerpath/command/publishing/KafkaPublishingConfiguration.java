@@ -11,14 +11,18 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.serialization.Serializer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires the outbox's far end: a producer that only counts an event as sent once every in-sync
- * replica has it, and the tracking processor that drives it from the event store.
+ * replica has it, and the tracking processor that drives it from the event store. Switched off with
+ * {@code careerpath.kafka.enabled=false}: the recording side then runs without a broker, and events
+ * wait in the event store (tests of the command API use that).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "careerpath.kafka.enabled", havingValue = "true", matchIfMissing = true)
 class KafkaPublishingConfiguration {
 
     @Bean(destroyMethod = "close")

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize         events per publishing batch: the token advances once per batch, after every
  *                          event in it has been acknowledged
  * @param startupTimeout    how long start-up waits for the broker to create or confirm the topic
+ * @param enabled           whether events are published at all (see {@link KafkaPublishingConfiguration})
  */
 @Validated
 @ConfigurationProperties("careerpath.kafka")
@@ -27,5 +29,6 @@ record KafkaPublishingProperties(
         @Min(1) @Max(1000) int partitions,
         @Min(1) @Max(5) short replicationFactor,
         @Min(1) @Max(10_000) int batchSize,
-        @NotNull Duration startupTimeout) {
+        @NotNull Duration startupTimeout,
+        @DefaultValue("true") boolean enabled) {
 }

@@ -1,0 +1,23 @@
+package io.careerpath.command.person;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+@Schema(name = "EVENT_RETRACTED", description = "Takes back an event recorded by mistake (and what followed from"
+        + " it). The history is never edited: the retraction is an event of its own.")
+record EventRetractedRequest(
+        @NotNull @Schema(allowableValues = "EVENT_RETRACTED") String type,
+        @NotNull @Schema(example = "2024-06-03") LocalDate effectiveDate,
+        @NotBlank @Size(max = 100) @Schema(description = "the eventId of the event to retract",
+                example = "69317b42-7a0e-4c55-9d0c-2f6a0f1d8e11") String eventId,
+        @NotBlank @Size(max = 1000) @Schema(example = "Recorded for the wrong person") String reason)
+        implements CareerEventRequest {
+
+    @Override
+    public PersonCommand toCommand(String personId, Long expectedSequence, Recording recording) {
+        return new RetractEvent(personId, expectedSequence, effectiveDate, recording, eventId, reason);
+    }
+}

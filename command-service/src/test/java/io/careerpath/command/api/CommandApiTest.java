@@ -1,0 +1,118 @@
+package io.careerpath.command.api;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careerpath.events.CareerEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The command service as a whole (Axon, the JDBC event store with its Flyway schema, the web layer),
+ * on an in-memory H2 database in PostgreSQL mode, with Kafka publishing switched off: what these tests
+ * check ends in the event store. One Spring context serves every subclass. The clock is fixed at
+ * {@link #NOW}, so "today" is 2025-06-15 (2025-06-16 in UTC+14, the latest date accepted).
+ */
+@SpringBootTest(properties = {
+        "spring.config.name=command-service",
+        "spring.datasource.url=jdbc:h2:mem:command-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "spring.datasource.username=sa",
+        "spring.datasource.password=",
+        "careerpath.kafka.enabled=false",
+        "management.endpoint.health.group.readiness.include=readinessState,db",
+        "spring.main.banner-mode=off"})
+@AutoConfigureMockMvc
+@Import(CommandApiTest.FixedClock.class)
+abstract class CommandApiTest {
+
+    static final Instant NOW = Instant.parse("2025-06-15T10:00:00Z");
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** Registers a person through the API and answers their id. */
+    String register() throws Exception {
+        MockHttpServletResponse response = mvc.perform(post("/api/people").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"displayName\": \"Ada Lovelace\", \"teamId\": \"team-apollo\", \"effectiveDate\": \"2014-01-06\"}"))
+                .andReturn().getResponse();
+        if (response.getStatus() != 201) {
+            throw new AssertionError("registration failed: " + response.getContentAsString());
+        }
+        return json.readTree(response.getContentAsString()).get("personId").asText();
+    }
+
+    MockHttpServletRequestBuilder record(String personId, String body) {
+        return post("/api/people/{id}/career-events", personId).contentType(MediaType.APPLICATION_JSON)
+                .header("X-Recorded-By", "manager-jane").content(body);
+    }
+
+    MockHttpServletRequestBuilder history(String personId) {
+        return get("/api/people/{id}/career-events", personId);
+    }
+
+    /** Records an event that must be accepted, and answers the API's answer. */
+    JsonNode recorded(String personId, String body) throws Exception {
+        MockHttpServletResponse response = mvc.perform(record(personId, body)).andReturn().getResponse();
+        if (response.getStatus() != 201) {
+            throw new AssertionError("expected 201 for " + body + " but got " + response.getStatus() + ": "
+                    + response.getContentAsString());
+        }
+        return json.readTree(response.getContentAsString());
+    }
+
+    /** What the event store holds for the person: the ground truth of "nothing was recorded". */
+    List<CareerEvent> storedEvents(String personId) {
+        return eventStore.readEvents(personId).asStream().map(DomainEventMessage::getPayload)
+                .map(CareerEvent.class::cast).toList();
+    }
+
+    long allStoredEvents() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
+    }
+
+    long storedIdempotencyKeys(String key) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_keys WHERE idempotency_key = ?", Long.class, key);
+    }
+
+    static String body(Map<String, ?> fields) {
+        try {
+            return new ObjectMapper().writeValueAsString(fields);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
