@@ -61,4 +61,47 @@ class PlatformEndToEndTest {
         assertThat(command.get("paths").has("/api/people/{personId}/career-events")).isTrue();
         assertThat(query.get("paths").has("/api/people/{personId}/timeline")).isTrue();
     }
+
+    @Test
+    void badQueriesAreRefusedWithProblemDetailsThatNameWhatWasWrong() {
+        assertProblem(() -> platform.queryApi.get().uri("/api/people/{id}/timeline", "x$ne").retrieve().toBodilessEntity(),
+                400, "urn:careerpath:problem:validation", "personId");
+        assertProblem(() -> platform.queryApi.get().uri("/api/people/anyone/skills?asOf=2999-01-01").retrieve().toBodilessEntity(),
+                400, "urn:careerpath:problem:validation", "asOf");
+        assertProblem(() -> platform.queryApi.get().uri("/api/people/nobody-at-all/timeline").retrieve().toBodilessEntity(),
+                404, "urn:careerpath:problem:person-not-found", null);
+        assertProblem(() -> platform.queryApi.post().uri("/api/people/nobody/what-if")
+                        .header("Content-Type", "application/json")
+                        .body(java.util.Map.of("kind", "PMO", "months", 12)).retrieve().toBodilessEntity(),
+                400, "urn:careerpath:problem:validation", "pmoType");
+    }
+
+    @Test
+    void aClientThatJustRecordedAnEventCanAskForAnAnswerThatIncludesIt() {
+        String personId = platform.client.register("Edsger Dijkstra", "team-eindhoven");
+        long sequence = platform.client.joinPmo(personId, "EXECUTIVE", "2022-02-01").get("sequenceNumber").asLong();
+
+        JsonNode timeline = platform.queryApi.get().uri("/api/people/{id}/timeline?minSequence={s}", personId, sequence)
+                .retrieve().body(JsonNode.class);
+
+        assertThat(timeline.get("sequence").asLong()).isGreaterThanOrEqualTo(sequence);
+        assertProblem(() -> platform.queryApi.get().uri("/api/people/{id}/timeline?minSequence=999", personId)
+                .retrieve().toBodilessEntity(), 503, "urn:careerpath:problem:not-yet-projected", null);
+    }
+
+    private static void assertProblem(Runnable request, int status, String type, String field) {
+        org.springframework.web.client.RestClientResponseException refused = org.assertj.core.api.Assertions
+                .catchThrowableOfType(request::run, org.springframework.web.client.RestClientResponseException.class);
+        assertThat(refused).as("the request should have been refused").isNotNull();
+        assertThat(refused.getStatusCode().value()).isEqualTo(status);
+        JsonNode problem = refused.getResponseBodyAs(JsonNode.class);
+        assertThat(problem.get("type").asText()).isEqualTo(type);
+        assertThat(problem.get("detail").asText()).isNotBlank();
+        if (field != null) {
+            assertThat(problem.get("errors").findValuesAsText("field")).contains(field);
+        }
+        if (status == 503) {
+            assertThat(refused.getResponseHeaders().getFirst("Retry-After")).isEqualTo("1");
+        }
+    }
 }

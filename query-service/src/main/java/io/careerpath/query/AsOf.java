@@ -23,13 +23,13 @@ public class AsOf {
         LocalDate day = asOf == null ? today : asOf;
         LocalDate known = knownOn == null ? day : knownOn;
         if (day.isAfter(today)) {
-            throw new InvalidQuery("asOf", "asOf " + day + " is in the future; the what-if endpoint projects forward");
+            throw new InvalidInput("asOf", "asOf " + day + " is in the future; the what-if endpoint projects forward");
         }
         if (known.isAfter(today)) {
-            throw new InvalidQuery("knownOn", "knownOn " + known + " is in the future");
+            throw new InvalidInput("knownOn", "knownOn " + known + " is in the future");
         }
         if (known.isBefore(day)) {
-            throw new InvalidQuery("knownOn", "knownOn " + known + " is before asOf " + day
+            throw new InvalidInput("knownOn", "knownOn " + known + " is before asOf " + day
                     + ": nothing effective after it could have been known then");
         }
         return new Viewpoint(day, known);

@@ -72,7 +72,7 @@ public class ReadModelRebuild {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         Gauge.builder("careerpath.rebuild.events.done", () -> progress.get().done()).register(meters);
-        Gauge.builder("careerpath.rebuild.events.total", () -> progress.get().total()).register(meters);
+        Gauge.builder("careerpath.rebuild.events.planned", () -> progress.get().total()).register(meters);
     }
 
     public RebuildProgress progress() {

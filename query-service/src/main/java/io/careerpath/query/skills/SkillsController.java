@@ -4,6 +4,7 @@ import io.careerpath.events.AssignmentKind;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
 import io.careerpath.query.AsOf;
+import io.careerpath.query.InvalidInput;
 import io.careerpath.query.PersonIds;
 import io.careerpath.query.Viewpoint;
 import io.careerpath.query.history.PersonHistories;
@@ -18,7 +19,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -115,12 +115,6 @@ class SkillsController {
             Boolean deliveryResponsibility,
             @DecimalMin("0") @DecimalMax("100") @Schema(description = "administrative load during it; default: the current one")
             Double adminLoadPercent) {
-
-        @AssertTrue(message = "pmoType is required for a PMO role and allowed for no other")
-        @Schema(hidden = true)
-        boolean isPmoTypeGivenExactlyForPmo() {
-            return (kind == AssignmentKind.PMO) == (pmoType != null);
-        }
     }
 
     record SkillChangeView(Skill skill, double atStart, double atEnd, double change) {
@@ -135,6 +129,9 @@ class SkillsController {
     WhatIfAnswer whatIf(@PathVariable @Pattern(regexp = PersonIds.PATTERN) String personId,
                         @Valid @RequestBody WhatIfRequest request,
                         @RequestParam(required = false) Long minSequence) {
+        if ((request.kind() == AssignmentKind.PMO) != (request.pmoType() != null)) {
+            throw new InvalidInput("pmoType", "pmoType is required for a PMO role and allowed for no other");
+        }
         LocalDate today = asOf.today();
         PersonHistory history = histories.load(personId, new Viewpoint(today, today), minSequence);
         WhatIfProjection projection = model.whatIf(history.toCareerHistory(),

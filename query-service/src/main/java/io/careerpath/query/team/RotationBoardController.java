@@ -98,8 +98,8 @@ class RotationBoardController {
                 .toList();
         if (members.size() < properties.minimumAggregateSize()) {
             return new RotationBoard(teamId, day, viewpoint.knownOn(), board, rotations, null, "Team aggregates would describe "
-                    + members.size() + " people, fewer than " + properties.minimumAggregateSize()
-                    + ", and are withheld so that they cannot single anyone out.");
+                    + (members.size() == 1 ? "1 person" : members.size() + " people") + ", fewer than "
+                    + properties.minimumAggregateSize() + ", and are withheld so that they cannot single anyone out.");
         }
         return new RotationBoard(teamId, day, viewpoint.knownOn(), board, rotations, aggregates(members, board, rotations, day), null);
     }
