@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
@@ -35,6 +37,26 @@ final class CareerpathClient {
     JsonNode record(String personId, Map<String, Object> event) {
         return commandApi.post().uri("/api/people/{id}/career-events", personId)
                 .body(event).retrieve().body(JsonNode.class);
+    }
+
+    /**
+     * Records an event and answers whatever the command API says, refusals included (they are not
+     * thrown): status, headers and body.
+     */
+    ResponseEntity<JsonNode> tryRecord(String personId, Map<String, ?> event, Map<String, String> headers) {
+        return commandApi.post().uri("/api/people/{id}/career-events", personId)
+                .headers(h -> headers.forEach(h::add))
+                .body(event)
+                .retrieve()
+                .onStatus(HttpStatusCode::isError, (request, response) -> {
+                    // answered, not thrown: the tests look at refusals
+                })
+                .toEntity(JsonNode.class);
+    }
+
+    /** The audit view: every event recorded for the person, straight from the event store. */
+    JsonNode careerEvents(String personId) {
+        return commandApi.get().uri("/api/people/{id}/career-events", personId).retrieve().body(JsonNode.class);
     }
 
     JsonNode joinPmo(String personId, String pmoType, String effectiveDate) {
