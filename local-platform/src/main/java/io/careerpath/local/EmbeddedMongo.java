@@ -20,7 +20,14 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.server = server;
         this.host = "127.0.0.1";
         this.port = port;
-        server.bind(host, port);
+        try {
+            server.bind(host, port);
+        } catch (RuntimeException e) {
+            // release the event loops and the store file, or they keep the JVM alive after a failed start
+            server.shutdownNow();
+            throw new IllegalStateException("Cannot serve MongoDB wire protocol on " + host + ":" + port
+                    + " (port taken? choose another with --mongo-port)", e);
+        }
     }
 
     public static EmbeddedMongo persistent(Path file, int port) {
