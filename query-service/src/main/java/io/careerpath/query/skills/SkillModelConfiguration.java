@@ -54,9 +54,7 @@ class SkillModelConfiguration {
             for (int i = 0; i < components.length; i++) {
                 RecordComponent component = components[i];
                 String override = remaining.remove(component.getName());
-                values[i] = override == null ? component.getAccessor().invoke(defaults)
-                        : component.getType() == int.class ? Integer.valueOf(override.trim())
-                        : Double.valueOf(override.trim());
+                values[i] = override == null ? component.getAccessor().invoke(defaults) : parse(component, override);
             }
             if (!remaining.isEmpty()) {
                 throw new IllegalArgumentException("Unknown skill-model parameters " + remaining.keySet() + "; known: "
@@ -69,6 +67,18 @@ class SkillModelConfiguration {
             throw new IllegalArgumentException("Invalid skill-model parameters: " + e.getCause().getMessage(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Not a conditional expression: that would promote an int override to a double. */
+    private static Object parse(RecordComponent component, String value) {
+        try {
+            if (component.getType() == int.class) {
+                return Integer.valueOf(value.trim());
+            }
+            return Double.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(component.getName() + " must be a number, was '" + value + "'", e);
         }
     }
 
