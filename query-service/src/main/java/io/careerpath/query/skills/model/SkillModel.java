@@ -83,7 +83,7 @@ public final class SkillModel {
                     new ProficiencyCurve(dates, values)));
             if (skill.ordinal() == DELIVERY && !delivering) {
                 rotateBackBy = retention < parameters.rotateBackRetention()
-                        ? Optional.of(asOf)
+                        ? Optional.of(crossedSince(timeline, history, asOf))
                         : forecastCrossing(cursor, asOf);
             }
         }
@@ -155,6 +155,21 @@ public final class SkillModel {
         long until = asOf.plusMonths(parameters.forecastHorizonMonths()).toEpochDay();
         long day = deliveryCursor.firstDayBelow(parameters.rotateBackRetention(), from, until);
         return day < 0 ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(day));
+    }
+
+    /**
+     * Retention is already below the threshold: the day it fell below it since the person left
+     * delivery, so that the answer says how long the rotation has been overdue.
+     */
+    private LocalDate crossedSince(Timeline timeline, CareerHistory history, LocalDate asOf) {
+        long leftDelivery = history.assignments().stream()
+                .filter(a -> a.kind() == AssignmentKind.DELIVERY && a.end() != null && !a.end().isAfter(asOf))
+                .mapToLong(a -> a.end().toEpochDay()).max()
+                .orElse(history.firstDate().toEpochDay());
+        SkillCursor cursor = new SkillCursor(dynamics, timeline, DELIVERY);
+        cursor.at(leftDelivery);
+        long day = cursor.firstDayBelow(parameters.rotateBackRetention(), leftDelivery, asOf.toEpochDay());
+        return day < 0 ? asOf : LocalDate.ofEpochDay(day);
     }
 
     private DeliveryCurrency deliveryCurrency(Timeline timeline, LocalDate asOf) {

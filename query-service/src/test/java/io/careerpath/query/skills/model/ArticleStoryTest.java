@@ -45,7 +45,9 @@ class ArticleStoryTest {
         // in the PMO, delivery erodes and the staff skills grow
         assertThat(delivering.deliveryRetention()).isEqualTo(1);
         assertThat(leavingPmo.deliveryRetention()).isLessThan(0.6);
-        assertThat(leavingPmo.rotateBackBy()).contains(takesOverTroubledProgram);
+        // overdue: the day retention fell below the threshold, well inside the two PMO years
+        assertThat(leavingPmo.rotateBackBy()).hasValueSatisfying(overdueSince ->
+                assertThat(overdueSince).isAfter(joinsPmo).isBefore(takesOverTroubledProgram.minusMonths(6)));
         assertThat(leavingPmo.deliveryCurrency().practiceMonths())
                 .isLessThan(delivering.deliveryCurrency().practiceMonths() / 2);
         for (Skill skill : new Skill[] {PROCESS_GOVERNANCE, PORTFOLIO_MANAGEMENT}) {

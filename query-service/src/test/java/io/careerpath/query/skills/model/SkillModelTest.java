@@ -69,14 +69,20 @@ class SkillModelTest {
     }
 
     @Test
-    void rotateBackDateIsTheEvaluationDateOnceRetentionIsBelowTheThreshold() {
+    void onceRetentionIsBelowTheThresholdTheRotateBackDateIsTheDayItFellBelow() {
         CareerHistory history = threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, false).history();
         LocalDate asOf = pmoStart().plusMonths(24);
+        double threshold = DEFAULTS.rotateBackRetention();
 
         SkillProfile profile = MODEL.evaluate(history, asOf);
+        LocalDate overdueSince = profile.rotateBackBy().orElseThrow();
 
-        assertThat(profile.deliveryRetention()).isLessThan(DEFAULTS.rotateBackRetention());
-        assertThat(profile.rotateBackBy()).contains(asOf);
+        assertThat(profile.deliveryRetention()).isLessThan(threshold);
+        assertThat(overdueSince).isAfter(pmoStart()).isBefore(asOf);
+        assertThat(MODEL.evaluate(history, overdueSince.minusDays(1)).deliveryRetention()).isGreaterThanOrEqualTo(threshold);
+        assertThat(MODEL.evaluate(history, overdueSince).deliveryRetention()).isLessThan(threshold);
+        // the same day the forecast gave while there was still time
+        assertThat(MODEL.evaluate(history, pmoStart()).rotateBackBy()).contains(overdueSince);
     }
 
     @Test
