@@ -47,6 +47,11 @@ final class RunningPlatform implements AutoCloseable {
         return new RunningPlatform(infrastructure, services);
     }
 
+    /** The dashboards' start page, served by the query service (which knows the command API's address). */
+    String dashboardUrl() {
+        return services.dashboardUrl();
+    }
+
     @Override
     public void close() {
         services.close();

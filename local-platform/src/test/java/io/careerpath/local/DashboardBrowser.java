@@ -1,0 +1,260 @@
+package io.careerpath.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real browser for the dashboard tests: Debian's {@code chromium} driven by Debian's
+ * {@code chromium-driver}, both named by path so that Selenium Manager never looks for (or
+ * downloads) anything; headless, at 1280×800, with a fresh profile under {@code target/}.
+ *
+ * <p>Without chromium the tests cannot run: under CI ({@code CI=true}) that fails the run, on a
+ * developer's machine the tests are skipped with the reason, never silently.
+ */
+final class DashboardBrowser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("careerpath.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("careerpath.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Dimension DESKTOP = new Dimension(1280, 800);
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    final ChromeDriver driver;
+    private final List<LogEntry> console = new ArrayList<>();
+
+    private DashboardBrowser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    /** A fresh wait each time: a message set on one must not label the next one's failure. */
+    WebDriverWait await() {
+        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100));
+    }
+
+    /** Skips (developer machine) or fails (CI) when chromium or its driver is missing. */
+    static void requireChromium() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String reason = "The browser tests need Debian's chromium and chromium-driver at " + CHROMIUM + " and "
+                + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(reason + ". .ci/run installs them.");
+        }
+        Assumptions.abort(reason);
+    }
+
+    static DashboardBrowser open() {
+        requireChromium();
+        // Selenium Manager is only consulted when a path is missing; make sure it would not go online either
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        try {
+            Path target = Files.createDirectories(Path.of("target"));
+            Path profile = Files.createTempDirectory(target, "chromium-profile-");
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .withLogFile(target.resolve("chromedriver.log").toFile())
+                    .build();
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-extensions", "--hide-scrollbars",
+                    "--lang=en-GB", "--window-size=" + DESKTOP.width + "," + DESKTOP.height,
+                    "--user-data-dir=" + profile.toAbsolutePath());
+            LoggingPreferences logging = new LoggingPreferences();
+            logging.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
+            return new DashboardBrowser(new ChromeDriver(service, options));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- navigation and waiting -----------------------------------------------------------------
+
+    void get(String url) {
+        driver.get(url);
+        waitForScripts();
+    }
+
+    /** The page's modules have run and their status line says they are done (or a problem is shown). */
+    void waitForScripts() {
+        await().until(d -> "complete".equals(js("return document.readyState")));
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    String text(String css) {
+        return find(css).getText();
+    }
+
+    void waitForText(String css, Predicate<String> condition) {
+        await().withMessage(() -> "text of " + css + " never satisfied the condition; it was: "
+                        + (findAll(css).isEmpty() ? "(no such element)" : findAll(css).get(0).getText()))
+                .until(d -> !findAll(css).isEmpty() && condition.test(findAll(css).get(0).getText()));
+    }
+
+    Object js(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    // ---- charts ------------------------------------------------------------------------------
+
+    /**
+     * What the ECharts instance in the element draws: its series (name, type, number of data
+     * items), the names of its data items, and how many pixels of its canvas are painted in colour
+     * (the data, not just grey axes and black text).
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> chart(String elementId) {
+        return (Map<String, Object>) js("""
+                const el = document.getElementById(arguments[0]);
+                const chart = el && window.echarts && echarts.getInstanceByDom(el);
+                if (!chart) return null;
+                const option = chart.getOption();
+                const series = (option.series || []).map(s => ({
+                  name: String(s.name || ''), type: s.type, points: (s.data || []).length,
+                  names: (s.data || []).map(d => (d && d.name) ? String(d.name) : '').filter(n => n)
+                }));
+                let coloured = 0;
+                const canvas = el.querySelector('canvas');
+                if (canvas && canvas.width > 0 && canvas.height > 0) {
+                  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                  for (let i = 0; i < pixels.length; i += 16) {
+                    const r = pixels[i], g = pixels[i + 1], b = pixels[i + 2], a = pixels[i + 3];
+                    if (a > 128 && Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
+                  }
+                }
+                return { series, coloured, width: canvas ? canvas.width : 0, height: canvas ? canvas.height : 0,
+                         label: el.getAttribute('aria-label') || '' };
+                """, elementId);
+    }
+
+    /** Waits until the chart has data and has painted it, and returns what it drew. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> awaitChartDrawn(String elementId, Predicate<Map<String, Object>> also) {
+        Map<String, Object>[] last = new Map[1];
+        await().withMessage(() -> "chart #" + elementId + " never drew its data; last seen: " + last[0])
+                .until(d -> {
+                    last[0] = chart(elementId);
+                    if (last[0] == null) {
+                        return false;
+                    }
+                    List<Map<String, Object>> series = (List<Map<String, Object>>) last[0].get("series");
+                    long points = series.stream().mapToLong(s -> ((Number) s.get("points")).longValue()).sum();
+                    // axes, grid and text are grey or black: coloured pixels are the data itself
+                    return points > 0 && ((Number) last[0].get("coloured")).longValue() >= 5 && also.test(last[0]);
+                });
+        return last[0];
+    }
+
+    Map<String, Object> awaitChartDrawn(String elementId) {
+        return awaitChartDrawn(elementId, c -> true);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> dataNames(Map<String, Object> chart) {
+        List<String> names = new ArrayList<>();
+        for (Map<String, Object> series : (List<Map<String, Object>>) chart.get("series")) {
+            names.addAll((List<String>) series.get("names"));
+        }
+        return names;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> seriesNames(Map<String, Object> chart) {
+        return ((List<Map<String, Object>>) chart.get("series")).stream().map(s -> (String) s.get("name")).toList();
+    }
+
+    // ---- what the page loaded, and what it said on the console ----------------------------------
+
+    /** Every URL the page loaded (document, scripts, styles, images, fetches). */
+    @SuppressWarnings("unchecked")
+    List<String> loadedUrls() {
+        return (List<String>) js("return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name))");
+    }
+
+    /** Console messages since the last call (the browser hands each out once; they are kept here too). */
+    List<LogEntry> consoleSinceLastCall() {
+        List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
+        console.addAll(entries);
+        return entries;
+    }
+
+    void assertNoConsoleErrors(String page) {
+        List<String> severe = consoleSinceLastCall().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+        assertThat(severe).as("console errors on %s", page).isEmpty();
+    }
+
+    // ---- screenshots -------------------------------------------------------------------------
+
+    /**
+     * The whole page (not just the window) as target/screenshots/{name}.png; with
+     * {@code -Dcareerpath.screenshots.docs=true} also copied to docs/images/ for the README.
+     */
+    Path screenshot(String name) {
+        Number width = (Number) js("return Math.ceil(document.documentElement.scrollWidth)");
+        Number height = (Number) js("return Math.ceil(document.documentElement.scrollHeight)");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
+        try {
+            Path file = Files.createDirectories(SCREENSHOTS).resolve(name + ".png");
+            Files.write(file, png);
+            if (Boolean.getBoolean("careerpath.screenshots.docs")) {
+                Path docs = Files.createDirectories(Path.of("..", "docs", "images"));
+                Files.copy(file, docs.resolve("dashboard-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void resize(Dimension size) {
+        driver.manage().window().setSize(size);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,550 @@
+package io.careerpath.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The dashboards in a real browser (Debian's chromium, headless) against the running platform on
+ * real infrastructure: each page loads everything from the platform without console errors, each
+ * chart draws its data, a recorded event shows in the charts without a reload, and a refused one
+ * shows its error beside the field and records nothing. Screenshots of every page are left in
+ * target/screenshots/ for review.
+ */
+class DashboardBrowserTest {
+
+    static RunningPlatform platform;
+    static DashboardBrowser browser;
+    static String base;
+    static String commandBase;
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    static String ada;
+
+    @BeforeAll
+    static void start() {
+        DashboardBrowser.requireChromium();
+        platform = RunningPlatform.start();
+        base = platform.dashboardUrl().replaceAll("/$", "");
+        commandBase = "http://localhost:" + platform.services.commandPort();
+        browser = DashboardBrowser.open();
+        seedTheTeam();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
+
+    @BeforeEach
+    void freshPage() {
+        browser.resize(DashboardBrowser.DESKTOP);
+        browser.get(base + "/index.html");
+        browser.consoleSinceLastCall();
+    }
+
+    // ---- the pages -------------------------------------------------------------------------------
+
+    @Test
+    void theStartPageOffersPeopleTeamsAndRegistrationAndLoadsNothingFromElsewhere() {
+        browser.get(base + "/");
+
+        assertThat(browser.find("#person-id").isDisplayed()).isTrue();
+        assertThat(browser.find("#team-id").isDisplayed()).isTrue();
+        assertThat(browser.find("#register-form").isDisplayed()).isTrue();
+        browser.await().until(d -> browser.find("#command-api-link").getAttribute("href").startsWith(commandBase));
+        assertEverythingFromThePlatform();
+        browser.assertNoConsoleErrors("the start page");
+        browser.screenshot("start");
+    }
+
+    @Test
+    void registeringSomeoneInTheBrowserLeadsToRecordingTheirEvents() {
+        browser.get(base + "/");
+        browser.find("#register-name").sendKeys("Hedy Lamarr");
+        browser.find("#register-team").sendKeys("team-signal");
+        browser.find("#register-form button[type=submit]").click();
+
+        browser.await().until(d -> d.getCurrentUrl().contains("/record.html?person="));
+        browser.waitForText("#title", t -> t.equals("Record an event for Hedy Lamarr"));
+        Map<String, Object> timeline = browser.awaitChartDrawn("timeline-chart");
+        assertThat(DashboardBrowser.dataNames(timeline)).contains("Registered in team-signal");
+        browser.assertNoConsoleErrors("registration");
+    }
+
+    @Test
+    void myCareerDrawsTheTimelineTheSkillsAndTheForecastAndSaysTheKeyFiguresInWords() {
+        browser.get(base + "/career.html?person=" + ada);
+        browser.waitForText("#status", t -> t.startsWith("Showing Ada Lovelace"));
+
+        Map<String, Object> timeline = browser.awaitChartDrawn("timeline-chart");
+        assertThat(DashboardBrowser.dataNames(timeline)).contains(
+                "Delivery: Billing platform migration", "Troubled program: ERP consolidation",
+                "Delivery: Customer portal relaunch", "Program PMO: Transformation PMO",
+                "Organizational PMO: Enterprise PMO");
+        assertThat((String) timeline.get("label")).contains("ERP consolidation", "rescued");
+
+        Map<String, Object> skills = browser.awaitChartDrawn("skills-chart");
+        assertThat(DashboardBrowser.seriesNames(skills)).hasSize(10).contains("Delivery execution", "Leadership");
+        Map<String, Object> retention = browser.awaitChartDrawn("retention-chart");
+        assertThat(DashboardBrowser.seriesNames(retention))
+                .containsExactly("Delivery retention", "Forecast if the current role goes on");
+
+        String figures = browser.text("#figures");
+        assertThat(figures).contains("Organizational PMO", "of the delivery skill's peak is kept",
+                "since the last delivery role ended", "of delivery practice since");
+        assertThat(figures).containsPattern("Rotate back|No rotate-back date");
+        assertThat(browser.findAll("#entries-table tbody tr")).hasSizeGreaterThanOrEqualTo(10);
+        assertEverythingFromThePlatform();
+        assertThat(browser.loadedUrls()).contains(base + "/webjars/echarts/5.5.0/echarts.min.js");
+        browser.assertNoConsoleErrors("my career");
+        browser.screenshot("career");
+    }
+
+    @Test
+    void theWhatIfRedrawsTheForecastAndRecordsNothing() {
+        long sequenceBefore = timeline(ada).get("sequence").asLong();
+        browser.get(base + "/career.html?person=" + ada);
+        browser.awaitChartDrawn("skills-chart");
+
+        new Select(browser.find("#whatif-kind")).selectByValue("PMO");
+        new Select(browser.find("#whatif-pmo-type")).selectByValue("EXECUTIVE");
+        WebElement months = browser.find("#whatif-months");
+        months.clear();
+        months.sendKeys("12");
+        browser.find("#whatif-form button[type=submit]").click();
+
+        browser.waitForText("#status", t -> t.contains("What-if drawn: Executive PMO for 12 months"));
+        Map<String, Object> skills = browser.awaitChartDrawn("skills-chart",
+                c -> DashboardBrowser.seriesNames(c).contains("Delivery execution (what-if)"));
+        assertThat(DashboardBrowser.seriesNames(skills)).hasSize(20);
+        Map<String, Object> retention = browser.awaitChartDrawn("retention-chart",
+                c -> DashboardBrowser.seriesNames(c).contains("What-if: Executive PMO for 12 months"));
+        assertThat((String) retention.get("label")).contains("What-if Executive PMO for 12 months");
+        assertThat(browser.findAll("#whatif-table tbody tr")).hasSize(10);
+        assertThat(browser.text("#whatif-result")).contains("gains", "loses", "Strategic visibility");
+
+        assertThat(timeline(ada).get("sequence").asLong()).as("a what-if records nothing").isEqualTo(sequenceBefore);
+        browser.assertNoConsoleErrors("the what-if");
+        browser.screenshot("career-what-if");
+
+        browser.find("#whatif-clear").click();
+        browser.awaitChartDrawn("skills-chart", c -> DashboardBrowser.seriesNames(c).size() == 10);
+    }
+
+    @Test
+    void myTeamShowsTheBoardWithItsFlagsEveryoneOnOneTimelineAndTheAggregates() {
+        browser.get(base + "/team.html?team=team-apollo");
+        browser.waitForText("#status", t -> t.startsWith("Showing team team-apollo"));
+
+        assertThat(browser.findAll("#board tbody tr")).hasSize(5);
+        assertThat(browser.text("#board")).contains("Delivery at risk", "Admin overload", "Troubled-program streak");
+        assertThat(browser.text("tr[data-person='" + ada + "']")).contains("Organizational PMO", "Delivery at risk");
+        assertThat(browser.text("#attention")).contains("need attention");
+        assertThat(browser.text("#aggregates-list")).contains("Members", "5", "In a PMO role now");
+
+        Map<String, Object> timeline = browser.awaitChartDrawn("team-timeline-chart");
+        assertThat(DashboardBrowser.dataNames(timeline)).contains(
+                "Ada Lovelace: Organizational PMO: Enterprise PMO", "Grace Hopper: Executive PMO: Executive PMO",
+                "Margaret Hamilton: Delivery: Flight software", "Katherine Johnson: Troubled program: Payroll recovery",
+                "Alan Turing: Program PMO: Cloud program PMO");
+        assertEverythingFromThePlatform();
+        browser.assertNoConsoleErrors("my team");
+        browser.screenshot("team");
+    }
+
+    @Test
+    void theBoardSortsByKeyboardAndSaysHowItIsSorted() {
+        browser.get(base + "/team.html?team=team-apollo");
+        browser.waitForText("#status", t -> t.startsWith("Showing team"));
+
+        browser.find("button[data-sort=name]").sendKeys(Keys.ENTER);
+        browser.await().until(d -> "ascending".equals(browser.find("button[data-sort=name]")
+                .findElement(org.openqa.selenium.By.xpath("..")).getAttribute("aria-sort")));
+        assertThat(memberNames()).containsExactly("Ada Lovelace", "Alan Turing", "Grace Hopper", "Katherine Johnson",
+                "Margaret Hamilton");
+        assertThat(browser.js("return document.activeElement.dataset.sort")).isEqualTo("name");
+
+        browser.find("button[data-sort=name]").sendKeys(Keys.SPACE);
+        browser.await().until(d -> memberNames().get(0).equals("Margaret Hamilton"));
+
+        browser.find("button[data-sort=retention]").sendKeys(Keys.ENTER);
+        browser.await().until(d -> memberNames().get(memberNames().size() - 1).equals("Margaret Hamilton"));
+        assertThat(browser.text("#status")).contains("Sorted by delivery kept, ascending");
+        browser.assertNoConsoleErrors("sorting");
+    }
+
+    @Test
+    void aSmallTeamsAggregatesAreWithheldAndThePageSaysWhy() {
+        browser.get(base + "/team.html?team=team-gemini");
+        browser.waitForText("#status", t -> t.startsWith("Showing team team-gemini"));
+
+        assertThat(browser.text("#aggregates-withheld")).contains("Withheld", "2 people, fewer than 5");
+        assertThat(browser.findAll("#aggregates-list")).isEmpty();
+        browser.awaitChartDrawn("team-timeline-chart");
+        browser.assertNoConsoleErrors("a small team");
+        browser.screenshot("team-small");
+    }
+
+    // ---- recording ------------------------------------------------------------------------------
+
+    @Test
+    void aRecordedEventAppearsInTheChartsWithoutAReload() {
+        String rosalind = register("Rosalind Franklin", "team-helix", TODAY.minusYears(3));
+        browser.get(base + "/record.html?person=" + rosalind);
+        browser.waitForText("#title", t -> t.equals("Record an event for Rosalind Franklin"));
+        browser.awaitChartDrawn("timeline-chart");
+        browser.js("window.sameDocument = true");
+
+        new Select(browser.find("#event-type")).selectByValue("JOINED_PMO");
+        setDate("#effective-date", TODAY.minusMonths(8));
+        new Select(browser.find("#JOINED_PMO-pmoType")).selectByValue("PROGRAM");
+        browser.find("#JOINED_PMO-pmoName").sendKeys("Genome PMO");
+        browser.find("#recorded-by").sendKeys("Maurice");
+        browser.find("#record-submit").click();
+
+        browser.waitForText("#status", t -> t.contains("it is in the timeline now"));
+        Map<String, Object> chart = browser.awaitChartDrawn("timeline-chart",
+                c -> DashboardBrowser.dataNames(c).contains("Program PMO: Genome PMO"));
+        assertThat(DashboardBrowser.dataNames(chart)).contains("Joined Genome PMO (Program PMO)");
+        assertThat(browser.js("return window.sameDocument === true")).as("no reload").isEqualTo(true);
+        assertThat(browser.text("#latest-entries li.new")).contains("Joined Genome PMO", "by Maurice");
+
+        JsonNode recorded = timeline(rosalind).get("entries");
+        assertThat(recorded.findValuesAsText("type")).contains("JOINED_PMO");
+        assertThat(recorded.findValuesAsText("recordedBy")).contains("Maurice");
+        browser.assertNoConsoleErrors("recording");
+        browser.screenshot("record");
+
+        // the career page it links to shows the new role as well
+        browser.find("#career-link").click();
+        browser.waitForText("#status", t -> t.startsWith("Showing Rosalind Franklin"));
+        assertThat(DashboardBrowser.dataNames(browser.awaitChartDrawn("timeline-chart")))
+                .contains("Program PMO: Genome PMO");
+        assertThat(browser.text("#figures")).contains("Program PMO");
+        browser.assertNoConsoleErrors("the career after recording");
+    }
+
+    @Test
+    void anInvalidSubmissionShowsTheErrorBesideItsFieldAndRecordsNothing() {
+        String barbara = register("Barbara Liskov", "team-clu", TODAY.minusYears(2));
+        browser.get(base + "/record.html?person=" + barbara);
+        browser.waitForText("#title", t -> t.equals("Record an event for Barbara Liskov"));
+        browser.awaitChartDrawn("timeline-chart");
+
+        new Select(browser.find("#event-type")).selectByValue("JOINED_PMO");
+        browser.find("#JOINED_PMO-pmoName").sendKeys("No type given");
+        browser.find("#record-submit").click();
+
+        browser.waitForText("#JOINED_PMO-pmoType-error", t -> !t.isBlank());
+        WebElement pmoType = browser.find("#JOINED_PMO-pmoType");
+        assertThat(pmoType.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(pmoType.getAttribute("aria-describedby")).contains("JOINED_PMO-pmoType-error");
+        assertThat(browser.js("return document.getElementById('JOINED_PMO-pmoType-error').closest('.field')"
+                + " === document.getElementById('JOINED_PMO-pmoType').closest('.field')"))
+                .as("the error sits beside its field").isEqualTo(true);
+        assertThat(browser.js("return document.activeElement.id")).isEqualTo("JOINED_PMO-pmoType");
+        assertThat(browser.text("#status")).contains("Not recorded");
+        assertThat(browser.find("#JOINED_PMO-pmoName").getAttribute("aria-invalid")).isNull();
+        browser.screenshot("record-invalid");
+
+        // nothing was recorded: the next event recorded for her is her second (registration is #0)
+        JsonNode next = platform.client.joinPmo(barbara, "EXECUTIVE", TODAY.minusMonths(1).toString());
+        assertThat(next.get("sequenceNumber").asLong()).isEqualTo(1);
+        List<String> severe = severeConsoleMessages();
+        assertThat(severe).as("the refused POST is the only console error").allMatch(m -> m.contains("status of 400"));
+    }
+
+    @Test
+    void everyEventTypeHasItsFormAndOnlyItsOwnFieldsAreSent() {
+        String linus = register("Linus Pauling", "team-bond", TODAY.minusYears(6));
+        browser.get(base + "/record.html?person=" + linus);
+        browser.waitForText("#title", t -> t.contains("Linus Pauling"));
+
+        List<String> types = new Select(browser.find("#event-type")).getOptions().stream()
+                .map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).toList();
+        assertThat(types).containsExactlyInAnyOrder("DELIVERY_ROLE_STARTED", "JOINED_PMO", "TOOK_TROUBLED_PROGRAM",
+                "REGAINED_DELIVERY_ROLE", "ASSIGNMENT_ENDED", "ADMINISTRATIVE_LOAD_RECORDED", "SKILL_ASSESSED",
+                "TEAM_CHANGED", "EVENT_RETRACTED");
+
+        record("DELIVERY_ROLE_STARTED", TODAY.minusYears(5), Map.of("#DELIVERY_ROLE_STARTED-projectName", "Vitamin study"));
+        record("TOOK_TROUBLED_PROGRAM", TODAY.minusYears(3), Map.of("#TOOK_TROUBLED_PROGRAM-programName", "Lab rescue"));
+        record("ASSIGNMENT_ENDED", TODAY.minusYears(2), Map.of("#ASSIGNMENT_ENDED-outcome", "RESCUED"));
+        record("REGAINED_DELIVERY_ROLE", TODAY.minusYears(2), Map.of("#REGAINED_DELIVERY_ROLE-projectName", "Chemistry bond"));
+        record("ADMINISTRATIVE_LOAD_RECORDED", TODAY.minusYears(1), Map.of("#ADMINISTRATIVE_LOAD_RECORDED-percentOfTime", "25"));
+        record("SKILL_ASSESSED", TODAY.minusMonths(6), Map.of("#SKILL_ASSESSED-skill", "LEADERSHIP", "#SKILL_ASSESSED-level", "4"));
+        record("TEAM_CHANGED", TODAY.minusMonths(3), Map.of("#TEAM_CHANGED-teamId", "team-nobel"));
+
+        Map<String, Object> chart = browser.awaitChartDrawn("timeline-chart",
+                c -> DashboardBrowser.dataNames(c).contains("Moved to team-nobel"));
+        assertThat(DashboardBrowser.dataNames(chart)).contains("Delivery: Vitamin study", "Troubled program: Lab rescue",
+                "Delivery: Chemistry bond", "Administrative load 25 %", "Leadership assessed at level 4");
+        assertThat((String) chart.get("label")).contains("Lab rescue", "rescued");
+
+        // retracting the skill assessment takes it out of the views
+        new Select(browser.find("#event-type")).selectByValue("EVENT_RETRACTED");
+        Select retractable = new Select(browser.find("#EVENT_RETRACTED-eventId"));
+        browser.await().until(d -> retractable.getOptions().stream().anyMatch(o -> o.getText().contains("Leadership assessed")));
+        retractable.getOptions().stream().filter(o -> o.getText().contains("Leadership assessed")).findFirst()
+                .orElseThrow().click();
+        browser.find("#EVENT_RETRACTED-reason").sendKeys("Assessed the wrong person");
+        submitAndAwaitShown();
+        browser.awaitChartDrawn("timeline-chart",
+                c -> !DashboardBrowser.dataNames(c).contains("Leadership assessed at level 4"));
+        browser.assertNoConsoleErrors("every event type");
+    }
+
+    @Test
+    void aRuleViolationIsShownBesideTheEventTypeAndRecordsNothing() {
+        String dorothy = register("Dorothy Vaughan", "team-west", TODAY.minusYears(2));
+        browser.get(base + "/record.html?person=" + dorothy);
+        browser.waitForText("#title", t -> t.contains("Dorothy Vaughan"));
+
+        new Select(browser.find("#event-type")).selectByValue("REGAINED_DELIVERY_ROLE");
+        browser.find("#REGAINED_DELIVERY_ROLE-projectName").sendKeys("Never delivered before");
+        browser.find("#record-submit").click();
+
+        browser.waitForText("#event-type-error", t -> !t.isBlank());
+        assertThat(browser.text("#event-type-error")).contains("DELIVERY_ROLE_STARTED");
+        assertThat(browser.find("#event-type").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(timeline(dorothy).get("sequence").asLong()).isZero();
+        assertThat(severeConsoleMessages()).allMatch(m -> m.contains("status of 422") || m.contains("status of 409"));
+    }
+
+    // ---- as of, layout, keyboard ----------------------------------------------------------------------
+
+    @Test
+    void theAsOfPickerMovesEveryViewToAPastDate() {
+        LocalDate past = TODAY.minusYears(3);
+        browser.get(base + "/career.html?person=" + ada);
+        browser.waitForText("#status", t -> t.startsWith("Showing Ada Lovelace"));
+
+        setDate("#asof", past);
+        browser.waitForText("#status", t -> t.contains("as of " + words(past)));
+        assertThat(browser.driver.getCurrentUrl()).contains("asOf=" + past);
+        assertThat(browser.text("#figures")).contains("Delivery", "Customer portal relaunch", "Delivering now");
+        Map<String, Object> timeline = browser.awaitChartDrawn("timeline-chart",
+                c -> !DashboardBrowser.dataNames(c).contains("Organizational PMO: Enterprise PMO"));
+        assertThat(DashboardBrowser.dataNames(timeline)).contains("Delivery: Customer portal relaunch");
+        browser.awaitChartDrawn("skills-chart");
+        browser.awaitChartDrawn("retention-chart");
+        browser.screenshot("career-as-of");
+
+        // the same day as the platform knew it then: nothing had been recorded yet
+        browser.find("#known-then").click();
+        browser.waitForText("#title", t -> t.equals("Someone not registered by then"));
+        assertThat(browser.driver.getCurrentUrl()).contains("knownThen=1");
+
+        // the team link carries the date along
+        browser.find("#known-then").click();
+        browser.waitForText("#status", t -> t.startsWith("Showing Ada Lovelace"));
+        browser.find("#subtitle a").click();
+        browser.waitForText("#status", t -> t.startsWith("Showing team team-apollo as of " + words(past)));
+        assertThat(browser.text("tr[data-person='" + ada + "']")).contains("Delivery: Customer portal relaunch");
+        browser.find("#asof-today").click();
+        browser.waitForText("#status", t -> t.equals("Showing team team-apollo as of " + words(TODAY) + "."));
+        browser.assertNoConsoleErrors("as of");
+    }
+
+    @Test
+    void thePagesFitANarrowScreen() {
+        browser.resize(new Dimension(390, 844));
+        for (String page : List.of("/career.html?person=" + ada, "/team.html?team=team-apollo", "/record.html?person=" + ada, "/")) {
+            browser.get(base + page);
+            browser.waitForText("#status", t -> !t.contains("Loading"));
+            Number overflow = (Number) browser.js("return document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(overflow.intValue()).as("horizontal overflow of %s", page).isLessThanOrEqualTo(0);
+        }
+        browser.get(base + "/career.html?person=" + ada);
+        browser.awaitChartDrawn("timeline-chart");
+        browser.awaitChartDrawn("skills-chart");
+        browser.awaitChartDrawn("retention-chart");
+        browser.screenshot("career-narrow");
+        browser.get(base + "/team.html?team=team-apollo");
+        browser.awaitChartDrawn("team-timeline-chart");
+        browser.screenshot("team-narrow");
+        browser.assertNoConsoleErrors("narrow screens");
+    }
+
+    @Test
+    void everyControlHasALabelAndTheKeyboardFocusIsVisible() {
+        for (String page : List.of("/", "/career.html?person=" + ada, "/team.html?team=team-apollo", "/record.html?person=" + ada)) {
+            browser.get(base + page);
+            browser.waitForText("#status", t -> !t.contains("Loading"));
+            @SuppressWarnings("unchecked")
+            List<String> unlabelled = (List<String>) browser.js("""
+                    return [...document.querySelectorAll('input, select, textarea, button')]
+                      .filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label') && !c.textContent.trim())
+                      .map(c => c.outerHTML.slice(0, 120));""");
+            assertThat(unlabelled).as("controls without a label on %s", page).isEmpty();
+
+            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+            assertThat(browser.js("return document.activeElement.className")).as("skip link first on %s", page)
+                    .isEqualTo("skip-link");
+            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+            String outline = (String) browser.js("return getComputedStyle(document.activeElement).outlineStyle");
+            assertThat(outline).as("visible focus on %s", page).isNotEqualTo("none");
+        }
+        browser.assertNoConsoleErrors("keyboard");
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private static void assertEverythingFromThePlatform() {
+        assertThat(browser.loadedUrls()).isNotEmpty()
+                .allMatch(url -> url.startsWith(base + "/") || url.startsWith(commandBase + "/"),
+                        "loaded from the platform itself");
+    }
+
+    private static List<String> severeConsoleMessages() {
+        return browser.consoleSinceLastCall().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    private static void setDate(String css, LocalDate day) {
+        browser.js("const input = document.querySelector(arguments[0]); input.value = arguments[1];"
+                + " input.dispatchEvent(new Event('input', {bubbles: true}));"
+                + " input.dispatchEvent(new Event('change', {bubbles: true}));", css, day.toString());
+    }
+
+    /** Fills in and submits the record form, and waits until the views show the event. */
+    private static void record(String type, LocalDate day, Map<String, String> fields) {
+        new Select(browser.find("#event-type")).selectByValue(type);
+        setDate("#effective-date", day);
+        fields.forEach((css, value) -> {
+            WebElement field = browser.find(css);
+            if ("select".equals(field.getTagName())) {
+                new Select(field).selectByValue(value);
+            } else {
+                field.clear();
+                field.sendKeys(value);
+            }
+        });
+        submitAndAwaitShown();
+    }
+
+    private static void submitAndAwaitShown() {
+        String before = browser.text("#status");
+        browser.find("#record-submit").click();
+        browser.waitForText("#status", t -> !t.equals(before) && t.contains("it is in the timeline now"));
+    }
+
+    /** A date in the pages' words ("26 Nov 2026"), as the browser formats it. */
+    private static String words(LocalDate day) {
+        return (String) browser.js("return new Intl.DateTimeFormat('en-GB', {day: 'numeric', month: 'short',"
+                + " year: 'numeric', timeZone: 'UTC'}).format(new Date(arguments[0] + 'T00:00:00Z'))", day.toString());
+    }
+
+    private static List<String> memberNames() {
+        return browser.findAll("#board tbody tr th").stream().map(WebElement::getText).toList();
+    }
+
+    private static JsonNode timeline(String personId) {
+        return platform.queryApi.get().uri("/api/people/{id}/timeline", personId).retrieve().body(JsonNode.class);
+    }
+
+    // ---- the team the pages show ------------------------------------------------------------------
+
+    private static String register(String name, String team, LocalDate since) {
+        JsonNode registered = platform.commandApi.post().uri("/api/people")
+                .body(Map.of("displayName", name, "teamId", team, "effectiveDate", since.toString()))
+                .retrieve().body(JsonNode.class);
+        String personId = registered.get("personId").asText();
+        platform.client.awaitTimeline(personId, t -> t.get("sequence").asLong() >= 0);
+        return personId;
+    }
+
+    private static Map<String, Object> event(String type, LocalDate day, Object... fields) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", type);
+        event.put("effectiveDate", day.toString());
+        for (int i = 0; i < fields.length; i += 2) {
+            event.put((String) fields[i], fields[i + 1]);
+        }
+        return event;
+    }
+
+    private static String person(String name, String team, LocalDate since, List<Map<String, Object>> events) {
+        String personId = register(name, team, since);
+        long last = 0;
+        for (Map<String, Object> event : events) {
+            last = platform.client.record(personId, event).get("sequenceNumber").asLong();
+        }
+        long wanted = last;
+        await().atMost(Duration.ofSeconds(60)).until(() -> timeline(personId).get("sequence").asLong() >= wanted);
+        return personId;
+    }
+
+    private static LocalDate monthsAgo(int months) {
+        return TODAY.withDayOfMonth(1).minusMonths(months);
+    }
+
+    /** The article's cast: a rotation through delivery, a troubled program and PMO roles, and four colleagues. */
+    private static void seedTheTeam() {
+        ada = person("Ada Lovelace", "team-apollo", monthsAgo(108), List.of(
+                event("DELIVERY_ROLE_STARTED", monthsAgo(108), "projectName", "Billing platform migration"),
+                event("ADMINISTRATIVE_LOAD_RECORDED", monthsAgo(108), "percentOfTime", 10),
+                event("SKILL_ASSESSED", monthsAgo(72), "skill", "DELIVERY_EXECUTION", "level", 4),
+                event("TOOK_TROUBLED_PROGRAM", monthsAgo(60), "programName", "ERP consolidation"),
+                event("ASSIGNMENT_ENDED", monthsAgo(48), "outcome", "RESCUED"),
+                event("REGAINED_DELIVERY_ROLE", monthsAgo(48), "projectName", "Customer portal relaunch"),
+                event("JOINED_PMO", monthsAgo(18), "pmoType", "PROGRAM", "pmoName", "Transformation PMO",
+                        "deliveryResponsibility", true),
+                event("JOINED_PMO", monthsAgo(8), "pmoType", "ORGANIZATIONAL", "pmoName", "Enterprise PMO"),
+                event("ADMINISTRATIVE_LOAD_RECORDED", monthsAgo(8), "percentOfTime", 35)));
+        person("Grace Hopper", "team-apollo", monthsAgo(108), List.of(
+                event("DELIVERY_ROLE_STARTED", monthsAgo(72), "projectName", "Compiler rollout"),
+                event("JOINED_PMO", monthsAgo(24), "pmoType", "EXECUTIVE", "pmoName", "Executive PMO"),
+                event("ADMINISTRATIVE_LOAD_RECORDED", monthsAgo(12), "percentOfTime", 45)));
+        person("Margaret Hamilton", "team-apollo", monthsAgo(108), List.of(
+                event("DELIVERY_ROLE_STARTED", monthsAgo(84), "projectName", "Flight software")));
+        person("Katherine Johnson", "team-apollo", monthsAgo(108), List.of(
+                event("DELIVERY_ROLE_STARTED", monthsAgo(96), "projectName", "Trajectory tools"),
+                event("TOOK_TROUBLED_PROGRAM", monthsAgo(36), "programName", "Data centre exit"),
+                event("ASSIGNMENT_ENDED", monthsAgo(24), "outcome", "HANDED_OVER"),
+                event("TOOK_TROUBLED_PROGRAM", monthsAgo(12), "programName", "Payroll recovery")));
+        person("Alan Turing", "team-apollo", monthsAgo(108), List.of(
+                event("DELIVERY_ROLE_STARTED", monthsAgo(60), "projectName", "Codebreaker"),
+                event("JOINED_PMO", monthsAgo(10), "pmoType", "PROGRAM", "pmoName", "Cloud program PMO")));
+        person("Joan Clarke", "team-gemini", monthsAgo(24), List.of(
+                event("JOINED_PMO", monthsAgo(12), "pmoType", "EXECUTIVE", "pmoName", "Strategy office")));
+        person("Tommy Flowers", "team-gemini", monthsAgo(24), List.of(
+                event("DELIVERY_ROLE_STARTED", monthsAgo(20), "projectName", "Colossus")));
+    }
+}

@@ -1,0 +1,306 @@
+// My career: where one person stands, how they got there, and where a role would take them.
+import * as api from './api.js';
+import {
+  el, formatDate, fromNow, humanize, kindLabel, months, OUTCOMES, pageUrl, params, percent, recent, rememberPerson,
+  renderHeader, showProblem, skillLabel, status, viewpoint,
+} from './ui.js';
+import { drawCareerTimeline, drawRetention, drawSkills, eventWords, kindLegend } from './charts.js';
+import { clearErrors, showErrors } from './forms.js';
+
+const personId = params().get('person') || recent().people[0]?.id;
+let asOf = params().get('asOf') || '';
+const $ = (id) => document.getElementById(id);
+
+const state = { timeline: null, skills: null, whatIf: null, visible: loadVisibility() };
+
+function loadVisibility() {
+  try {
+    return JSON.parse(window.localStorage.getItem('careerpath.skills.visible') || 'null') || {};
+  } catch (e) {
+    return {};
+  }
+}
+
+function saveVisibility() {
+  try {
+    window.localStorage.setItem('careerpath.skills.visible', JSON.stringify(state.visible));
+  } catch (e) {
+    // not remembered; fine
+  }
+}
+
+function header() {
+  renderHeader('career', {
+    person: personId, team: state.timeline?.teamId,
+    onAsOf: (day) => {
+      asOf = day;
+      clearWhatIf();
+      load();
+    },
+  });
+}
+
+async function load() {
+  status(asOf ? `Loading the career as of ${formatDate(asOf)}…` : 'Loading the career…', 'working');
+  try {
+    const view = { ...viewpoint(), minSequence: params().get('minSequence') };
+    const [timeline, skills] = await Promise.all([api.timeline(personId, view), api.skills(personId, view)]);
+    state.timeline = timeline;
+    state.skills = skills;
+    $('problem').replaceChildren();
+    render();
+    status(`Showing ${timeline.displayName || personId} as of ${formatDate(timeline.asOf)}, up to event #${timeline.sequence}.`, 'ok');
+  } catch (e) {
+    $('content').hidden = true;
+    status('');
+    showProblem($('problem'), e, 'Could not load this career');
+  }
+}
+
+function render() {
+  const { timeline, skills } = state;
+  const name = timeline.displayName || 'Someone not registered by then';
+  rememberPerson({ id: personId, name: timeline.displayName, teamId: timeline.teamId });
+  document.title = `${name} · My career · Careerpath`;
+  $('title').textContent = name;
+  $('subtitle').replaceChildren(
+    timeline.teamId ? el('span', {}, 'Team ', el('a', { href: pageUrl('team.html', { team: timeline.teamId, asOf }) }, timeline.teamId)) : 'No team',
+    timeline.managerId ? ` · manager ${timeline.managerId}` : '',
+    ` · as of ${formatDate(timeline.asOf)}${skills.knownOn && skills.knownOn !== skills.asOf ? ` with everything recorded by ${formatDate(skills.knownOn)}` : params().get('asOf') ? ' as recorded by then' : ''}`,
+    ` · model ${skills.modelVersion}`);
+  header();
+  $('record-link').href = pageUrl('record.html', { person: personId });
+  $('content').hidden = false;
+
+  renderFigures();
+  drawCareerTimeline($('timeline-chart'), timeline);
+  $('timeline-legend').replaceChildren(kindLegend());
+  renderAssignments();
+  renderToggles();
+  drawSkillCharts();
+  renderSkillsTable();
+  renderEntries();
+}
+
+function drawSkillCharts() {
+  drawSkills($('skills-chart'), state.skills, { whatIf: state.whatIf, visible: state.visible });
+  drawRetention($('retention-chart'), state.skills, { whatIf: state.whatIf });
+}
+
+// ---- key figures, in plain words --------------------------------------------------------------
+
+function figure(value, words, attention = false) {
+  return el('li', { class: attention ? 'attention' : '' }, el('span', { class: 'figure' }, value), el('span', { class: 'words' }, words));
+}
+
+function renderFigures() {
+  const s = state.skills;
+  const current = (state.timeline.assignments || []).find((a) => a.ongoing);
+  const delivering = current?.kind === 'DELIVERY';
+  const threshold = s.rotateBackThreshold;
+  const below = s.deliveryRetention < threshold;
+  const items = [];
+
+  items.push(figure(current ? kindLabel(current.kind, current.pmoType) : 'No current role',
+    current ? `${current.name ? `${current.name}, ` : ''}since ${formatDate(current.start)} (${months(current.durationMonths)})`
+      : 'Nothing is running on this day.'));
+
+  items.push(figure(percent(s.deliveryRetention),
+    below ? `of the delivery skill's peak is kept: below the ${percent(threshold)} threshold.`
+      : `of the delivery skill's peak is kept (threshold ${percent(threshold)}).`, below));
+
+  if (delivering) {
+    items.push(figure('Delivering now', 'Delivery skill is being practised.'));
+  } else if (s.monthsSinceDelivery === null || s.monthsSinceDelivery === undefined) {
+    items.push(figure('Never delivered', 'No delivery role is recorded yet.'));
+  } else {
+    items.push(figure(months(s.monthsSinceDelivery), 'since the last delivery role ended.', s.monthsSinceDelivery >= 12));
+  }
+
+  const c = s.deliveryCurrency;
+  items.push(figure(c.current ? 'Delivery current' : 'Delivery not current',
+    `${months(c.practiceMonths)} of delivery practice since ${formatDate(c.windowStart)}; ${months(c.requiredPracticeMonths)} needed.`,
+    !c.current));
+
+  if (s.rotateBackBy) {
+    const past = s.rotateBackBy <= s.asOf;
+    items.push(figure(formatDate(s.rotateBackBy),
+      past ? `Rotate back now: delivery fell below ${percent(threshold)} of its peak ${fromNow(s.rotateBackBy, s.asOf)}.`
+        : `Rotate back into delivery by then (${fromNow(s.rotateBackBy, s.asOf)}) to stay above ${percent(threshold)} of the peak, if the current role goes on.`,
+      true));
+  } else if (delivering) {
+    items.push(figure('No rotate-back date', 'Not needed while delivering.'));
+  } else if (below) {
+    items.push(figure('Rotate back now', `Delivery is already below ${percent(threshold)} of its peak.`, true));
+  } else {
+    items.push(figure('No rotate-back date', `The forecast stays above ${percent(threshold)} for the next two years.`));
+  }
+  $('figures').replaceChildren(...items);
+}
+
+// ---- tables ----------------------------------------------------------------------------------
+
+function renderAssignments() {
+  const rows = (state.timeline.assignments || []).map((a) => el('tr', {},
+    el('td', {}, `${kindLabel(a.kind, a.pmoType)}${a.regained ? ' (return)' : ''}${a.kind === 'PMO' && a.deliveryResponsibility ? ' + delivery' : ''}`),
+    el('td', {}, a.name || '—'),
+    el('td', {}, formatDate(a.start)),
+    el('td', {}, a.ongoing ? 'ongoing' : formatDate(a.end)),
+    el('td', { class: 'num' }, String(a.durationMonths)),
+    el('td', {}, a.outcome ? (OUTCOMES[a.outcome] || humanize(a.outcome)) : '—')));
+  $('assignments-table').tBodies[0].replaceChildren(...(rows.length ? rows
+    : [el('tr', {}, el('td', { colspan: 6, class: 'empty' }, 'No assignments recorded by this day.'))]));
+}
+
+function renderSkillsTable() {
+  const rows = state.skills.skills.map((s) => el('tr', {},
+    el('th', { scope: 'row' }, skillLabel(s.skill)),
+    el('td', { class: 'num' }, s.current.toFixed(2)),
+    el('td', { class: 'num' }, s.peak.toFixed(2)),
+    el('td', { class: 'num' }, percent(s.retention)),
+    el('td', { class: 'num' }, `${s.trend > 0 ? '+' : ''}${s.trend.toFixed(3)}`)));
+  $('skills-table').tBodies[0].replaceChildren(...rows);
+}
+
+function renderEntries() {
+  const entries = [...(state.timeline.entries || [])].reverse();
+  const rows = entries.map((e) => el('tr', { 'data-event-id': e.eventId },
+    el('td', {}, formatDate(e.effectiveDate)),
+    el('td', {}, eventWords(e)),
+    el('td', {}, e.recordedBy || '—'),
+    el('td', {}, e.recordedAt ? new Date(e.recordedAt).toLocaleString('en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' }) + ' UTC' : '—'),
+    el('td', { class: 'num' }, String(e.sequence))));
+  $('entries-table').tBodies[0].replaceChildren(...(rows.length ? rows
+    : [el('tr', {}, el('td', { colspan: 5, class: 'empty' }, 'Nothing recorded by this day.'))]));
+}
+
+function renderToggles() {
+  const fieldset = $('skill-toggles');
+  const legend = fieldset.querySelector('legend');
+  const boxes = state.skills.skills.map((s) => {
+    const id = `show-${s.skill}`;
+    const box = el('input', { type: 'checkbox', id, name: 'skill', value: s.skill,
+      checked: state.visible[s.skill] !== false });
+    box.addEventListener('change', () => {
+      state.visible[s.skill] = box.checked;
+      saveVisibility();
+      drawSkills($('skills-chart'), state.skills, { whatIf: state.whatIf, visible: state.visible });
+    });
+    return el('label', { for: id }, box, skillLabel(s.skill));
+  });
+  fieldset.replaceChildren(legend, ...boxes);
+}
+
+// ---- what-if ----------------------------------------------------------------------------------
+
+function whatIfProposal(form) {
+  const data = new FormData(form);
+  const kind = data.get('kind');
+  const proposal = { kind, months: data.get('months') === '' ? null : Number(data.get('months')) };
+  if (kind === 'PMO') {
+    proposal.pmoType = data.get('pmoType');
+    proposal.deliveryResponsibility = data.get('deliveryResponsibility') === 'on';
+  }
+  if (data.get('adminLoadPercent') !== '' && data.get('adminLoadPercent') !== null) {
+    proposal.adminLoadPercent = Number(data.get('adminLoadPercent'));
+  }
+  return proposal;
+}
+
+function syncWhatIfForm() {
+  const pmo = $('whatif-kind').value === 'PMO';
+  for (const id of ['whatif-pmo-type-field', 'whatif-delivery-field']) {
+    $(id).hidden = !pmo;
+    for (const control of $(id).querySelectorAll('input, select')) control.disabled = !pmo;
+  }
+}
+
+/** Months at which to sample the what-if: at most 12 steps, always the last month. */
+function sampleMonths(total) {
+  const step = Math.max(1, Math.ceil(total / 12));
+  const result = [];
+  for (let k = step; k < total; k += step) result.push(k);
+  result.push(total);
+  return result;
+}
+
+async function runWhatIf(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const proposal = whatIfProposal(form);
+  const button = form.querySelector('button[type=submit]');
+  clearErrors(form);
+  button.disabled = true;
+  status('Running the what-if…', 'working');
+  try {
+    const full = await api.whatIf(personId, proposal);
+    const steps = sampleMonths(proposal.months);
+    const answers = await Promise.all(steps.map((k) => (k === proposal.months ? full : api.whatIf(personId, { ...proposal, months: k }))));
+    const points = {};
+    for (const change of full.skills) {
+      points[change.skill] = [{ date: full.from, value: change.atStart }];
+    }
+    answers.forEach((answer) => {
+      for (const change of answer.skills) points[change.skill].push({ date: answer.until, value: change.atEnd });
+    });
+    const label = `${kindLabel(proposal.kind, proposal.pmoType)} for ${proposal.months} months`;
+    const deliveryPeak = state.skills.skills.find((s) => s.skill === 'DELIVERY_EXECUTION')?.peak || 0;
+    let peak = deliveryPeak;
+    const retention = (points.DELIVERY_EXECUTION || []).map((p) => {
+      peak = Math.max(peak, p.value);
+      return { date: p.date, value: peak > 0 ? Math.min(1, p.value / peak) : 1 };
+    });
+    state.whatIf = { label, points, retention };
+    drawSkillCharts();
+    renderWhatIfResult(full, label);
+    $('whatif-clear').disabled = false;
+    status(`What-if drawn: ${label}. Nothing was recorded.`, 'ok');
+  } catch (e) {
+    status('');
+    showErrors(form, e);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function renderWhatIfResult(answer, label) {
+  const byChange = [...answer.skills].sort((a, b) => b.change - a.change);
+  const names = (list) => (list.length ? list.map(skillLabel).join(', ') : 'nothing notable');
+  $('whatif-result').replaceChildren(
+    el('p', {}, el('strong', {}, label), ` from ${formatDate(answer.from)} to ${formatDate(answer.until)}: `,
+      `gains ${names(answer.gained)}; loses ${names(answer.lost)}.`),
+    el('div', { class: 'table-wrap' }, el('table', { id: 'whatif-table' },
+      el('caption', { class: 'visually-hidden' }, `Skill changes for ${label}`),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Skill'), el('th', { scope: 'col', class: 'num' }, 'Now'),
+        el('th', { scope: 'col', class: 'num' }, 'After'), el('th', { scope: 'col', class: 'num' }, 'Change'))),
+      el('tbody', {}, byChange.map((c) => el('tr', {},
+        el('th', { scope: 'row' }, skillLabel(c.skill)),
+        el('td', { class: 'num' }, c.atStart.toFixed(2)),
+        el('td', { class: 'num' }, c.atEnd.toFixed(2)),
+        el('td', { class: `num change ${c.change >= 0.01 ? 'up' : c.change <= -0.01 ? 'down' : ''}` },
+          `${c.change > 0 ? '+' : ''}${c.change.toFixed(2)}`)))))));
+}
+
+function clearWhatIf() {
+  state.whatIf = null;
+  $('whatif-result').replaceChildren();
+  $('whatif-clear').disabled = true;
+  if (state.skills) drawSkillCharts();
+}
+
+// ---- start -----------------------------------------------------------------------------------
+
+header();
+if (!personId) {
+  showProblem($('problem'), new Error('No person chosen. Pick one on the start page.'));
+  $('problem').append(el('p', {}, el('a', { href: 'index.html' }, 'Go to the start page')));
+} else {
+  $('whatif-kind').addEventListener('change', syncWhatIfForm);
+  $('whatif-form').addEventListener('submit', runWhatIf);
+  $('whatif-clear').addEventListener('click', () => {
+    clearWhatIf();
+    status('What-if cleared.', 'ok');
+  });
+  syncWhatIfForm();
+  load();
+}

@@ -1,0 +1,498 @@
+// The charts, drawn with Apache ECharts (served from the platform's own WebJar; loaded as a classic
+// script that defines the global `echarts`). Colours come from the Okabe–Ito palette and every
+// kind also has its own pattern and words, so nothing depends on telling colours apart.
+import { formatDate, kindLabel, OUTCOMES, percent, skillLabel, humanize } from './ui.js';
+
+const echarts = window.echarts;
+const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+const FONT = 'system-ui, "DejaVu Sans", sans-serif';
+const DAY = 24 * 60 * 60 * 1000;
+
+// ---- assignment kinds: colour + pattern + words ----------------------------------------------
+
+export const KIND_STYLES = {
+  DELIVERY: { color: '#0072B2', pattern: 'solid', label: 'Delivery' },
+  PMO_PROGRAM: { color: '#E69F00', pattern: 'diagonal', label: 'Program PMO' },
+  PMO_ORGANIZATIONAL: { color: '#F0E442', pattern: 'horizontal', label: 'Organizational PMO' },
+  PMO_EXECUTIVE: { color: '#CC79A7', pattern: 'dots', label: 'Executive PMO' },
+  TROUBLED_PROGRAM: { color: '#D55E00', pattern: 'crosshatch', label: 'Troubled program' },
+};
+
+export function kindKey(kind, pmoType) {
+  return kind === 'PMO' ? `PMO_${pmoType}` : kind;
+}
+
+const patternCache = new Map();
+
+/** A small tile of the kind's pattern over its colour; usable as a canvas fill and as a CSS background. */
+export function patternCanvas(key) {
+  if (patternCache.has(key)) return patternCache.get(key);
+  const style = KIND_STYLES[key] || { color: '#999999', pattern: 'solid' };
+  const size = 10;
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  const g = canvas.getContext('2d');
+  g.fillStyle = style.color;
+  g.fillRect(0, 0, size, size);
+  g.strokeStyle = 'rgba(0,0,0,0.55)';
+  g.fillStyle = 'rgba(0,0,0,0.55)';
+  g.lineWidth = 1.5;
+  g.beginPath();
+  switch (style.pattern) {
+    case 'diagonal':
+      g.moveTo(0, size); g.lineTo(size, 0);
+      g.moveTo(-size / 2, size / 2); g.lineTo(size / 2, -size / 2);
+      g.moveTo(size / 2, size * 1.5); g.lineTo(size * 1.5, size / 2);
+      g.stroke();
+      break;
+    case 'horizontal':
+      g.moveTo(0, size / 2); g.lineTo(size, size / 2);
+      g.stroke();
+      break;
+    case 'dots':
+      g.arc(size / 2, size / 2, 1.8, 0, Math.PI * 2);
+      g.fill();
+      break;
+    case 'crosshatch':
+      g.moveTo(0, 0); g.lineTo(size, size);
+      g.moveTo(size, 0); g.lineTo(0, size);
+      g.stroke();
+      break;
+    default:
+      break;
+  }
+  patternCache.set(key, canvas);
+  return canvas;
+}
+
+const fillFor = (key) => {
+  const style = KIND_STYLES[key];
+  return !style || style.pattern === 'solid' ? (style?.color || '#999') : { image: patternCanvas(key), repeat: 'repeat' };
+};
+
+/** <ul class="legend"> with a swatch (same colour and pattern as the chart) and the words for each kind. */
+export function kindLegend(keys = Object.keys(KIND_STYLES)) {
+  const list = document.createElement('ul');
+  list.className = 'legend';
+  list.setAttribute('aria-label', 'Kinds of assignment');
+  for (const key of keys) {
+    const item = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.setAttribute('aria-hidden', 'true');
+    swatch.style.backgroundImage = `url(${patternCanvas(key).toDataURL()})`;
+    item.append(swatch, KIND_STYLES[key].label);
+    list.append(item);
+  }
+  const outcome = document.createElement('li');
+  outcome.textContent = '▌✔/✖ outcome of a program at its end · ↺ a return to delivery · + delivery: PMO role with delivery responsibility';
+  list.append(outcome);
+  return list;
+}
+
+// ---- chart instances -----------------------------------------------------------------------
+
+const observed = new WeakSet();
+
+function chartFor(container) {
+  let chart = echarts.getInstanceByDom(container);
+  if (!chart) {
+    chart = echarts.init(container, null, { renderer: 'canvas' });
+    if (!observed.has(container) && 'ResizeObserver' in window) {
+      new ResizeObserver(() => chart.resize()).observe(container);
+      observed.add(container);
+    }
+  }
+  return chart;
+}
+
+const base = (description) => ({
+  animation: !reducedMotion,
+  animationDuration: 400,
+  textStyle: { fontFamily: FONT },
+  aria: { enabled: true, label: { description } },
+});
+
+/** Room for the longest lane name (bold 12px), so no label is cut at the chart's edge. */
+function laneRoom(lanes, max = 170) {
+  const g = document.createElement('canvas').getContext('2d');
+  g.font = `600 12px ${FONT}`;
+  const widest = Math.max(40, ...lanes.map((lane) => g.measureText(lane).width));
+  return Math.min(max, Math.ceil(widest) + 18);
+}
+
+const toTime = (iso) => new Date(`${String(iso).slice(0, 10)}T00:00:00Z`).getTime();
+
+// ---- timelines (custom series on a time axis) -------------------------------------------
+
+function outcomeWords(outcome) {
+  if (!outcome) return '';
+  const mark = outcome === 'CANCELLED' ? '✖' : outcome === 'HANDED_OVER' ? '➜' : '✔';
+  return `${mark} ${OUTCOMES[outcome] || humanize(outcome)}`;
+}
+
+function assignmentWords(a) {
+  const parts = [kindLabel(a.kind, a.pmoType)];
+  if (a.name) parts.push(a.name);
+  return parts.join(': ');
+}
+
+function barLabel(a) {
+  let text = a.name || kindLabel(a.kind, a.pmoType);
+  if (a.regained) text = `↺ ${text}`;
+  if (a.kind === 'PMO' && a.deliveryResponsibility) text += ' + delivery';
+  return text;
+}
+
+function assignmentTooltip(a, person) {
+  const lines = [];
+  if (person) lines.push(`<strong>${escapeHtml(person)}</strong>`);
+  lines.push(`<strong>${escapeHtml(assignmentWords(a))}</strong>`);
+  lines.push(`${formatDate(a.start)} – ${a.ongoing ? 'ongoing' : formatDate(a.end)} (${a.durationMonths} months)`);
+  if (a.regained) lines.push('a return to delivery');
+  if (a.kind === 'PMO') lines.push(a.deliveryResponsibility ? 'with delivery responsibility' : 'no delivery responsibility');
+  if (a.outcome) lines.push(`outcome: ${outcomeWords(a.outcome)}`);
+  return lines.join('<br>');
+}
+
+function escapeHtml(text) {
+  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+/** renderItem of the assignment bars: the bar (colour + pattern), its words, an outcome at its end. */
+function renderAssignment(items) {
+  return (params, api) => {
+    const item = items[params.dataIndex];
+    const lane = api.value(0);
+    const start = api.coord([api.value(1), lane]);
+    const end = api.coord([api.value(2), lane]);
+    const height = Math.min(28, api.size([0, 1])[1] * 0.62);
+    const coordSys = params.coordSys;
+    const shape = echarts.graphic.clipRectByRect(
+      { x: start[0], y: start[1] - height / 2, width: Math.max(end[0] - start[0], 3), height },
+      { x: coordSys.x, y: coordSys.y, width: coordSys.width, height: coordSys.height });
+    if (!shape) return null;
+    const key = kindKey(item.kind, item.pmoType);
+    const children = [{
+      type: 'rect', shape, style: { fill: fillFor(key), stroke: '#1b1f24', lineWidth: 1 },
+    }];
+    if (item.kind === 'PMO' && item.deliveryResponsibility) {
+      children.push({ type: 'rect', shape: { x: shape.x, y: shape.y + shape.height - 5, width: shape.width, height: 5 },
+        style: { fill: KIND_STYLES.DELIVERY.color } });
+    }
+    if (item.ongoing && shape.width > 12) {
+      const x = shape.x + shape.width;
+      const y = shape.y + shape.height / 2;
+      children.push({ type: 'polygon', shape: { points: [[x, y - 7], [x + 8, y], [x, y + 7]] },
+        style: { fill: '#1b1f24' } });
+    }
+    const label = barLabel(item);
+    const outcome = outcomeWords(item.outcome);
+    const room = shape.width - 8;
+    if (item.outcome) {
+      children.push({ type: 'rect', shape: { x: shape.x + shape.width - 4, y: shape.y - 3, width: 4, height: shape.height + 6 },
+        style: { fill: '#1b1f24' } });
+    }
+    const text = room > 40 ? fit(`${label}${outcome ? `  ${outcome}` : ''}`, room) : '';
+    if (text) {
+      children.push({
+        type: 'text',
+        style: { text, x: shape.x + 5, y: shape.y + shape.height / 2, verticalAlign: 'middle', fill: '#000',
+          font: `12px ${FONT}`, backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3], borderRadius: 2 },
+      });
+    }
+    return { type: 'group', children };
+  };
+}
+
+/** Cuts a label to roughly fit a width in pixels (12px text). */
+function fit(text, width) {
+  const max = Math.floor(width / 6.6);
+  return text.length <= max ? text : (max > 4 ? `${text.slice(0, max - 1)}…` : '');
+}
+
+const EVENT_SYMBOLS = {
+  PERSON_REGISTERED: 'pin', SKILL_ASSESSED: 'diamond', ADMINISTRATIVE_LOAD_RECORDED: 'rect', TEAM_CHANGED: 'triangle',
+  ASSIGNMENT_ENDED: 'roundRect',
+};
+
+function eventWords(entry) {
+  const d = entry.details || {};
+  switch (entry.type) {
+    case 'PERSON_REGISTERED': return `Registered in ${d.teamId || 'a team'}`;
+    case 'JOINED_PMO': return `Joined ${d.pmoName || 'a'} (${kindLabel('PMO', d.pmoType)})`;
+    case 'DELIVERY_ROLE_STARTED': return `Started delivery: ${d.projectName || ''}`;
+    case 'REGAINED_DELIVERY_ROLE': return `Returned to delivery: ${d.projectName || ''}`;
+    case 'TOOK_TROUBLED_PROGRAM': return `Took troubled program: ${d.programName || ''}`;
+    case 'ASSIGNMENT_ENDED': return `Assignment ended${d.outcome ? `: ${outcomeWords(d.outcome)}` : ''}`;
+    case 'ADMINISTRATIVE_LOAD_RECORDED': return `Administrative load ${d.percentOfTime} %`;
+    case 'SKILL_ASSESSED': return `${skillLabel(d.skill)} assessed at level ${d.level}`;
+    case 'TEAM_CHANGED': return `Moved to ${d.teamId || 'a team'}${d.managerId ? ` (manager ${d.managerId})` : ''}`;
+    default: return humanize(entry.type);
+  }
+}
+
+export { eventWords };
+
+/**
+ * One person's career: a lane per kind of assignment plus a lane with every recorded event.
+ * @param timeline the query API's timeline answer
+ */
+export function drawCareerTimeline(container, timeline) {
+  const lanes = ['Delivery', 'PMO', 'Troubled program', 'Recorded events'];
+  const laneOf = { DELIVERY: 0, PMO: 1, TROUBLED_PROGRAM: 2 };
+  const asOf = toTime(timeline.asOf);
+  const assignments = timeline.assignments || [];
+  const entries = timeline.entries || [];
+  const bars = assignments.map((a) => ({ ...a, value: [laneOf[a.kind] ?? 0, toTime(a.start), a.ongoing ? asOf : toTime(a.end)] }));
+  const points = entries.map((e) => ({
+    ...e,
+    value: [toTime(e.effectiveDate), 3],
+    symbol: EVENT_SYMBOLS[e.type] || 'circle',
+  }));
+  const first = Math.min(asOf, ...bars.map((b) => b.value[1]), ...points.map((p) => p.value[0]));
+  const span = Math.max(asOf - first, 90 * DAY);
+  const description = assignments.length
+    ? `Timeline of ${timeline.displayName || 'the person'}: ${assignments.map((a) =>
+      `${assignmentWords(a)} from ${formatDate(a.start)} ${a.ongoing ? 'ongoing' : `to ${formatDate(a.end)}`}${a.outcome ? `, ${OUTCOMES[a.outcome] || a.outcome}` : ''}`).join('; ')}.`
+    : 'No assignments recorded yet.';
+
+  chartFor(container).setOption({
+    ...base(description),
+    grid: { left: laneRoom(lanes), right: 40, top: 30, bottom: 30 },
+    tooltip: {
+      trigger: 'item', confine: true,
+      formatter: (p) => (p.seriesIndex === 0 ? assignmentTooltip(bars[p.dataIndex])
+        : `<strong>${escapeHtml(eventWords(points[p.dataIndex]))}</strong><br>${formatDate(points[p.dataIndex].effectiveDate)} · event #${points[p.dataIndex].sequence}`),
+    },
+    xAxis: { type: 'time', min: first - span * 0.03, max: asOf + span * 0.04, axisLabel: { hideOverlap: true },
+      splitLine: { show: true, lineStyle: { color: '#e3e6ea' } } },
+    yAxis: { type: 'category', data: lanes, inverse: true, axisTick: { show: false },
+      axisLabel: { fontWeight: 600, color: '#1b1f24' } },
+    series: [
+      { type: 'custom', name: 'Assignments', renderItem: renderAssignment(bars), encode: { x: [1, 2], y: 0 },
+        data: bars.map((b) => ({ value: b.value, name: assignmentWords(b) })), clip: true },
+      { type: 'scatter', name: 'Recorded events', symbolSize: 11,
+        itemStyle: { color: '#009E73', borderColor: '#1b1f24', borderWidth: 1 },
+        data: points.map((p) => ({ value: p.value, symbol: p.symbol, name: eventWords(p) })),
+        markLine: asOfLine(timeline.asOf) },
+    ],
+  }, { notMerge: true });
+}
+
+function asOfLine(iso) {
+  return {
+    silent: true, symbol: 'none',
+    lineStyle: { color: '#1b1f24', type: 'dotted', width: 1.5 },
+    label: { formatter: `as of ${formatDate(iso)}`, position: 'end', fontSize: 11, color: '#1b1f24' },
+    data: [{ xAxis: toTime(iso) }],
+  };
+}
+
+/**
+ * Everyone in a team on one timeline: a lane per member.
+ * @param members [{displayName, timeline}] in the board's order
+ */
+export function drawTeamTimeline(container, members, asOfIso) {
+  const asOf = toTime(asOfIso);
+  const lanes = members.map((m) => m.displayName || m.personId);
+  const bars = [];
+  members.forEach((m, lane) => {
+    for (const a of m.timeline?.assignments || []) {
+      bars.push({ ...a, person: lanes[lane], value: [lane, toTime(a.start), a.ongoing ? asOf : toTime(a.end)] });
+    }
+  });
+  const first = Math.min(asOf - 365 * DAY, ...bars.map((b) => b.value[1]));
+  const span = asOf - first;
+  container.style.height = `${Math.max(220, 70 + lanes.length * 42)}px`;
+  const chart = chartFor(container);
+  chart.resize();
+  chart.setOption({
+    ...base(`Team timeline: ${members.map((m, i) => `${lanes[i]}: ${(m.timeline?.assignments || [])
+      .map((a) => `${assignmentWords(a)} since ${formatDate(a.start)}${a.ongoing ? '' : ` until ${formatDate(a.end)}`}`).join(', ') || 'no assignments'}`).join('; ')}.`),
+    grid: { left: laneRoom(lanes), right: 40, top: 30, bottom: 30 },
+    tooltip: { trigger: 'item', confine: true, formatter: (p) => assignmentTooltip(bars[p.dataIndex], bars[p.dataIndex].person) },
+    xAxis: { type: 'time', min: first - span * 0.03, max: asOf + span * 0.04, axisLabel: { hideOverlap: true },
+      splitLine: { show: true, lineStyle: { color: '#e3e6ea' } } },
+    yAxis: { type: 'category', data: lanes, inverse: true, axisTick: { show: false },
+      axisLabel: { fontWeight: 600, color: '#1b1f24', width: 155, overflow: 'truncate' } },
+    series: [{ type: 'custom', name: 'Assignments', renderItem: renderAssignment(bars), encode: { x: [1, 2], y: 0 },
+      data: bars.map((b) => ({ value: b.value, name: `${b.person}: ${assignmentWords(b)}` })), clip: true,
+      markLine: asOfLine(asOfIso) }],
+  }, { notMerge: true });
+}
+
+// ---- proficiency per skill ---------------------------------------------------------------------
+
+export const SKILL_STYLES = {
+  DELIVERY_EXECUTION: { color: '#0072B2', symbol: 'circle' },
+  ENTERPRISE_RISK: { color: '#D55E00', symbol: 'rect' },
+  CHANGE_MANAGEMENT: { color: '#009E73', symbol: 'triangle' },
+  ISSUE_MANAGEMENT: { color: '#E69F00', symbol: 'diamond' },
+  BUSINESS_ACUMEN: { color: '#56B4E9', symbol: 'roundRect' },
+  LEADERSHIP: { color: '#CC79A7', symbol: 'pin' },
+  PROGRAM_MANAGEMENT: { color: '#000000', symbol: 'arrow' },
+  PORTFOLIO_MANAGEMENT: { color: '#882255', symbol: 'emptyCircle' },
+  PROCESS_GOVERNANCE: { color: '#999933', symbol: 'emptyRect' },
+  STRATEGIC_VISIBILITY: { color: '#6F6F6F', symbol: 'emptyTriangle' },
+};
+
+/** Every nth point carries the series' symbol, so lines are told apart by shape as well as colour. */
+function withSparseSymbols(points, symbol, every) {
+  return points.map((p, i) => ({
+    value: [toTime(p.date), p.value],
+    symbol: i % every === 0 || i === points.length - 1 ? symbol : 'none',
+  }));
+}
+
+/**
+ * Proficiency per skill over time, each skill's peak marked, and (when given) a what-if projection
+ * per skill drawn dashed from today.
+ * @param whatIf optional {label, points: {SKILL: [{date, value}]}}
+ * @param visible optional {SKILL: boolean}
+ */
+export function drawSkills(container, answer, { whatIf, visible } = {}) {
+  const all = answer.skills || [];
+  const skills = visible ? all.filter((s) => visible[s.skill] !== false) : all;
+  const longest = Math.max(1, ...skills.map((s) => (s.curve || []).length));
+  const every = Math.max(1, Math.ceil(longest / 8));
+  const series = [];
+  for (const s of skills) {
+    const style = SKILL_STYLES[s.skill] || { color: '#444', symbol: 'circle' };
+    const delivery = s.skill === 'DELIVERY_EXECUTION';
+    series.push({
+      type: 'line', name: skillLabel(s.skill), id: s.skill,
+      data: withSparseSymbols(s.curve || [], style.symbol, every),
+      symbolSize: delivery ? 9 : 7, showSymbol: true,
+      lineStyle: { width: delivery ? 3.5 : 1.8, color: style.color },
+      itemStyle: { color: style.color },
+      emphasis: { focus: 'series' },
+      z: delivery ? 5 : 3,
+      markPoint: s.peak > 0 ? {
+        symbol: 'triangle', symbolSize: 9, symbolRotate: 180, symbolOffset: [0, -8],
+        itemStyle: { color: style.color, borderColor: '#fff', borderWidth: 1 },
+        label: { show: delivery, formatter: `peak ${s.peak.toFixed(2)}`, position: 'top', fontSize: 11, color: '#1b1f24' },
+        data: [{ type: 'max', name: `peak of ${skillLabel(s.skill)}` }],
+      } : undefined,
+      markLine: delivery ? asOfLine(answer.asOf) : undefined,
+    });
+    const projected = whatIf?.points?.[s.skill];
+    if (projected?.length) {
+      series.push({
+        type: 'line', name: `${skillLabel(s.skill)} (what-if)`, id: `${s.skill}-whatif`,
+        data: withSparseSymbols(projected, style.symbol, Math.max(1, Math.ceil(projected.length / 4))),
+        lineStyle: { width: delivery ? 3 : 1.8, type: 'dashed', color: style.color },
+        itemStyle: { color: style.color }, symbolSize: 6, z: 4,
+        markArea: series.length === 1 ? {
+          silent: true, itemStyle: { color: 'rgba(204,121,167,0.10)' },
+          label: { formatter: `what-if: ${whatIf.label}`, position: 'insideTop', color: '#6b2950', fontSize: 11 },
+          data: [[{ xAxis: toTime(projected[0].date) }, { xAxis: toTime(projected.at(-1).date) }]],
+        } : undefined,
+      });
+    }
+  }
+  const description = `Proficiency per skill, 0 to 1, as of ${formatDate(answer.asOf)}: ${all.map((s) =>
+    `${skillLabel(s.skill)} ${s.current.toFixed(2)} (peak ${s.peak.toFixed(2)})`).join(', ')}.${whatIf ? ` Dashed: ${whatIf.label}.` : ''}`;
+  const chart = chartFor(container);
+  chart.setOption({
+    ...base(description),
+    grid: { left: 44, right: 24, top: 28, bottom: 30 + 22 * Math.ceil(skills.length / Math.max(1, Math.floor((container.clientWidth || 700) / 170))) },
+    tooltip: { trigger: 'axis', confine: true, order: 'valueDesc',
+      valueFormatter: (v) => (typeof v === 'number' ? v.toFixed(2) : v) },
+    legend: { type: 'plain', bottom: 0, left: 'center', selectedMode: false, data: skills.map((s) => skillLabel(s.skill)),
+      textStyle: { fontSize: 12 }, itemWidth: 22, itemHeight: 10 },
+    // with a what-if, the last three years and the projection, so that the projection is readable
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true }, splitLine: { show: false },
+      min: whatIf ? Math.max(firstDate(all), toTime(whatIfStart(whatIf)) - 3 * 365 * DAY) : undefined },
+    yAxis: { type: 'value', min: 0, max: 1, name: 'proficiency', nameGap: 10,
+      nameTextStyle: { align: 'left', color: '#4a5260' }, splitLine: { lineStyle: { color: '#e3e6ea' } } },
+    series,
+  }, { notMerge: true });
+  return chart;
+}
+
+function firstDate(skills) {
+  const dates = skills.flatMap((s) => (s.curve || []).slice(0, 1).map((p) => toTime(p.date)));
+  return dates.length ? Math.min(...dates) : 0;
+}
+
+function whatIfStart(whatIf) {
+  return Object.values(whatIf.points || {})[0]?.[0]?.date;
+}
+
+// ---- delivery retention, threshold, forecast -----------------------------------------------------
+
+/** Delivery retention (share of the peak so far) month by month, from the delivery curve. */
+export function retentionHistory(curve = []) {
+  let peak = 0;
+  return curve.map((p) => {
+    peak = Math.max(peak, p.value);
+    return { date: p.date, value: peak > 0 ? Math.min(1, p.value / peak) : 1 };
+  });
+}
+
+/**
+ * Delivery retention so far (solid), forecast if the current role goes on (dashed), the rotate-back
+ * threshold, the rotate-back date, and a what-if (dashed, other colour) when given.
+ * @param whatIf optional {label, retention: [{date, value}]}
+ */
+export function drawRetention(container, answer, { whatIf } = {}) {
+  const delivery = (answer.skills || []).find((s) => s.skill === 'DELIVERY_EXECUTION');
+  const history = retentionHistory(delivery?.curve || []);
+  const forecast = answer.deliveryForecast || [];
+  const threshold = answer.rotateBackThreshold;
+  const series = [
+    {
+      type: 'line', name: 'Delivery retention', showSymbol: false,
+      data: history.map((p) => [toTime(p.date), p.value]),
+      lineStyle: { width: 3, color: '#0072B2' }, itemStyle: { color: '#0072B2' },
+      markLine: {
+        silent: true, symbol: 'none',
+        data: [
+          { yAxis: threshold, name: 'threshold', lineStyle: { color: '#D55E00', type: [8, 4], width: 2 },
+            label: { formatter: `rotate-back threshold ${percent(threshold)}`, position: 'insideStartTop', color: '#7a3300', fontWeight: 600 } },
+          { xAxis: toTime(answer.asOf), lineStyle: { color: '#1b1f24', type: 'dotted', width: 1.5 },
+            label: { formatter: `as of ${formatDate(answer.asOf)}`, position: 'end', fontSize: 11, color: '#1b1f24' } },
+        ],
+      },
+      markArea: {
+        silent: true, itemStyle: { color: 'rgba(213,94,0,0.07)' },
+        data: [[{ yAxis: 0 }, { yAxis: threshold }]],
+      },
+    },
+    {
+      type: 'line', name: 'Forecast if the current role goes on', showSymbol: true, symbol: 'circle', symbolSize: 5,
+      data: forecast.map((p) => [toTime(p.date), p.value]),
+      lineStyle: { width: 2.5, type: 'dashed', color: '#0072B2' }, itemStyle: { color: '#0072B2' },
+      markLine: answer.rotateBackBy ? {
+        silent: true, symbol: ['none', 'arrow'],
+        lineStyle: { color: '#D55E00', width: 2, type: 'solid' },
+        label: { formatter: `rotate back by ${formatDate(answer.rotateBackBy)}`, position: 'insideEndBottom', color: '#7a3300', fontWeight: 600 },
+        data: [{ xAxis: toTime(answer.rotateBackBy) }],
+      } : undefined,
+    },
+  ];
+  if (whatIf?.retention?.length) {
+    series.push({
+      type: 'line', name: `What-if: ${whatIf.label}`, symbol: 'diamond', symbolSize: 8,
+      data: whatIf.retention.map((p) => [toTime(p.date), p.value]),
+      lineStyle: { width: 2.5, type: [2, 4], color: '#CC79A7' }, itemStyle: { color: '#CC79A7' },
+    });
+  }
+  const description = `Delivery retention ${percent(answer.deliveryRetention)} of its peak as of ${formatDate(answer.asOf)}; `
+    + `threshold ${percent(threshold)}; ${answer.rotateBackBy ? `rotate back by ${formatDate(answer.rotateBackBy)}` : 'no rotate-back date in the forecast'}.`
+    + (whatIf ? ` What-if ${whatIf.label}: ${percent(whatIf.retention.at(-1)?.value)} at its end.` : '');
+  const chart = chartFor(container);
+  chart.setOption({
+    ...base(description),
+    grid: { left: 52, right: 40, top: 30, bottom: 56 },
+    tooltip: { trigger: 'axis', confine: true, valueFormatter: (v) => (typeof v === 'number' ? percent(v) : v) },
+    legend: { bottom: 0, textStyle: { fontSize: 12 } },
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true }, splitLine: { show: false } },
+    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => `${Math.round(v * 100)} %` },
+      splitLine: { lineStyle: { color: '#e3e6ea' } } },
+    series,
+  }, { notMerge: true });
+  return chart;
+}

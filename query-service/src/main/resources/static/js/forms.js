@@ -1,0 +1,60 @@
+// Showing a refusal where it belongs: each field error beside its field (aria-invalid, described
+// by the message), whatever does not name a field at the top of the form.
+import { el } from './ui.js';
+
+/** The error holder beside a control: <p id="{id}-error" class="field-error">, created if missing. */
+function errorHolder(control) {
+  const id = `${control.id}-error`;
+  let holder = document.getElementById(id);
+  if (!holder) {
+    holder = el('p', { id, class: 'field-error' });
+    const field = control.closest('.field') || control.parentElement;
+    field.append(holder);
+  }
+  const described = new Set((control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean));
+  described.add(id);
+  control.setAttribute('aria-describedby', [...described].join(' '));
+  return holder;
+}
+
+export function clearErrors(form) {
+  for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
+  for (const holder of form.querySelectorAll('.field-error')) holder.textContent = '';
+  const summary = form.querySelector('.form-problem');
+  if (summary) summary.replaceChildren();
+}
+
+/** The enabled control named {@code name} (in the visible part of the form), if any. */
+function controlFor(form, name) {
+  const base = String(name).split(/[.[]/)[0];
+  return [...form.querySelectorAll(`[name="${CSS.escape(base)}"]`)].find((c) => !c.disabled && !c.closest('[hidden]'));
+}
+
+/**
+ * Shows an ApiError on a form. Returns the first control that got an error (focused), or null.
+ * @param fallbackField where an error about an unnamed or unknown field goes (e.g. 'type')
+ */
+export function showErrors(form, error, { fallbackField } = {}) {
+  clearErrors(form);
+  const unplaced = [];
+  let first = null;
+  for (const { field, message } of error.fieldErrors || []) {
+    const control = controlFor(form, field) || (fallbackField && field === fallbackField ? controlFor(form, fallbackField) : null);
+    if (!control) {
+      unplaced.push(`${field}: ${message}`);
+      continue;
+    }
+    control.setAttribute('aria-invalid', 'true');
+    const holder = errorHolder(control);
+    holder.textContent = holder.textContent ? `${holder.textContent}; ${message}` : message;
+    first = first || control;
+  }
+  const summary = form.querySelector('.form-problem');
+  if (summary && (unplaced.length || !first)) {
+    const detail = unplaced.length ? unplaced.join('; ') : (error.problem?.detail || error.message);
+    const title = error.problem?.title && error.problem.title !== detail ? `${error.problem.title}: ` : '';
+    summary.replaceChildren(el('div', { class: 'problem', role: 'alert' }, `${title}${detail}`));
+  }
+  if (first) first.focus();
+  return first;
+}

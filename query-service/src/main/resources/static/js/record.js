@@ -1,0 +1,182 @@
+// Record an event: one form for every event type, posted to the command API. Refusals are shown
+// beside the field they concern; a recorded event appears in the timeline as soon as the query
+// side has it (the views are reloaded with ?minSequence= the event's sequence number).
+import * as api from './api.js';
+import { el, formatDate, pageUrl, params, recent, rememberPerson, renderHeader, showProblem, status, today } from './ui.js';
+import { drawCareerTimeline, eventWords, kindLegend } from './charts.js';
+import { clearErrors, showErrors } from './forms.js';
+import { EVENT_TYPES, eventType } from './events.js';
+
+const personId = params().get('person') || recent().people[0]?.id;
+const $ = (id) => document.getElementById(id);
+let timeline = null;
+
+// ---- the form ----------------------------------------------------------------------------------
+
+function control(type, field) {
+  const id = `${type}-${field.name}`;
+  const hintId = field.hint ? `${id}-hint` : null;
+  const common = { id, name: field.name, 'aria-required': field.required ? 'true' : null, 'aria-describedby': hintId };
+  const hint = field.hint ? el('span', { class: 'hint', id: hintId }, field.hint) : null;
+  if (field.kind === 'checkbox') {
+    return el('div', { class: 'field inline' }, el('input', { ...common, type: 'checkbox' }), el('label', { for: id }, field.label), hint);
+  }
+  let input;
+  if (field.kind === 'select') {
+    input = el('select', common, el('option', { value: '' }, field.required ? 'Choose…' : '—'),
+      field.options.map((o) => el('option', { value: o.value }, o.label)));
+  } else if (field.kind === 'textarea') {
+    input = el('textarea', { ...common, rows: 3, maxlength: field.max });
+  } else if (field.kind === 'number') {
+    input = el('input', { ...common, type: 'number', min: field.min, max: field.max, step: 1, inputmode: 'numeric' });
+  } else {
+    input = el('input', { ...common, type: 'text', maxlength: field.max });
+  }
+  return el('div', { class: 'field' }, el('label', { for: id }, field.label, field.required ? '' : ' (optional)'), input, hint);
+}
+
+function buildForm() {
+  const select = $('event-type');
+  const groups = new Map();
+  for (const t of EVENT_TYPES) {
+    if (!groups.has(t.group)) groups.set(t.group, el('optgroup', { label: t.group }));
+    groups.get(t.group).append(el('option', { value: t.type }, t.label));
+  }
+  select.append(...groups.values());
+  $('type-fields').replaceChildren(...EVENT_TYPES.map((t) => el('fieldset', { id: `fields-${t.type}`, 'data-type': t.type, hidden: true, disabled: true },
+    el('legend', {}, t.label), t.fields.map((f) => control(t.type, f)))));
+  select.addEventListener('change', showFieldsOfType);
+  const date = $('effective-date');
+  date.max = today();
+  date.value = today();
+  try {
+    $('recorded-by').value = window.localStorage.getItem('careerpath.recordedBy') || '';
+  } catch (e) {
+    // not remembered
+  }
+  $('record-form').addEventListener('submit', submit);
+}
+
+function showFieldsOfType() {
+  const type = $('event-type').value;
+  for (const fieldset of $('type-fields').children) {
+    const active = fieldset.dataset.type === type;
+    fieldset.hidden = !active;
+    fieldset.disabled = !active;
+  }
+  if (type === 'EVENT_RETRACTED') fillRetractable();
+}
+
+function fillRetractable() {
+  const select = $('EVENT_RETRACTED-eventId');
+  const chosen = select.value;
+  const entries = [...(timeline?.entries || [])].reverse().filter((e) => e.type !== 'PERSON_REGISTERED');
+  select.replaceChildren(el('option', { value: '' }, entries.length ? 'Choose…' : 'Nothing to retract'),
+    ...entries.map((e) => el('option', { value: e.eventId, selected: e.eventId === chosen },
+      `${formatDate(e.effectiveDate)} · ${eventWords(e)} (#${e.sequence})`)));
+}
+
+/** The request body: type, effective date and the chosen type's filled-in fields. */
+function body(form) {
+  const type = $('event-type').value;
+  const event = { type };
+  if ($('effective-date').value) event.effectiveDate = $('effective-date').value;
+  const definition = eventType(type);
+  for (const field of definition?.fields || []) {
+    const input = $(`${type}-${field.name}`);
+    if (field.kind === 'checkbox') {
+      event[field.name] = input.checked;
+    } else if (input.value.trim() !== '') {
+      event[field.name] = field.kind === 'number' || field.number ? Number(input.value) : input.value.trim();
+    }
+  }
+  return event;
+}
+
+async function submit(e) {
+  e.preventDefault();
+  const form = e.currentTarget;
+  const button = $('record-submit');
+  const event = body(form);
+  const recordedBy = $('recorded-by').value.trim();
+  try {
+    window.localStorage.setItem('careerpath.recordedBy', recordedBy);
+  } catch (ignored) {
+    // not remembered
+  }
+  clearErrors(form);
+  button.disabled = true;
+  status('Recording…', 'working');
+  let recorded;
+  try {
+    recorded = await api.recordEvent(personId, event, recordedBy || undefined);
+  } catch (error) {
+    button.disabled = false;
+    status(`Not recorded: ${error.fieldErrors.length ? 'please correct the marked fields.' : (error.problem?.detail || error.message)}`);
+    showErrors(form, error, { fallbackField: 'type' });
+    return;
+  }
+  button.disabled = false;
+  const what = eventType(event.type)?.label || event.type;
+  status(`Recorded “${what}” (event #${recorded.sequenceNumber}). Updating the views…`, 'working');
+  resetTypeFields();
+  try {
+    await loadTimeline(recorded.sequenceNumber);
+    const careerUrl = pageUrl('career.html', { person: personId });
+    status(`Recorded “${what}” (event #${recorded.sequenceNumber}); it is in the timeline now.`, 'ok');
+    $('career-link').href = `${careerUrl}&minSequence=${recorded.sequenceNumber}`;
+    highlight(recorded.eventId);
+  } catch (error) {
+    status(`Recorded “${what}” (event #${recorded.sequenceNumber}), but the views could not show it yet: ${error.message}`);
+  }
+}
+
+function resetTypeFields() {
+  for (const input of $('type-fields').querySelectorAll('input, select, textarea')) {
+    if (input.type === 'checkbox') input.checked = false; else input.value = '';
+  }
+}
+
+function highlight(eventId) {
+  const item = document.querySelector(`#latest-entries [data-event-id="${CSS.escape(eventId)}"]`);
+  if (item) item.classList.add('new');
+}
+
+// ---- the person's timeline beside the form ----------------------------------------------------
+
+async function loadTimeline(minSequence) {
+  timeline = await api.timeline(personId, { minSequence });
+  rememberPerson({ id: personId, name: timeline.displayName, teamId: timeline.teamId });
+  const name = timeline.displayName || personId;
+  document.title = `Record an event for ${name} · Careerpath`;
+  $('title').textContent = `Record an event for ${name}`;
+  $('subtitle').textContent = `${timeline.teamId ? `Team ${timeline.teamId} · ` : ''}up to event #${timeline.sequence}`;
+  renderHeader('record', { person: personId, team: timeline.teamId });
+  drawCareerTimeline($('timeline-chart'), timeline);
+  $('timeline-legend').replaceChildren(kindLegend());
+  const latest = [...timeline.entries].sort((a, b) => b.sequence - a.sequence).slice(0, 6);
+  $('latest-entries').replaceChildren(...latest.map((entry) => el('li', { 'data-event-id': entry.eventId, value: entry.sequence },
+    `${formatDate(entry.effectiveDate)} · ${eventWords(entry)}`,
+    el('span', { class: 'hint' }, ` (event #${entry.sequence}${entry.recordedBy ? `, by ${entry.recordedBy}` : ''})`))));
+  if ($('event-type').value === 'EVENT_RETRACTED') fillRetractable();
+}
+
+// ---- start -------------------------------------------------------------------------------------
+
+renderHeader('record', { person: personId });
+if (!personId) {
+  showProblem($('problem'), new Error('No person chosen. Pick or register one on the start page.'));
+  $('problem').append(el('p', {}, el('a', { href: 'index.html' }, 'Go to the start page')));
+  $('record-form').hidden = true;
+} else {
+  buildForm();
+  $('career-link').href = pageUrl('career.html', { person: personId });
+  const minSequence = params().get('minSequence');
+  status('Loading the timeline…', 'working');
+  loadTimeline(minSequence)
+    .then(() => status(''))
+    .catch((error) => {
+      status('');
+      showProblem($('problem'), error, 'Could not load this person');
+    });
+}

@@ -1,0 +1,179 @@
+// My team: the rotation board (sortable, flags at a glance), everyone on one timeline, and the
+// team aggregates, withheld below the minimum group size with the reason.
+import * as api from './api.js';
+import {
+  el, FLAGS, formatDate, kindLabel, months, pageUrl, params, percent, recent, rememberTeam, renderHeader,
+  showProblem, status, viewpoint,
+} from './ui.js';
+import { drawTeamTimeline, kindKey, kindLegend, patternCanvas } from './charts.js';
+
+const teamId = params().get('team') || recent().teams[0];
+let asOf = params().get('asOf') || '';
+const $ = (id) => document.getElementById(id);
+const state = { board: null, sort: { key: 'attention', direction: 'descending' } };
+
+// ---- columns -----------------------------------------------------------------------------------
+
+const blank = (value) => value === null || value === undefined;
+const oneDecimal = (value) => (blank(value) ? '—' : (Math.round(value * 10) / 10).toFixed(1));
+
+const COLUMNS = [
+  { key: 'name', label: 'Person', value: (m) => (m.displayName || m.personId).toLowerCase(), cell: nameCell },
+  { key: 'assignment', label: 'Current role', value: (m) => (m.currentAssignment ? kindLabel(m.currentAssignment.kind, m.currentAssignment.pmoType) : ''), cell: roleCell },
+  { key: 'since', label: 'In role since', value: (m) => m.currentAssignment?.since ?? null, cell: sinceCell },
+  { key: 'retention', label: 'Delivery kept', num: true, value: (m) => m.deliveryRetention, cell: retentionCell },
+  { key: 'rotateBackBy', label: 'Rotate back by', value: (m) => m.rotateBackBy ?? null, cell: (m) => (m.rotateBackBy ? formatDate(m.rotateBackBy) : '—') },
+  { key: 'sinceDelivery', label: 'Months since delivery', num: true, value: (m) => m.monthsSinceDelivery ?? null, cell: (m) => oneDecimal(m.monthsSinceDelivery) },
+  { key: 'admin', label: 'Admin load', num: true, value: (m) => m.adminLoadPercent ?? null, cell: (m) => (blank(m.adminLoadPercent) ? '—' : `${Math.round(m.adminLoadPercent)} %`) },
+  { key: 'streak', label: 'Troubled in a row', num: true, value: (m) => m.troubledProgramStreak, cell: (m) => String(m.troubledProgramStreak) },
+  { key: 'attention', label: 'Flags', value: (m) => m.flags.length, cell: flagsCell },
+];
+
+function sinceCell(m) {
+  const a = m.currentAssignment;
+  if (!a) return '—';
+  return el('span', {}, formatDate(a.since), el('br'), el('span', { class: 'hint' }, months(a.months)));
+}
+
+function nameCell(m) {
+  return el('a', { href: pageUrl('career.html', { person: m.personId, asOf }) }, m.displayName || m.personId);
+}
+
+function roleCell(m) {
+  const a = m.currentAssignment;
+  if (!a) return el('span', { class: 'none' }, 'none');
+  const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
+  swatch.style.backgroundImage = `url(${patternCanvas(kindKey(a.kind, a.pmoType)).toDataURL()})`;
+  return el('span', { class: 'kind-cell' }, swatch, `${kindLabel(a.kind, a.pmoType)}${a.name ? `: ${a.name}` : ''}`);
+}
+
+function retentionCell(m) {
+  const low = m.flags.includes('DELIVERY_AT_RISK');
+  const meter = el('span', { class: `meter${low ? ' low' : ''}`, 'aria-hidden': 'true' }, el('span'));
+  meter.firstChild.style.width = `${Math.round(Math.max(0, Math.min(1, m.deliveryRetention)) * 100)}%`;
+  return el('span', { class: 'retention-cell' }, meter, percent(m.deliveryRetention));
+}
+
+function flagsCell(m) {
+  if (!m.flags.length) return el('span', { class: 'none' }, 'none');
+  return el('span', { class: 'flags' }, m.flags.map((flag) => el('span', { class: `flag ${flag}`, title: FLAGS[flag]?.why },
+    el('span', { 'aria-hidden': 'true' }, FLAGS[flag]?.icon || '!'), FLAGS[flag]?.text || flag)));
+}
+
+// ---- sorting -----------------------------------------------------------------------------------
+
+function compare(column, direction) {
+  const sign = direction === 'ascending' ? 1 : -1;
+  return (a, b) => {
+    const x = column.value(a);
+    const y = column.value(b);
+    if (x === y) return (a.displayName || '').localeCompare(b.displayName || '');
+    if (x === null || x === undefined) return 1;     // empty cells last, whichever direction
+    if (y === null || y === undefined) return -1;
+    return (x < y ? -1 : 1) * sign;
+  };
+}
+
+function renderHead() {
+  const row = $('board').tHead.rows[0];
+  row.replaceChildren(...COLUMNS.map((column) => {
+    const sorted = state.sort.key === column.key;
+    const button = el('button', { type: 'button', class: 'sort', 'data-sort': column.key },
+      column.label, el('span', { class: 'arrow', 'aria-hidden': 'true' }, sorted ? (state.sort.direction === 'ascending' ? '▲' : '▼') : '↕'));
+    button.addEventListener('click', () => {
+      state.sort = {
+        key: column.key,
+        direction: sorted && state.sort.direction === 'ascending' ? 'descending' : 'ascending',
+      };
+      renderBoard();
+      $('board').querySelector(`button[data-sort="${column.key}"]`).focus();
+      status(`Sorted by ${column.label.toLowerCase()}, ${state.sort.direction}.`, 'ok');
+    });
+    return el('th', { scope: 'col', class: column.num ? 'num' : '', 'aria-sort': sorted ? state.sort.direction : 'none' }, button);
+  }));
+}
+
+function renderBoard() {
+  renderHead();
+  const column = COLUMNS.find((c) => c.key === state.sort.key);
+  const members = [...state.board.members].sort(compare(column, state.sort.direction));
+  $('board').tBodies[0].replaceChildren(...members.map((m) => el('tr', { class: m.flags.length ? 'flagged' : '', 'data-person': m.personId },
+    COLUMNS.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, c.cell(m)) : el('td', { class: c.num ? 'num' : '' }, c.cell(m)))))));
+}
+
+// ---- the rest of the page ----------------------------------------------------------------------
+
+function renderAttention() {
+  const flagged = state.board.members.filter((m) => m.flags.length);
+  $('attention').textContent = flagged.length
+    ? `${flagged.length} of ${state.board.members.length} need attention: ${flagged.map((m) => `${m.displayName} (${m.flags.map((f) => FLAGS[f]?.text || f).join(', ').toLowerCase()})`).join('; ')}.`
+    : `No flags: all ${state.board.members.length} are fine as of ${formatDate(state.board.asOf)}.`;
+  $('flag-key').replaceChildren(...Object.entries(FLAGS).map(([flag, f]) => el('span', {},
+    el('span', { class: `flag ${flag}` }, el('span', { 'aria-hidden': 'true' }, f.icon), f.text), ` ${f.why}. `)));
+}
+
+function renderAggregates() {
+  const board = state.board;
+  if (!board.aggregates) {
+    $('aggregates').replaceChildren(el('p', { class: 'withheld', id: 'aggregates-withheld' },
+      el('strong', {}, 'Withheld. '), board.aggregatesWithheld || 'Not enough people to show aggregates.'));
+  } else {
+    const a = board.aggregates;
+    const item = (label, value) => el('div', {}, el('dt', {}, label), el('dd', {}, value));
+    $('aggregates').replaceChildren(el('dl', { class: 'aggregates', id: 'aggregates-list' },
+      item('Members', String(a.members)),
+      item('In a PMO role now', percent(a.pmoShare)),
+      item('Median time in PMO roles', months(a.medianPmoMonths)),
+      item('Rotations in the last year', String(a.rotationsLastYear))));
+  }
+  const rows = (board.rotationsLastYear || []).map((r) => el('tr', {},
+    el('td', {}, formatDate(r.date)),
+    el('td', {}, el('a', { href: pageUrl('career.html', { person: r.personId, asOf }) }, r.displayName || r.personId)),
+    el('td', {}, `${kindLabel(r.from)} → ${kindLabel(r.to)}`)));
+  $('rotations').tBodies[0].replaceChildren(...(rows.length ? rows
+    : [el('tr', {}, el('td', { colspan: 3, class: 'empty' }, 'No rotations in the last year.'))]));
+}
+
+async function drawTimeline() {
+  const members = state.board.members;
+  const timelines = await Promise.all(members.map((m) => api.timeline(m.personId, viewpoint()).catch(() => null)));
+  drawTeamTimeline($('team-timeline-chart'), members.map((m, i) => ({ personId: m.personId, displayName: m.displayName, timeline: timelines[i] })),
+    state.board.asOf);
+  $('team-timeline-legend').replaceChildren(kindLegend());
+}
+
+async function load() {
+  status(asOf ? `Loading the team as of ${formatDate(asOf)}…` : 'Loading the team…', 'working');
+  try {
+    state.board = await api.rotationBoard(teamId, viewpoint());
+    rememberTeam(teamId);
+    $('problem').replaceChildren();
+    $('content').hidden = false;
+    document.title = `Team ${teamId} · Careerpath`;
+    $('title').textContent = `Team ${teamId}`;
+    $('subtitle').textContent = `${state.board.members.length} ${state.board.members.length === 1 ? 'member' : 'members'} as of ${formatDate(state.board.asOf)}`;
+    renderBoard();
+    renderAttention();
+    renderAggregates();
+    await drawTimeline();
+    status(`Showing team ${teamId} as of ${formatDate(state.board.asOf)}.`, 'ok');
+  } catch (e) {
+    $('content').hidden = true;
+    status('');
+    showProblem($('problem'), e, `Could not load team ${teamId}`);
+  }
+}
+
+renderHeader('team', {
+  team: teamId,
+  onAsOf: (day) => {
+    asOf = day;
+    load();
+  },
+});
+if (!teamId) {
+  showProblem($('problem'), new Error('No team chosen. Pick one on the start page.'));
+  $('problem').append(el('p', {}, el('a', { href: 'index.html' }, 'Go to the start page')));
+} else {
+  load();
+}
