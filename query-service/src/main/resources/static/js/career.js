@@ -49,11 +49,12 @@ async function load() {
     state.skills = skills;
     $('problem').replaceChildren();
     render();
-    status(`Showing ${timeline.displayName || personId} as of ${formatDate(timeline.asOf)}, up to event #${timeline.sequence}.`, 'ok');
+    status(`Showing ${timeline.displayName || personId} as of ${formatDate(timeline.asOf)}${asOf ? '' : `, up to event #${timeline.sequence}`}.`, 'ok');
   } catch (e) {
     $('content').hidden = true;
     status('');
     showProblem($('problem'), e, 'Could not load this career');
+    if (e.status === 404) $('problem').append(el('p', {}, el('a', { href: 'index.html' }, 'Open or register someone on the start page')));
   }
 }
 
@@ -224,12 +225,30 @@ function sampleMonths(total) {
   return result;
 }
 
+/** The what-if's own limits, checked here so that each message lands beside its field. */
+function whatIfProblems(proposal) {
+  const errors = [];
+  if (!Number.isInteger(proposal.months) || proposal.months < 1 || proposal.months > 120) {
+    errors.push({ field: 'months', message: 'A whole number of months, from 1 to 120.' });
+  }
+  if (proposal.adminLoadPercent !== undefined && !(proposal.adminLoadPercent >= 0 && proposal.adminLoadPercent <= 100)) {
+    errors.push({ field: 'adminLoadPercent', message: 'A share of time from 0 to 100 %, or empty.' });
+  }
+  return errors;
+}
+
 async function runWhatIf(event) {
   event.preventDefault();
   const form = event.currentTarget;
   const proposal = whatIfProposal(form);
   const button = form.querySelector('button[type=submit]');
   clearErrors(form);
+  const problems = whatIfProblems(proposal);
+  if (problems.length) {
+    showErrors(form, { fieldErrors: problems, problem: {} });
+    status('No what-if: please correct the marked fields.', 'error');
+    return;
+  }
   button.disabled = true;
   status('Running the what-if…', 'working');
   try {

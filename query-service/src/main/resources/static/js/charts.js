@@ -225,7 +225,8 @@ function eventWords(entry) {
     case 'DELIVERY_ROLE_STARTED': return `Started delivery: ${d.projectName || ''}`;
     case 'REGAINED_DELIVERY_ROLE': return `Returned to delivery: ${d.projectName || ''}`;
     case 'TOOK_TROUBLED_PROGRAM': return `Took troubled program: ${d.programName || ''}`;
-    case 'ASSIGNMENT_ENDED': return `Assignment ended${d.outcome ? `: ${outcomeWords(d.outcome)}` : ''}`;
+    case 'ASSIGNMENT_ENDED': return `${d.assignmentKind ? `${kindLabel(d.assignmentKind)} role` : 'Assignment'} ended`
+      + `${d.outcome ? `: ${outcomeWords(d.outcome)}` : ''}${d.supersededBy ? ' (the next role began)' : ''}`;
     case 'ADMINISTRATIVE_LOAD_RECORDED': return `Administrative load ${d.percentOfTime} %`;
     case 'SKILL_ASSESSED': return `${skillLabel(d.skill)} assessed at level ${d.level}`;
     case 'TEAM_CHANGED': return `Moved to ${d.teamId || 'a team'}${d.managerId ? ` (manager ${d.managerId})` : ''}`;
@@ -258,9 +259,10 @@ export function drawCareerTimeline(container, timeline) {
       `${assignmentWords(a)} from ${formatDate(a.start)} ${a.ongoing ? 'ongoing' : `to ${formatDate(a.end)}`}${a.outcome ? `, ${OUTCOMES[a.outcome] || a.outcome}` : ''}`).join('; ')}.`
     : 'No assignments recorded yet.';
 
+  const room = laneRoom(lanes, Math.max(70, (container.clientWidth || 600) * 0.3));
   chartFor(container).setOption({
     ...base(description),
-    grid: { left: laneRoom(lanes), right: 40, top: 30, bottom: 30 },
+    grid: { left: room, right: 40, top: 30, bottom: 30 },
     tooltip: {
       trigger: 'item', confine: true,
       formatter: (p) => (p.seriesIndex === 0 ? assignmentTooltip(bars[p.dataIndex])
@@ -269,23 +271,24 @@ export function drawCareerTimeline(container, timeline) {
     xAxis: { type: 'time', min: first - span * 0.03, max: asOf + span * 0.04, axisLabel: { hideOverlap: true },
       splitLine: { show: true, lineStyle: { color: '#e3e6ea' } } },
     yAxis: { type: 'category', data: lanes, inverse: true, axisTick: { show: false },
-      axisLabel: { fontWeight: 600, color: '#1b1f24' } },
+      axisLabel: { fontWeight: 600, color: '#1b1f24', width: room - 14, overflow: 'truncate' } },
     series: [
       { type: 'custom', name: 'Assignments', renderItem: renderAssignment(bars), encode: { x: [1, 2], y: 0 },
         data: bars.map((b) => ({ value: b.value, name: assignmentWords(b) })), clip: true },
       { type: 'scatter', name: 'Recorded events', symbolSize: 11,
         itemStyle: { color: '#009E73', borderColor: '#1b1f24', borderWidth: 1 },
         data: points.map((p) => ({ value: p.value, symbol: p.symbol, name: eventWords(p) })),
-        markLine: asOfLine(timeline.asOf) },
+        markLine: asOfLine(timeline.asOf, 'start') },
     ],
   }, { notMerge: true });
 }
 
-function asOfLine(iso) {
+/** The dotted "as of" line; its label at the top (position 'start' on the timelines, whose y axis is inverted). */
+function asOfLine(iso, position = 'end') {
   return {
     silent: true, symbol: 'none',
     lineStyle: { color: '#1b1f24', type: 'dotted', width: 1.5 },
-    label: { formatter: `as of ${formatDate(iso)}`, position: 'end', fontSize: 11, color: '#1b1f24' },
+    label: { formatter: `as of ${formatDate(iso)}`, position, fontSize: 11, color: '#1b1f24' },
     data: [{ xAxis: toTime(iso) }],
   };
 }
@@ -296,7 +299,10 @@ function asOfLine(iso) {
  */
 export function drawTeamTimeline(container, members, asOfIso) {
   const asOf = toTime(asOfIso);
-  const lanes = members.map((m) => m.displayName || m.personId);
+  const names = members.map((m) => m.displayName || m.personId);
+  // two people of the same name get a lane each, told apart by the start of their id
+  const lanes = names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name)
+    ? `${name} (${members[i].personId.slice(0, 4)})` : name));
   const bars = [];
   members.forEach((m, lane) => {
     for (const a of m.timeline?.assignments || []) {
@@ -306,20 +312,21 @@ export function drawTeamTimeline(container, members, asOfIso) {
   const first = Math.min(asOf - 365 * DAY, ...bars.map((b) => b.value[1]));
   const span = asOf - first;
   container.style.height = `${Math.max(220, 70 + lanes.length * 42)}px`;
+  const room = laneRoom(lanes, Math.max(70, (container.clientWidth || 600) * 0.3));
   const chart = chartFor(container);
   chart.resize();
   chart.setOption({
     ...base(`Team timeline: ${members.map((m, i) => `${lanes[i]}: ${(m.timeline?.assignments || [])
       .map((a) => `${assignmentWords(a)} since ${formatDate(a.start)}${a.ongoing ? '' : ` until ${formatDate(a.end)}`}`).join(', ') || 'no assignments'}`).join('; ')}.`),
-    grid: { left: laneRoom(lanes), right: 40, top: 30, bottom: 30 },
+    grid: { left: room, right: 40, top: 30, bottom: 30 },
     tooltip: { trigger: 'item', confine: true, formatter: (p) => assignmentTooltip(bars[p.dataIndex], bars[p.dataIndex].person) },
     xAxis: { type: 'time', min: first - span * 0.03, max: asOf + span * 0.04, axisLabel: { hideOverlap: true },
       splitLine: { show: true, lineStyle: { color: '#e3e6ea' } } },
     yAxis: { type: 'category', data: lanes, inverse: true, axisTick: { show: false },
-      axisLabel: { fontWeight: 600, color: '#1b1f24', width: 155, overflow: 'truncate' } },
+      axisLabel: { fontWeight: 600, color: '#1b1f24', width: room - 14, overflow: 'truncate' } },
     series: [{ type: 'custom', name: 'Assignments', renderItem: renderAssignment(bars), encode: { x: [1, 2], y: 0 },
       data: bars.map((b) => ({ value: b.value, name: `${b.person}: ${assignmentWords(b)}` })), clip: true,
-      markLine: asOfLine(asOfIso) }],
+      markLine: asOfLine(asOfIso, 'start') }],
   }, { notMerge: true });
 }
 
@@ -397,7 +404,7 @@ export function drawSkills(container, answer, { whatIf, visible } = {}) {
   const chart = chartFor(container);
   chart.setOption({
     ...base(description),
-    grid: { left: 44, right: 24, top: 28, bottom: 30 + 22 * Math.ceil(skills.length / Math.max(1, Math.floor((container.clientWidth || 700) / 170))) },
+    grid: { left: 44, right: 56, top: 34, bottom: 30 + 22 * Math.ceil(skills.length / Math.max(1, Math.floor((container.clientWidth || 700) / 170))) },
     tooltip: { trigger: 'axis', confine: true, order: 'valueDesc',
       valueFormatter: (v) => (typeof v === 'number' ? v.toFixed(2) : v) },
     legend: { type: 'plain', bottom: 0, left: 'center', selectedMode: false, data: skills.map((s) => skillLabel(s.skill)),
@@ -486,7 +493,7 @@ export function drawRetention(container, answer, { whatIf } = {}) {
   const chart = chartFor(container);
   chart.setOption({
     ...base(description),
-    grid: { left: 52, right: 40, top: 30, bottom: 56 },
+    grid: { left: 52, right: 56, top: 30, bottom: 56 },
     tooltip: { trigger: 'axis', confine: true, valueFormatter: (v) => (typeof v === 'number' ? percent(v) : v) },
     legend: { bottom: 0, textStyle: { fontSize: 12 } },
     xAxis: { type: 'time', axisLabel: { hideOverlap: true }, splitLine: { show: false } },

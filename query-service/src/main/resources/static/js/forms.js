@@ -8,8 +8,8 @@ function errorHolder(control) {
   let holder = document.getElementById(id);
   if (!holder) {
     holder = el('p', { id, class: 'field-error' });
-    const field = control.closest('.field') || control.parentElement;
-    field.append(holder);
+    const field = control.closest('.field');
+    if (field?.classList.contains('inline')) field.append(holder); else control.after(holder);
   }
   const described = new Set((control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean));
   described.add(id);
@@ -22,6 +22,18 @@ export function clearErrors(form) {
   for (const holder of form.querySelectorAll('.field-error')) holder.textContent = '';
   const summary = form.querySelector('.form-problem');
   if (summary) summary.replaceChildren();
+}
+
+/** Bean Validation's terse messages, said in the form's words; anything else as the API put it. */
+function inWords(control, message) {
+  const label = (control.labels?.[0]?.textContent || control.name).replace(/\s*\(optional\)\s*$/, '').trim();
+  if (/^must not be (null|blank|empty)$/.test(message)) {
+    const noun = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+    return control.tagName === 'SELECT' ? `Choose the ${noun}.` : `${label} is required.`;
+  }
+  if (message === 'wrong type or format') return `${label}: not a valid value.`;
+  if (message.startsWith(`${control.name} `)) return `${label}${message.slice(control.name.length)}`;
+  return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
 /** The enabled control named {@code name} (in the visible part of the form), if any. */
@@ -46,7 +58,8 @@ export function showErrors(form, error, { fallbackField } = {}) {
     }
     control.setAttribute('aria-invalid', 'true');
     const holder = errorHolder(control);
-    holder.textContent = holder.textContent ? `${holder.textContent}; ${message}` : message;
+    const words = inWords(control, message);
+    holder.textContent = holder.textContent ? `${holder.textContent}; ${words}` : words;
     first = first || control;
   }
   const summary = form.querySelector('.form-problem');

@@ -32,7 +32,7 @@ async function register(event) {
     status(`Registered ${person.displayName}.`, 'ok');
     window.location.href = `${pageUrl('record.html', { person: registered.personId })}&minSequence=${registered.sequenceNumber}`;
   } catch (e) {
-    status('Not registered: please correct the marked fields.');
+    status('Not registered: please correct the marked fields.', 'error');
     showErrors(form, e);
   }
 }

@@ -112,7 +112,7 @@ async function submit(e) {
     recorded = await api.recordEvent(personId, event, recordedBy || undefined);
   } catch (error) {
     button.disabled = false;
-    status(`Not recorded: ${error.fieldErrors.length ? 'please correct the marked fields.' : (error.problem?.detail || error.message)}`);
+    status(`Not recorded: ${error.fieldErrors.length ? 'please correct the marked fields.' : (error.problem?.detail || error.message)}`, 'error');
     showErrors(form, error, { fallbackField: 'type' });
     return;
   }

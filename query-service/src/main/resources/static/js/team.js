@@ -22,12 +22,19 @@ const COLUMNS = [
   { key: 'assignment', label: 'Current role', value: (m) => (m.currentAssignment ? kindLabel(m.currentAssignment.kind, m.currentAssignment.pmoType) : ''), cell: roleCell },
   { key: 'since', label: 'In role since', value: (m) => m.currentAssignment?.since ?? null, cell: sinceCell },
   { key: 'retention', label: 'Delivery kept', num: true, value: (m) => m.deliveryRetention, cell: retentionCell },
-  { key: 'rotateBackBy', label: 'Rotate back by', value: (m) => m.rotateBackBy ?? null, cell: (m) => (m.rotateBackBy ? formatDate(m.rotateBackBy) : '—') },
+  { key: 'rotateBackBy', label: 'Rotate back by', value: (m) => m.rotateBackBy ?? null, cell: rotateBackCell },
   { key: 'sinceDelivery', label: 'Months since delivery', num: true, value: (m) => m.monthsSinceDelivery ?? null, cell: (m) => oneDecimal(m.monthsSinceDelivery) },
   { key: 'admin', label: 'Admin load', num: true, value: (m) => m.adminLoadPercent ?? null, cell: (m) => (blank(m.adminLoadPercent) ? '—' : `${Math.round(m.adminLoadPercent)} %`) },
   { key: 'streak', label: 'Troubled in a row', num: true, value: (m) => m.troubledProgramStreak, cell: (m) => String(m.troubledProgramStreak) },
   { key: 'attention', label: 'Flags', value: (m) => m.flags.length, cell: flagsCell },
 ];
+
+function rotateBackCell(m) {
+  if (!m.rotateBackBy) return '—';
+  const overdue = m.rotateBackBy <= state.board.asOf;
+  return el('span', {}, formatDate(m.rotateBackBy), overdue ? el('br') : null,
+    overdue ? el('strong', { class: 'overdue' }, 'overdue') : null);
+}
 
 function sinceCell(m) {
   const a = m.currentAssignment;
@@ -76,6 +83,7 @@ function compare(column, direction) {
 
 function renderHead() {
   const row = $('board').tHead.rows[0];
+  row.setAttribute('role', 'row');
   row.replaceChildren(...COLUMNS.map((column) => {
     const sorted = state.sort.key === column.key;
     const button = el('button', { type: 'button', class: 'sort', 'data-sort': column.key },
@@ -89,7 +97,7 @@ function renderHead() {
       $('board').querySelector(`button[data-sort="${column.key}"]`).focus();
       status(`Sorted by ${column.label.toLowerCase()}, ${state.sort.direction}.`, 'ok');
     });
-    return el('th', { scope: 'col', class: column.num ? 'num' : '', 'aria-sort': sorted ? state.sort.direction : 'none' }, button);
+    return el('th', { scope: 'col', role: 'columnheader', class: column.num ? 'num' : '', 'aria-sort': sorted ? state.sort.direction : 'none' }, button);
   }));
 }
 
@@ -97,8 +105,10 @@ function renderBoard() {
   renderHead();
   const column = COLUMNS.find((c) => c.key === state.sort.key);
   const members = [...state.board.members].sort(compare(column, state.sort.direction));
-  $('board').tBodies[0].replaceChildren(...members.map((m) => el('tr', { class: m.flags.length ? 'flagged' : '', 'data-person': m.personId },
-    COLUMNS.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, c.cell(m)) : el('td', { class: c.num ? 'num' : '' }, c.cell(m)))))));
+  // explicit roles: on narrow screens the rows are laid out as cards, and the table must stay a table
+  $('board').tBodies[0].replaceChildren(...members.map((m) => el('tr', { role: 'row', class: m.flags.length ? 'flagged' : '', 'data-person': m.personId },
+    COLUMNS.map((c, i) => (i === 0 ? el('th', { scope: 'row', role: 'rowheader' }, c.cell(m))
+      : el('td', { role: 'cell', class: c.num ? 'num' : '', 'data-label': c.label }, c.cell(m)))))));
 }
 
 // ---- the rest of the page ----------------------------------------------------------------------
@@ -160,7 +170,16 @@ async function load() {
   } catch (e) {
     $('content').hidden = true;
     status('');
-    showProblem($('problem'), e, `Could not load team ${teamId}`);
+    if (e.status === 404) {
+      // an empty team on that day is an answer, not a failure
+      $('title').textContent = `Team ${teamId}`;
+      $('subtitle').textContent = '';
+      $('problem').replaceChildren(el('p', { class: 'withheld', role: 'status' }, `${e.problem?.detail || 'Nobody in this team.'}. `,
+        params().get('asOf') && params().get('knownThen') === '1' ? 'Untick “as recorded then” to include what was recorded later, or pick a later day.'
+          : params().get('asOf') ? 'Pick a later day.' : 'Register people in this team on the start page.'));
+    } else {
+      showProblem($('problem'), e, `Could not load team ${teamId}`);
+    }
   }
 }
 

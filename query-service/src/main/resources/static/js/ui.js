@@ -152,7 +152,7 @@ function asOfWords(asOf, knownThen) {
 
 // ---- status and problems --------------------------------------------------------------------
 
-/** Writes to the page's polite live region (announced by screen readers). */
+/** Writes to the page's polite live region (announced by screen readers); kind: ok | working | error. */
 export function status(message, kind = '') {
   const region = document.getElementById('status');
   if (!region) return;

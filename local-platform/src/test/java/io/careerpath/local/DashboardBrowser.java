@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
@@ -225,9 +226,13 @@ final class DashboardBrowser implements AutoCloseable {
 
     // ---- screenshots -------------------------------------------------------------------------
 
+    /** The screenshots the README shows (docs/images/dashboard-{name}.png). */
+    static final Set<String> FOR_THE_README = Set.of("start", "career-what-if", "team", "record", "record-invalid",
+            "team-narrow");
+
     /**
      * The whole page (not just the window) as target/screenshots/{name}.png; with
-     * {@code -Dcareerpath.screenshots.docs=true} also copied to docs/images/ for the README.
+     * {@code -Dcareerpath.screenshots.docs=true} the README's ones are also copied to docs/images/.
      */
     Path screenshot(String name) {
         Number width = (Number) js("return Math.ceil(document.documentElement.scrollWidth)");
@@ -239,7 +244,7 @@ final class DashboardBrowser implements AutoCloseable {
         try {
             Path file = Files.createDirectories(SCREENSHOTS).resolve(name + ".png");
             Files.write(file, png);
-            if (Boolean.getBoolean("careerpath.screenshots.docs")) {
+            if (Boolean.getBoolean("careerpath.screenshots.docs") && FOR_THE_README.contains(name)) {
                 Path docs = Files.createDirectories(Path.of("..", "docs", "images"));
                 Files.copy(file, docs.resolve("dashboard-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
             }

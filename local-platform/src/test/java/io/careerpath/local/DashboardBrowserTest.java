@@ -146,6 +146,12 @@ class DashboardBrowserTest {
         new Select(browser.find("#whatif-pmo-type")).selectByValue("EXECUTIVE");
         WebElement months = browser.find("#whatif-months");
         months.clear();
+        months.sendKeys("0");
+        browser.find("#whatif-form button[type=submit]").click();
+        browser.waitForText("#whatif-months-error", t -> t.equals("A whole number of months, from 1 to 120."));
+        assertThat(browser.find("#whatif-months").getAttribute("aria-invalid")).isEqualTo("true");
+
+        months.clear();
         months.sendKeys("12");
         browser.find("#whatif-form button[type=submit]").click();
 
@@ -272,6 +278,7 @@ class DashboardBrowserTest {
         browser.find("#record-submit").click();
 
         browser.waitForText("#JOINED_PMO-pmoType-error", t -> !t.isBlank());
+        assertThat(browser.text("#JOINED_PMO-pmoType-error")).isEqualTo("Choose the PMO type.");
         WebElement pmoType = browser.find("#JOINED_PMO-pmoType");
         assertThat(pmoType.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(pmoType.getAttribute("aria-describedby")).contains("JOINED_PMO-pmoType-error");
