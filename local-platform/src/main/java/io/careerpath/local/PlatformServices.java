@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -43,6 +44,16 @@ public final class PlatformServices implements AutoCloseable {
      * @param querySettings   settings of the query service (MongoDB, Kafka, port, ...)
      */
     public static PlatformServices start(Map<String, String> commandSettings, Map<String, String> querySettings) {
+        return start(commandSettings, querySettings, context -> {
+        });
+    }
+
+    /**
+     * @param customizer applied to both services' contexts before they refresh (tests use it to put
+     *                   both services on one controllable clock)
+     */
+    public static PlatformServices start(Map<String, String> commandSettings, Map<String, String> querySettings,
+                                         ApplicationContextInitializer<ConfigurableApplicationContext> customizer) {
         Map<String, String> commandWired = new LinkedHashMap<>(commandSettings);
         Map<String, String> queryWired = new LinkedHashMap<>(querySettings);
         if ("0".equals(queryWired.get(SERVER_PORT))) {
@@ -51,10 +62,11 @@ public final class PlatformServices implements AutoCloseable {
         String queryPort = queryWired.getOrDefault(SERVER_PORT, String.valueOf(DEFAULT_QUERY_PORT));
         commandWired.putIfAbsent(ALLOWED_ORIGINS, "http://localhost:" + queryPort + ",http://127.0.0.1:" + queryPort);
         // the command side first: it creates the topic the query side waits for
-        ConfigurableApplicationContext command = CommandServiceApplication.builder().run(arguments(commandWired));
+        ConfigurableApplicationContext command = CommandServiceApplication.builder().initializers(customizer)
+                .run(arguments(commandWired));
         try {
             queryWired.putIfAbsent(COMMAND_API_URL, "http://localhost:" + port(command));
-            ConfigurableApplicationContext query = QueryServiceApplication.builder()
+            ConfigurableApplicationContext query = QueryServiceApplication.builder().initializers(customizer)
                     .run(arguments(queryWired, "spring.main.banner-mode=off"));
             return new PlatformServices(command, query);
         } catch (RuntimeException e) {

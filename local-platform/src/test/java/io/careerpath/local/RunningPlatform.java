@@ -1,6 +1,10 @@
 package io.careerpath.local;
 
+import java.time.Clock;
 import java.util.Map;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -27,6 +31,19 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     static RunningPlatform start() {
+        return start(context -> {
+        });
+    }
+
+    /** Both services read "now" from {@code clock}: a test can move the platform to another day. */
+    static RunningPlatform startWithClock(Clock clock) {
+        return start(context -> context.addBeanFactoryPostProcessor(beanFactory -> {
+            ((BeanDefinitionRegistry) beanFactory).removeBeanDefinition("clock");
+            beanFactory.registerSingleton("clock", clock);
+        }));
+    }
+
+    private static RunningPlatform start(ApplicationContextInitializer<ConfigurableApplicationContext> customizer) {
         TestInfrastructure infrastructure = TestInfrastructure.get();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String topic = "careerpath.career-events." + run;
@@ -43,7 +60,8 @@ final class RunningPlatform implements AutoCloseable {
                         "spring.data.mongodb.uri", infrastructure.mongoUri(),
                         "spring.data.mongodb.database", "careerpath_" + run,
                         "careerpath.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
-                        "careerpath.kafka.topic", topic));
+                        "careerpath.kafka.topic", topic),
+                customizer);
         return new RunningPlatform(infrastructure, services);
     }
 

@@ -28,7 +28,7 @@ import org.bson.Document;
  * retractions themselves) removed, in the order they happened. Asking for a past day therefore
  * gives the answer the platform gave on that day, even though more events have been recorded since.
  *
- * @param sequence the person's last event sequence the stored history reflects
+ * @param sequence the person's last event known from the viewpoint (recorded by its knowledge day)
  */
 public record PersonHistory(String personId, LocalDate asOf, long sequence, List<HistoryEntry> entries) {
 
@@ -50,8 +50,9 @@ public record PersonHistory(String personId, LocalDate asOf, long sequence, List
                 .filter(entry -> !entry.effectiveDate().isAfter(asOf))
                 .sorted(CAREER_ORDER)
                 .toList();
-        return new PersonHistory(document.getString("_id"), asOf,
-                document.get("lastSequence", Number.class).longValue(), entries);
+        // the last event known from this viewpoint: a past day's answer names the sequence it named then
+        long sequence = known.stream().mapToLong(HistoryEntry::sequence).max().orElse(-1);
+        return new PersonHistory(document.getString("_id"), asOf, sequence, entries);
     }
 
     public Optional<String> displayName() {
