@@ -2,7 +2,21 @@ package io.careerpath.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +86,7 @@ class PlatformEndToEndTest {
                 404, "urn:careerpath:problem:person-not-found", null);
         assertProblem(() -> platform.queryApi.post().uri("/api/people/nobody/what-if")
                         .header("Content-Type", "application/json")
-                        .body(java.util.Map.of("kind", "PMO", "months", 12)).retrieve().toBodilessEntity(),
+                        .body(Map.of("kind", "PMO", "months", 12)).retrieve().toBodilessEntity(),
                 400, "urn:careerpath:problem:validation", "pmoType");
     }
 
@@ -87,6 +101,43 @@ class PlatformEndToEndTest {
         assertThat(timeline.get("sequence").asLong()).isGreaterThanOrEqualTo(sequence);
         assertProblem(() -> platform.queryApi.get().uri("/api/people/{id}/timeline?minSequence=999", personId)
                 .retrieve().toBodilessEntity(), 503, "urn:careerpath:problem:not-yet-projected", null);
+    }
+
+    @Test
+    void kafkaRecordsAreKeyedByPersonAndCarryTheAxonMessageIdentityTypeRevisionAndSequence() {
+        String personId = platform.client.register("Barbara Liskov", "team-mit");
+        String eventId = platform.client.joinPmo(personId, "PROGRAM", "2021-09-01").get("eventId").asText();
+        platform.client.awaitTimeline(personId, t -> t.get("entries").size() == 2);
+
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infrastructure.kafkaBootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(platform.topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+            });
+        }
+        List<ConsumerRecord<String, byte[]>> hers = records.stream().filter(r -> personId.equals(r.key())).toList();
+
+        assertThat(hers).hasSize(2);
+        assertThat(hers.stream().map(ConsumerRecord::partition).distinct()).as("one person, one partition").hasSize(1);
+        ConsumerRecord<String, byte[]> joined = hers.get(1);
+        assertThat(header(joined, "axon-message-type")).isEqualTo("io.careerpath.events.JoinedPmo");
+        assertThat(header(joined, "axon-message-revision")).isEqualTo("1");
+        assertThat(header(joined, "axon-message-aggregate-id")).isEqualTo(personId);
+        assertThat(ByteBuffer.wrap(joined.headers().lastHeader("axon-message-aggregate-seq").value()).getLong()).isEqualTo(1);
+        assertThat(header(joined, "axon-message-id")).isNotBlank();
+        assertThat(new String(joined.value(), StandardCharsets.UTF_8)).contains(eventId);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static void assertProblem(Runnable request, int status, String type, String field) {

@@ -20,9 +20,11 @@ final class RunningPlatform implements AutoCloseable {
     final RestClient commandApi;
     final RestClient queryApi;
     final CareerpathClient client;
+    final String topic;
 
-    private RunningPlatform(TestInfrastructure infrastructure, PlatformServices services) {
+    private RunningPlatform(TestInfrastructure infrastructure, PlatformServices services, String topic) {
         this.infrastructure = infrastructure;
+        this.topic = topic;
         this.services = services;
         this.commandApi = RestClient.builder().baseUrl("http://127.0.0.1:" + services.commandPort())
                 .defaultHeader("Content-Type", MediaType.APPLICATION_JSON_VALUE).build();
@@ -62,7 +64,7 @@ final class RunningPlatform implements AutoCloseable {
                         "careerpath.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                         "careerpath.kafka.topic", topic),
                 customizer);
-        return new RunningPlatform(infrastructure, services);
+        return new RunningPlatform(infrastructure, services, topic);
     }
 
     /** The dashboards' start page, served by the query service (which knows the command API's address). */
