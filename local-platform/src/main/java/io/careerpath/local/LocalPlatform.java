@@ -98,7 +98,15 @@ public final class LocalPlatform implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromArguments(args);
-        LocalPlatform platform = start(settings);
+        LocalPlatform platform;
+        try {
+            platform = start(settings);
+        } catch (Exception e) {
+            // a half-started platform may hold non-daemon threads: say why and leave
+            log.error("Careerpath could not start: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping Careerpath");
             platform.close();
