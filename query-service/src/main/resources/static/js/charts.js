@@ -252,8 +252,9 @@ export function drawCareerTimeline(container, timeline) {
     value: [toTime(e.effectiveDate), 3],
     symbol: EVENT_SYMBOLS[e.type] || 'circle',
   }));
-  const first = Math.min(asOf, ...bars.map((b) => b.value[1]), ...points.map((p) => p.value[0]));
-  const span = Math.max(asOf - first, 90 * DAY);
+  // at least a year, so that a short history still reads as months, not as days of one month
+  const first = Math.min(asOf - 365 * DAY, ...bars.map((b) => b.value[1]), ...points.map((p) => p.value[0]));
+  const span = asOf - first;
   const description = assignments.length
     ? `Timeline of ${timeline.displayName || 'the person'}: ${assignments.map((a) =>
       `${assignmentWords(a)} from ${formatDate(a.start)} ${a.ongoing ? 'ongoing' : `to ${formatDate(a.end)}`}${a.outcome ? `, ${OUTCOMES[a.outcome] || a.outcome}` : ''}`).join('; ')}.`
