@@ -31,12 +31,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
                 errors.add(Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
                         "message", String.valueOf(error.getDefaultMessage())))));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
-                .map(e -> e.get("field") + ": " + e.get("message")).collect(Collectors.joining("; ")));
-        problem.setType(URI.create("urn:careerpath:problem:validation"));
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(validation(errors));
     }
 
     @Override
@@ -46,12 +41,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ex.getBindingResult().getAllErrors().forEach(error -> errors.add(Map.of(
                 "field", error instanceof FieldError field ? field.getField() : error.getObjectName(),
                 "message", String.valueOf(error.getDefaultMessage()))));
+        return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    /** Bad input, with each offending field named in {@code errors}. */
+    private static ProblemDetail validation(List<Map<String, String>> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
                 .map(e -> e.get("field") + ": " + e.get("message")).collect(Collectors.joining("; ")));
         problem.setType(URI.create("urn:careerpath:problem:validation"));
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return problem;
     }
 
     @ExceptionHandler(PersonHistories.NotYetProjected.class)
@@ -64,11 +64,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalidInput(InvalidInput ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-        problem.setType(URI.create("urn:careerpath:problem:validation"));
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
-        return problem;
+        return validation(List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
     }
 
     @ExceptionHandler(NotFound.class)
