@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,9 @@ class ProjectionLag implements DisposableBean {
                 return lastLag = Double.NaN;
             }
             EventTrackerStatus status = processor.processingStatus().values().iterator().next();
-            Map<TopicPartition, Long> processed = KafkaTrackingToken.from(status.getTrackingToken()).getPositions();
+            // unwrapped: while catching up with what the topic held at its first start the token is a ReplayToken
+            Map<TopicPartition, Long> processed = KafkaTrackingToken.from(
+                    WrappedToken.unwrapLowerBound(status.getTrackingToken())).getPositions();
             List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(3, TimeUnit.SECONDS).get(topic).partitions().stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();

@@ -25,6 +25,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
@@ -124,8 +125,11 @@ public class ReadModelRebuild {
     }
 
     private Map<TopicPartition, Long> positionOfTheLiveProjection() {
-        // the processor has released its claim; take it just long enough to read the position
-        KafkaTrackingToken token = KafkaTrackingToken.from(tokenStore.fetchToken(Projections.PROCESSING_GROUP, 0));
+        // the processor has released its claim; take it just long enough to read the position. A processor
+        // that started on a topic which already held events keeps a ReplayToken until it passes the position
+        // it started at: the position is the token it wraps.
+        KafkaTrackingToken token = KafkaTrackingToken.from(
+                WrappedToken.unwrapLowerBound(tokenStore.fetchToken(Projections.PROCESSING_GROUP, 0)));
         tokenStore.releaseClaim(Projections.PROCESSING_GROUP, 0);
         return new HashMap<>(token.getPositions());
     }
