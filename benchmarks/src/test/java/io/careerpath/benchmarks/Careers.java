@@ -1,0 +1,85 @@
+package io.careerpath.benchmarks;
+
+import io.careerpath.events.AdministrativeLoadRecorded;
+import io.careerpath.events.AssignmentEnded;
+import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.CareerEvent;
+import io.careerpath.events.DeliveryRoleStarted;
+import io.careerpath.events.JoinedPmo;
+import io.careerpath.events.PersonRegistered;
+import io.careerpath.events.PmoType;
+import io.careerpath.events.RegainedDeliveryRole;
+import io.careerpath.events.Skill;
+import io.careerpath.events.SkillAssessed;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+
+/**
+ * Made-up careers: nine events per person, a delivery role, a PMO role with its administrative load,
+ * two assessments and the return to delivery, with the ends of the assignments the platform itself
+ * records. Deterministic: person {@code n} of a run always has the same ids.
+ */
+final class Careers {
+
+    static final int EVENTS_PER_PERSON = 9;
+    static final String RECORDED_BY = "benchmark";
+    /** Axon's aggregate type for the command service's {@code Person}. */
+    private static final String AGGREGATE_TYPE = "Person";
+
+    private Careers() {
+    }
+
+    static String personId(String run, int n) {
+        return UUID.nameUUIDFromBytes((run + "/person/" + n).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    static String teamId(String run, int team) {
+        return run + "-team-" + team;
+    }
+
+    /** Person {@code n}'s career in recording order: an event's index is its sequence number. */
+    static List<CareerEvent> of(String personId, String teamId, int n, Instant recordedAt) {
+        LocalDate start = LocalDate.of(2008, 1, 7).plusDays(n % 1000);
+        String[] ids = new String[EVENTS_PER_PERSON];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = UUID.nameUUIDFromBytes((personId + "/" + i).getBytes(StandardCharsets.UTF_8)).toString();
+        }
+        LocalDate pmo = start.plusYears(3);
+        LocalDate back = start.plusYears(6);
+        return List.of(
+                new PersonRegistered(personId, ids[0], start, RECORDED_BY, recordedAt, "Person " + n, teamId),
+                new DeliveryRoleStarted(personId, ids[1], start, RECORDED_BY, recordedAt, "Project " + n % 97),
+                new SkillAssessed(personId, ids[2], start.plusMonths(18), RECORDED_BY, recordedAt,
+                        Skill.DELIVERY_EXECUTION, 4, "manager-" + n % 13),
+                new AssignmentEnded(personId, ids[3], pmo, RECORDED_BY, recordedAt, ids[1], AssignmentKind.DELIVERY,
+                        null, ids[4]),
+                new JoinedPmo(personId, ids[4], pmo, RECORDED_BY, recordedAt, PmoType.values()[n % 3], "PMO " + n % 7,
+                        false),
+                new AdministrativeLoadRecorded(personId, ids[5], pmo.plusMonths(6), RECORDED_BY, recordedAt, 20 + n % 40),
+                new SkillAssessed(personId, ids[6], start.plusYears(5), RECORDED_BY, recordedAt,
+                        Skill.DELIVERY_EXECUTION, 3, "manager-" + n % 13),
+                new AssignmentEnded(personId, ids[7], back, RECORDED_BY, recordedAt, ids[4], AssignmentKind.PMO, null,
+                        ids[8]),
+                new RegainedDeliveryRole(personId, ids[8], back, RECORDED_BY, recordedAt, "Project " + n % 89));
+    }
+
+    /** The careers of people {@code from} (inclusive) to {@code to} (exclusive), as Axon's domain event messages. */
+    static List<DomainEventMessage<CareerEvent>> messages(String run, int from, int to, int teamSize) {
+        Instant now = Instant.now();
+        List<DomainEventMessage<CareerEvent>> messages = new ArrayList<>((to - from) * EVENTS_PER_PERSON);
+        for (int n = from; n < to; n++) {
+            String personId = personId(run, n);
+            List<CareerEvent> career = of(personId, teamId(run, n / teamSize), n, now);
+            for (int sequence = 0; sequence < career.size(); sequence++) {
+                messages.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, personId, sequence, career.get(sequence)));
+            }
+        }
+        return messages;
+    }
+}

@@ -1,0 +1,67 @@
+package io.careerpath.query.history;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.careerpath.events.CareerEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * Loads people's histories straight into the query service's read model, for the read benchmarks:
+ * the documents the projection would have written for the same events (built by the projection's
+ * own {@link HistoryEntry}), inserted whole instead of event by event. In this package because the
+ * read model's classes are the query service's own; {@link #projectedByHistoryWrites} lets a
+ * benchmark check that both paths store the same document.
+ */
+public final class ReadModelFixture {
+
+    private final ReadModelGenerations generations;
+
+    public ReadModelFixture(MongoDatabase readModels) {
+        this.generations = new ReadModelGenerations(readModels);
+    }
+
+    public int activeGeneration() {
+        return generations.active();
+    }
+
+    /** The person history documents for these careers (each list in sequence order), inserted in one go. */
+    public void insertHistories(List<List<CareerEvent>> careers) {
+        List<Document> documents = new ArrayList<>(careers.size());
+        for (List<CareerEvent> career : careers) {
+            Document entries = new Document();
+            for (int sequence = 0; sequence < career.size(); sequence++) {
+                entries.append(String.valueOf(sequence), HistoryEntry.of(career.get(sequence), sequence).toDocument());
+            }
+            documents.add(new Document("_id", career.get(0).personId()).append("entries", entries)
+                    .append("lastSequence", (long) career.size() - 1));
+        }
+        generations.personHistories(generations.active()).insertMany(documents);
+    }
+
+    /** Team membership documents: team id to everyone who ever belonged to it. */
+    public void insertTeams(Map<String, List<String>> members) {
+        List<Document> documents = new ArrayList<>();
+        members.forEach((team, people) -> documents.add(new Document("_id", team).append("members", people)));
+        generations.teamMembers(generations.active()).insertMany(documents);
+    }
+
+    /** What the live projection stores for one career, written through its {@link HistoryWrites} into a scratch generation. */
+    public Document projectedByHistoryWrites(List<CareerEvent> career, int scratchGeneration) {
+        HistoryWrites writes = new HistoryWrites(generations, scratchGeneration);
+        for (int sequence = 0; sequence < career.size(); sequence++) {
+            writes.add(career.get(sequence), sequence);
+        }
+        writes.flush();
+        MongoCollection<Document> histories = generations.personHistories(scratchGeneration);
+        Document stored = histories.find(new Document("_id", career.get(0).personId())).first();
+        generations.drop(scratchGeneration);
+        return stored;
+    }
+
+    public Document stored(String personId) {
+        return generations.personHistories(generations.active()).find(new Document("_id", personId)).first();
+    }
+}
