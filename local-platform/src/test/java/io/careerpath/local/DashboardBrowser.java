@@ -16,6 +16,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -57,17 +60,41 @@ final class DashboardBrowser implements AutoCloseable {
         return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100));
     }
 
-    /** Skips (developer machine) or fails (CI) when chromium or its driver is missing. */
+    private static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    private static String missing() {
+        return "The browser tests need Debian's chromium and chromium-driver at " + CHROMIUM + " and "
+                + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
+    }
+
+    private static boolean underCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** Fails (CI) or aborts (developer machine) when chromium or its driver is missing. */
     static void requireChromium() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+        if (installed()) {
             return;
         }
-        String reason = "The browser tests need Debian's chromium and chromium-driver at " + CHROMIUM + " and "
-                + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException(reason + ". .ci/run installs them.");
+        if (underCi()) {
+            throw new IllegalStateException(missing() + ". .ci/run installs them.");
         }
-        Assumptions.abort(reason);
+        Assumptions.abort(missing());
+    }
+
+    /**
+     * On a developer's machine without chromium, the browser tests are reported as skipped, each
+     * with the reason; under CI they run (and fail in {@link #requireChromium()}).
+     */
+    static final class Required implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return installed() || underCi()
+                    ? ConditionEvaluationResult.enabled("chromium and chromium-driver are installed, or CI must have them")
+                    : ConditionEvaluationResult.disabled(missing());
+        }
     }
 
     static DashboardBrowser open() {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -32,6 +33,7 @@ import org.openqa.selenium.support.ui.Select;
  * shows its error beside the field and records nothing. Screenshots of every page are left in
  * target/screenshots/ for review.
  */
+@ExtendWith(DashboardBrowser.Required.class)
 class DashboardBrowserTest {
 
     static RunningPlatform platform;
