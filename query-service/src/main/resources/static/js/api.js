@@ -91,6 +91,9 @@ export const timeline = (personId, { asOf, knownOn, minSequence } = {}) =>
 export const skills = (personId, { asOf, knownOn, minSequence } = {}) =>
   query(`/api/people/${enc(personId)}/skills`, { asOf, knownOn, minSequence, curves: true });
 
+/** → [{teamId, everMembers}] */
+export const teams = () => query('/api/teams');
+
 export const rotationBoard = (teamId, { asOf, knownOn } = {}) =>
   query(`/api/teams/${enc(teamId)}/rotation-board`, { asOf, knownOn });
 
@@ -101,11 +104,28 @@ export const whatIf = (personId, proposal) =>
     body: JSON.stringify(proposal),
   });
 
+/**
+ * POST on the command API. Each recording carries its own Idempotency-Key, so when the answer is
+ * lost on the way back (the platform did not answer), sending it once more is safe: the command
+ * API answers a repeated key with the first answer and records nothing twice.
+ */
 async function command(path, body, recordedBy) {
   const { commandApi } = await config();
-  const headers = { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' };
+  const headers = {
+    'Content-Type': 'application/json',
+    Accept: 'application/json, application/problem+json',
+    'Idempotency-Key': crypto.randomUUID(),
+  };
   if (recordedBy) headers['X-Recorded-By'] = recordedBy;
-  return send(`${commandApi}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const request = { method: 'POST', headers, body: JSON.stringify(body) };
+  try {
+    return await send(`${commandApi}${path}`, request);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 0) {
+      return send(`${commandApi}${path}`, request);
+    }
+    throw e;
+  }
 }
 
 /** → {personId, eventId, sequenceNumber} */

@@ -15,6 +15,18 @@ function renderRecent() {
     : [el('li', { class: 'empty' }, 'None yet in this browser.')]));
 }
 
+/** Every team the platform knows: the way in for someone with no id at hand (people are on each board). */
+async function renderKnownTeams() {
+  try {
+    const teams = await api.teams();
+    $('known-teams').replaceChildren(...(teams.length ? teams.map((t) => el('li', {},
+      el('a', { href: pageUrl('team.html', { team: t.teamId }) }, t.teamId, ` · ${t.everMembers}`)))
+      : [el('li', { class: 'empty' }, 'No team yet: register someone.')]));
+  } catch (e) {
+    $('known-teams').replaceChildren(el('li', { class: 'empty' }, 'Teams could not be listed.'));
+  }
+}
+
 async function register(event) {
   event.preventDefault();
   const form = event.currentTarget;
@@ -39,6 +51,7 @@ async function register(event) {
 
 renderHeader('home');
 renderRecent();
+renderKnownTeams();
 $('register-date').max = today();
 $('register-form').addEventListener('submit', register);
 api.config().then(({ commandApi }) => {

@@ -44,8 +44,10 @@ class WebCors implements WebMvcConfigurer {
         registry.addMapping("/api/**")
                 .allowedOrigins(properties.allowedOrigins().toArray(String[]::new))
                 .allowedMethods("GET", "POST")
-                .allowedHeaders(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, RECORDED_BY_HEADER)
-                .exposedHeaders(HttpHeaders.LOCATION)
+                // retries from the browser are safe (Idempotency-Key), and so are edits against a seen version (If-Match)
+                .allowedHeaders(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, RECORDED_BY_HEADER, "Idempotency-Key",
+                        HttpHeaders.IF_MATCH)
+                .exposedHeaders(HttpHeaders.LOCATION, HttpHeaders.ETAG)
                 .allowCredentials(false)
                 .maxAge(Duration.ofHours(1).toSeconds());
     }

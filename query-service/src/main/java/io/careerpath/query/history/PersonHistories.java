@@ -64,6 +64,19 @@ public class PersonHistories {
         return team == null ? List.of() : team.getList("members", String.class);
     }
 
+    /** Every team the platform knows, with how many people ever belonged to it, by id. */
+    public List<KnownTeam> teams() {
+        List<KnownTeam> teams = new ArrayList<>();
+        for (Document team : generations.teamMembers(generations.active()).find()) {
+            teams.add(new KnownTeam(team.getString("_id"), team.getList("members", String.class).size()));
+        }
+        teams.sort(java.util.Comparator.comparing(KnownTeam::teamId));
+        return teams;
+    }
+
+    public record KnownTeam(String teamId, int everMembers) {
+    }
+
     private static void pause() {
         try {
             TimeUnit.MILLISECONDS.sleep(20);

@@ -85,13 +85,15 @@ class RotationBoardController {
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownOn) {
         Viewpoint viewpoint = this.asOf.resolve(asOf, knownOn);
         LocalDate day = viewpoint.asOf();
-        List<PersonHistory> members = histories.loadAll(histories.everMembersOf(teamId), viewpoint).stream()
+        List<String> everMembers = histories.everMembersOf(teamId);
+        if (everMembers.isEmpty()) {
+            throw new NotFound("team-not-found", "No team " + teamId + " is known");
+        }
+        // who belonged on the day is for each history to say; an empty board is an answer too
+        List<PersonHistory> members = histories.loadAll(everMembers, viewpoint).stream()
                 .filter(history -> history.teamId().filter(teamId::equals).isPresent())
                 .sorted(Comparator.comparing(history -> history.displayName().orElse("")))
                 .toList();
-        if (members.isEmpty()) {
-            throw new NotFound("team-not-found", "Team " + teamId + " had no members on " + day);
-        }
         List<Member> board = members.stream().map(history -> member(history, day)).toList();
         List<Rotation> rotations = members.stream().flatMap(history -> rotations(history, day).stream())
                 .sorted(Comparator.comparing(Rotation::date).reversed())
