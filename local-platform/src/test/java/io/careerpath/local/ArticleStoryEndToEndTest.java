@@ -113,6 +113,17 @@ class ArticleStoryEndToEndTest {
         assertThat(platform.client.awaitTimeline(pat, t -> true).get("sequence").asLong()).isEqualTo(before);
     }
 
+    @Test
+    void theTeamIsListedForManagersToFindAndItsBoardBeforePatJoinedIsEmptyNotMissing() {
+        JsonNode teams = platform.queryApi.get().uri("/api/teams").retrieve().body(JsonNode.class);
+        assertThat(teams.findValuesAsText("teamId")).contains(team);
+
+        JsonNode before = platform.queryApi.get()
+                .uri("/api/teams/{team}/rotation-board?asOf=2013-01-01&knownOn=" + today(), team)
+                .retrieve().body(JsonNode.class);
+        assertThat(before.get("members")).isEmpty();
+    }
+
     private static JsonNode skills(String personId, String query) {
         return platform.queryApi.get().uri("/api/people/{id}/skills?" + query, personId).retrieve().body(JsonNode.class);
     }
