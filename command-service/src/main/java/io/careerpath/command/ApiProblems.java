@@ -1,11 +1,5 @@
 package io.careerpath.command;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -63,35 +57,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(RequestBodyLimit.problem(tooLarge.limit()));
         }
-        ProblemDetail problem;
-        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
-            problem = Problems.problem(HttpStatus.BAD_REQUEST, "unknown-field", "Unknown field",
-                    "Field '" + path(unknown) + "' is not accepted here; accepted: "
-                            + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
-                            .collect(Collectors.joining(", ")));
-            problem.setProperty("errors", List.of(new FieldError(path(unknown), "unknown field")));
-        } else if (ex.getCause() instanceof InvalidTypeIdException badType) {
-            problem = Problems.problem(HttpStatus.BAD_REQUEST, "unknown-event-type", "Unknown or missing event type",
-                    badType.getTypeId() == null
-                            ? "The body has no 'type': it must name one of the documented event types"
-                            : "'type' must be one of the documented event types, not '" + badType.getTypeId() + "'");
-            problem.setProperty("errors", List.of(new FieldError("type", "unknown or missing event type")));
-        } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            String message = mapping instanceof InvalidFormatException format && format.getTargetType().isEnum()
-                    ? "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "))
-                    : "wrong type or format";
-            problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
-                    "Field '" + field + "': " + message);
-            problem.setProperty("errors", List.of(new FieldError(field, message)));
-        } else if (ex.getCause() instanceof JsonParseException || ex.getCause() == null) {
-            problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
-                    ex.getCause() == null ? "The request has no body" : "The body is not valid JSON");
-        } else {
-            problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
-                    "The body is not a JSON object of the expected shape");
-        }
+        ProblemDetail problem = BodyProblems.unreadable(ex.getCause(), "body");
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -148,11 +114,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         return null;
-    }
-
-    private static String path(JsonMappingException ex) {
-        return ex.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
     }
 }

@@ -9,8 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -19,20 +22,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies over {@code careerpath.api.max-body-size} (64 KiB by default; a career event
  * is a few hundred bytes) with 413 and a problem detail, before anything is parsed or recorded. A
  * declared {@code Content-Length} over the limit is refused at once; a body without one (chunked) is
- * counted as it is read, and reading past the limit fails the request the same way.
+ * counted as it is read, and reading past the limit fails the request the same way. Paths that take
+ * files declare their own, larger limit ({@link LargeBodyPath}).
  */
 @Component
-class RequestBodyLimit extends OncePerRequestFilter {
+public class RequestBodyLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final List<LargeBodyPath> largeBodies;
     private final ObjectMapper json;
 
     RequestBodyLimit(ApiProperties properties, ObjectMapper json) {
-        this.limit = properties.maxBodySize().toBytes();
+        this(properties, json, List.of());
+    }
+
+    @Autowired
+    RequestBodyLimit(ApiProperties properties, ObjectMapper json, ObjectProvider<LargeBodyPath> largeBodies) {
+        this(properties, json, largeBodies.orderedStream().toList());
+    }
+
+    RequestBodyLimit(ApiProperties properties, ObjectMapper json, List<LargeBodyPath> largeBodies) {
+        this.defaultLimit = properties.maxBodySize().toBytes();
+        this.largeBodies = largeBodies;
         this.json = json;
     }
 
-    static ProblemDetail problem(long limit) {
+    /** The 413 answer for a body over {@code limit} bytes. */
+    public static ProblemDetail problem(long limit) {
         ProblemDetail problem = Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
                 "The request body exceeds " + limit + " bytes; nothing was recorded");
         problem.setProperty("maxBytes", limit);
@@ -42,6 +58,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitFor(request);
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
@@ -52,8 +69,17 @@ class RequestBodyLimit extends OncePerRequestFilter {
         chain.doFilter(declared >= 0 ? request : new Limited(request, limit), response);
     }
 
+    private long limitFor(HttpServletRequest request) {
+        for (LargeBodyPath large : largeBodies) {
+            if (large.method().equalsIgnoreCase(request.getMethod()) && large.path().equals(request.getRequestURI())) {
+                return large.limit().toBytes();
+            }
+        }
+        return defaultLimit;
+    }
+
     /** Thrown while reading a body past the limit; the API answers it with 413. */
-    static final class BodyTooLarge extends IOException {
+    public static final class BodyTooLarge extends IOException {
 
         private final long limit;
 
@@ -62,7 +88,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
             this.limit = limit;
         }
 
-        long limit() {
+        public long limit() {
             return limit;
         }
     }

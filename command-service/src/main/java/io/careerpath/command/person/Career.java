@@ -109,6 +109,11 @@ final class Career {
         this.recorded = recorded;
     }
 
+    /** Whether the history has an event with this id (recorded, or retracted since). */
+    boolean knows(String eventId) {
+        return recorded.containsKey(eventId);
+    }
+
     // ---- what recording something means ----
 
     /** Begin an assignment; ends the one still held, if any, on the new one's effective date. */

@@ -25,6 +25,8 @@ public enum CareerRule {
     EVENT_ALREADY_RETRACTED("event-already-retracted", "Event already retracted"),
     /** Registrations, retractions and ends that follow from another event are not retracted directly. */
     EVENT_NOT_RETRACTABLE("event-not-retractable", "Event cannot be retracted"),
+    /** A person is registered once (only a bulk import can try twice: the API registers under a new id). */
+    PERSON_ALREADY_REGISTERED("person-already-registered", "Person already registered"),
     /** Administrative load 0-100 %, skill level 1-5: guarded here too, for every path into the aggregate. */
     VALUE_OUT_OF_RANGE("value-out-of-range", "Value out of range");
 

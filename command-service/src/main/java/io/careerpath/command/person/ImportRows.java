@@ -1,0 +1,137 @@
+package io.careerpath.command.person;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.careerpath.command.BodyProblems;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads one row of a bulk import, given as the JSON object the API would take as a body (CSV rows are
+ * turned into one first), with the API's own strict mapper and validator: the same types, the same
+ * unknown-field and unknown-type refusals, the same limits and the same words. What the rules of a
+ * career say about the row is decided later, by the aggregate.
+ *
+ * <p>Besides the API's types, a row may be {@code PERSON_REGISTERED} with the fields of
+ * {@code POST /api/people} ({@code displayName}, {@code teamId}, optional {@code effectiveDate}).
+ */
+@Component
+public class ImportRows {
+
+    public static final String PERSON_REGISTERED = "PERSON_REGISTERED";
+    private static final String ROW_ID_NAMESPACE = "careerpath-import/v1\n";
+    private static final String PERSON_ID_NAMESPACE = "careerpath-person/";
+
+    /**
+     * A row read: either {@code row}, or why not ({@code problem} is the API's problem type slug,
+     * {@code field} the field at fault where there is one, {@code reason} the API's words).
+     */
+    public record Decoded(ImportRow row, String problem, String field, String reason) {
+
+        public boolean ok() {
+            return row != null;
+        }
+
+        static Decoded failure(String problem, String field, String reason) {
+            return new Decoded(null, problem, field, reason);
+        }
+    }
+
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final ObjectMapper canonical = new ObjectMapper();
+
+    public ImportRows(ObjectMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /**
+     * The person a row's {@code personRef} (an external key such as an HR employee number) stands for:
+     * a name-based UUID, so that every file, and every run of it, reaches the same person.
+     */
+    public static String personId(String personRef) {
+        return UUID.nameUUIDFromBytes((PERSON_ID_NAMESPACE + personRef).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * @param fields the row's fields, {@code personRef} excluded; null values count as absent
+     */
+    public Decoded decode(long line, String personId, ObjectNode fields) {
+        ObjectNode row = fields.deepCopy();
+        for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
+            if (it.next().getValue().isNull()) {
+                it.remove();
+            }
+        }
+        String eventId = rowId(personId, row);
+        JsonNode type = row.get("type");
+        try {
+            if (type != null && type.isTextual() && PERSON_REGISTERED.equals(type.textValue())) {
+                ObjectNode registration = row.deepCopy();
+                registration.remove("type");
+                RegisterPersonRequest request = json.treeToValue(registration, RegisterPersonRequest.class);
+                return valid(request, () -> ImportRow.registration(line, eventId, request));
+            }
+            CareerEventRequest request = json.treeToValue(row, CareerEventRequest.class);
+            return valid(request, () -> ImportRow.event(line, eventId, request));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            ProblemDetail problem = BodyProblems.unreadable(e, "row");
+            return Decoded.failure(slug(problem), firstField(problem), problem.getDetail());
+        }
+    }
+
+    private Decoded valid(Object request, java.util.function.Supplier<ImportRow> row) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(request);
+        if (violations.isEmpty()) {
+            return new Decoded(row.get(), null, null, null);
+        }
+        List<ConstraintViolation<Object>> sorted = violations.stream()
+                .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString())
+                        .thenComparing(ConstraintViolation::getMessage))
+                .toList();
+        return Decoded.failure("validation", sorted.get(0).getPropertyPath().toString(), sorted.stream()
+                .map(v -> v.getPropertyPath() + ": " + v.getMessage()).collect(Collectors.joining("; ")));
+    }
+
+    /** The row's event id: the person and the row's fields, sorted by name, as JSON. */
+    private String rowId(String personId, ObjectNode row) {
+        Map<String, JsonNode> sorted = new TreeMap<>();
+        row.fields().forEachRemaining(field -> sorted.put(field.getKey(), field.getValue()));
+        String content;
+        try {
+            content = canonical.writeValueAsString(sorted);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return UUID.nameUUIDFromBytes((ROW_ID_NAMESPACE + personId + "\n" + content).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private static String slug(ProblemDetail problem) {
+        String type = String.valueOf(problem.getType());
+        return type.substring(type.lastIndexOf(':') + 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String firstField(ProblemDetail problem) {
+        Object errors = problem.getProperties() == null ? null : problem.getProperties().get("errors");
+        if (errors instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof BodyProblems.FieldError error) {
+            return error.field();
+        }
+        return null;
+    }
+}
