@@ -91,7 +91,7 @@ export function pageUrl(page, { person, team, asOf } = {}) {
  * Fills the page header: brand, navigation (the current page marked), and, where the page has
  * dated views, the as-of picker that moves them all to a past day.
  *
- * @param current  'home' | 'career' | 'team' | 'record'
+ * @param current  'home' | 'career' | 'team' | 'record' | 'import'
  * @param onAsOf   called with the new as-of date ('' for today) when the picker changes; omit for no picker
  */
 export function renderHeader(current, { person, team, onAsOf } = {}) {
@@ -107,7 +107,8 @@ export function renderHeader(current, { person, team, onAsOf } = {}) {
     link('index.html', 'home', 'Start', {}),
     personId ? link('career.html', 'career', 'My career', { person: personId, asOf }) : null,
     teamId ? link('team.html', 'team', 'My team', { team: teamId, asOf }) : null,
-    personId ? link('record.html', 'record', 'Record an event', { person: personId }) : null));
+    personId ? link('record.html', 'record', 'Record an event', { person: personId }) : null,
+    link('import.html', 'import', 'Import histories', {})));
 
   header.replaceChildren(
     el('a', { class: 'brand', href: 'index.html' }, el('img', { src: 'favicon.svg', alt: '' }), 'Careerpath'),

@@ -1,0 +1,117 @@
+package io.careerpath.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The import page in a real browser (Debian's chromium, headless): a file chosen and uploaded from
+ * the query service's page to the command API on another origin, its progress bar and figures, the
+ * rows not recorded with their line and reason, the same file again recording nothing, and a file
+ * the API refuses shown as a problem in the form.
+ */
+@ExtendWith(DashboardBrowser.Required.class)
+class BulkImportDashboardTest {
+
+    private static final Path SAMPLE = Path.of("..", "docs", "samples", "career-history-sample.csv").toAbsolutePath().normalize();
+
+    static RunningPlatform platform;
+    static DashboardBrowser browser;
+    static String page;
+
+    @BeforeAll
+    static void start() {
+        DashboardBrowser.requireChromium();
+        platform = RunningPlatform.start();
+        page = platform.dashboardUrl().replaceAll("/$", "") + "/import.html";
+        browser = DashboardBrowser.open();
+        browser.resize(DashboardBrowser.DESKTOP);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
+
+    @Test
+    void aFileUploadedFromThePageShowsItsProgressAndTheRowsNotRecordedAndNothingTwiceTheSecondTime() {
+        browser.get(page);
+        browser.consoleSinceLastCall();
+
+        upload(SAMPLE, "hr-admin");
+
+        browser.waitForText("#status", t -> t.startsWith("Imported career-history-sample.csv"));
+        assertThat(browser.text("#status")).contains("16 rows recorded", "0 already recorded", "3 not recorded");
+        WebElement bar = browser.find("#progress-bar");
+        assertThat(bar.getAttribute("role")).isEqualTo("progressbar");
+        assertThat(bar.getAttribute("aria-valuenow")).isEqualTo("100");
+        assertThat(bar.getAttribute("aria-valuetext")).isEqualTo("19 of 19 rows, 100 %");
+        assertThat(browser.text("#progress-label")).isEqualTo("Rows done: 19 of 19 (100 %)");
+        assertThat(browser.text("#import-figures")).contains("rows a second", "took", "rows not recorded");
+        List<String> lines = browser.findAll("#failures tbody tr").stream()
+                .map(row -> row.findElement(org.openqa.selenium.By.cssSelector("td")).getText()).toList();
+        assertThat(lines).containsExactly("18", "19", "20");
+        assertThat(browser.text("#failures tbody")).contains("HR-1004", "Person not found",
+                "percentOfTime: must be less than or equal to 100");
+        assertThat(browser.driver.getCurrentUrl()).contains("import.html?import=");
+        browser.waitForText("#recent-imports", t -> t.contains("career-history-sample.csv"));
+        assertThat(browser.find(".site-nav a[aria-current=page]").getText()).isEqualTo("Import histories");
+        browser.assertNoConsoleErrors("the import page");
+        browser.screenshot("import");
+
+        browser.get(page);
+        upload(SAMPLE, "hr-admin");
+
+        browser.waitForText("#status", t -> t.startsWith("Imported career-history-sample.csv"));
+        assertThat(browser.text("#status")).contains("0 rows recorded", "16 already recorded", "3 not recorded");
+        assertThat(browser.findAll("#failures tbody tr")).hasSize(3);
+        browser.assertNoConsoleErrors("the import page, second run");
+    }
+
+    @Test
+    void aFileTheApiRefusesIsShownInTheFormAndNothingIsImported(@TempDir Path dir) throws Exception {
+        Path wrong = Files.writeString(dir.resolve("people.csv"), "name,type\nAda,PERSON_REGISTERED\n");
+        browser.get(page);
+        browser.consoleSinceLastCall();
+
+        upload(wrong, "hr-admin");
+
+        browser.waitForText("#import-form .form-problem", t -> t.contains("unknown column 'name'"));
+        assertThat(browser.find("#import-file").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.text("#import-form .form-problem")).startsWith("Not imported.").contains("Nothing was recorded");
+    }
+
+    private static void upload(Path file, String recordedBy) {
+        browser.find("#import-file").sendKeys(file.toString());
+        WebElement name = browser.find("#recorded-by");
+        name.clear();
+        name.sendKeys(recordedBy);
+        browser.find("#import-submit").click();
+    }
+}
