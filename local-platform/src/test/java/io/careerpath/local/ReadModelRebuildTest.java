@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,14 +39,21 @@ class ReadModelRebuildTest {
     @Test
     void queriesDuringARebuildAlwaysSeeACompleteModelAndNewEventsFlowAfterTheSwitch() throws Exception {
         List<String> people = new ArrayList<>();
+        Map<String, Integer> entriesBefore = new HashMap<>();
+        long events = 0;
         for (int p = 0; p < 20; p++) {
             String personId = platform.client.register("Person " + p, "team-rebuild");
+            long last = 0;
             for (int e = 0; e < 9; e++) {
-                platform.client.joinPmo(personId, "PROGRAM", "201" + e + "-01-01");
+                last = platform.client.joinPmo(personId, "PROGRAM", "201" + e + "-01-01").get("sequenceNumber").asLong();
             }
+            long lastSequence = last;
+            // each new role also records the end of the previous one: count what the history holds
+            JsonNode timeline = platform.client.awaitTimeline(personId, t -> t.get("sequence").asLong() == lastSequence);
+            entriesBefore.put(personId, timeline.get("entries").size());
+            events += lastSequence + 1;
             people.add(personId);
         }
-        people.forEach(personId -> platform.client.awaitTimeline(personId, t -> t.get("entries").size() == 10));
 
         AtomicBoolean querying = new AtomicBoolean(true);
         AtomicInteger answers = new AtomicInteger();
@@ -56,7 +65,7 @@ class ReadModelRebuildTest {
                 try {
                     JsonNode timeline = platform.queryApi.get().uri("/api/people/{id}/timeline", personId)
                             .retrieve().body(JsonNode.class);
-                    if (timeline.get("entries").size() != 10) {
+                    if (timeline.get("entries").size() != entriesBefore.get(personId)) {
                         incomplete.add(personId + " had " + timeline.get("entries").size() + " entries");
                     }
                 } catch (RuntimeException e) {
@@ -81,10 +90,11 @@ class ReadModelRebuildTest {
         assertThat(incomplete).isEmpty();
         assertThat(answers.get()).isPositive();
         assertThat(progress[0].get("generation").asInt()).isEqualTo(2);
-        assertThat(progress[0].get("done").asLong()).isEqualTo(progress[0].get("total").asLong()).isEqualTo(200);
+        assertThat(progress[0].get("done").asLong()).isEqualTo(progress[0].get("total").asLong()).isEqualTo(events);
 
         // the live projection resumed, and writes into the generation now active
-        platform.client.joinPmo(people.get(0), "EXECUTIVE", "2023-01-01");
-        platform.client.awaitTimeline(people.get(0), t -> t.get("entries").size() == 11);
+        long next = platform.client.joinPmo(people.get(0), "EXECUTIVE", "2023-01-01").get("sequenceNumber").asLong();
+        platform.client.awaitTimeline(people.get(0), t -> t.get("sequence").asLong() == next
+                && t.get("entries").size() > entriesBefore.get(people.get(0)));
     }
 }
