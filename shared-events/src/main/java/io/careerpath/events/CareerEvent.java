@@ -36,6 +36,6 @@ public sealed interface CareerEvent
      * simple name in upper snake case. The command API's {@code type} values are these names.
      */
     static String typeOf(Class<? extends CareerEvent> eventClass) {
-        return eventClass.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+        return EventTypeNames.NAMES.get(eventClass);
     }
 }
