@@ -45,8 +45,12 @@ class KafkaEventForwarder {
         this.topic = topic;
     }
 
-    @EventHandler
-    void on(Object payload, EventMessage<?> event) {
+    /**
+     * Every event, whatever its payload. The payload is never deserialized here: the converter sends
+     * the bytes read from the event store as they are (same serializer), so forwarding costs no JSON work.
+     */
+    @EventHandler(payloadType = Object.class)
+    void on(EventMessage<?> event) {
         pendingAcksOfThisBatch().add(producer.send(converter.createKafkaMessage(event, topic)));
     }
 
