@@ -54,6 +54,13 @@ import java.util.TreeMap;
  */
 final class Career {
 
+    /** {@link CareerEvent#typeOf} once per class: it is asked for every event applied (a bulk import applies many). */
+    private static final ClassValue<String> TYPES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return CareerEvent.typeOf(type.asSubclass(CareerEvent.class));
+        }
+    };
     private static final String REGAINED = CareerEvent.typeOf(RegainedDeliveryRole.class);
     private static final String REGISTERED = CareerEvent.typeOf(PersonRegistered.class);
     private static final String RETRACTION = CareerEvent.typeOf(EventRetracted.class);
@@ -119,7 +126,7 @@ final class Career {
     /** Begin an assignment; ends the one still held, if any, on the new one's effective date. */
     List<CareerEvent> start(AssignmentStarted started, Recording recording) {
         LocalDate day = started.effectiveDate();
-        String type = CareerEvent.typeOf(started.getClass());
+        String type = TYPES.get(started.getClass());
         Assignment sameDay = assignmentsByStart.get(day);
         if (sameDay != null) {
             throw CareerRuleViolation.involving(ASSIGNMENT_OVERLAP, sameDay.eventId(), "The " + sameDay.describe()
@@ -228,7 +235,7 @@ final class Career {
 
     /** Follows every applied event, in order. Tolerant: the history it is fed was checked when recorded. */
     void apply(CareerEvent event) {
-        String type = CareerEvent.typeOf(event.getClass());
+        String type = TYPES.get(event.getClass());
         if (event instanceof AssignmentStarted started) {
             put(new Assignment(started.eventId(), type, started.assignmentKind(), started.effectiveDate(),
                     null, null, null));
