@@ -201,6 +201,24 @@ class BulkImportApiTest extends CommandApiTest {
         assertThat(list.get(0).get("failures")).isEmpty();
     }
 
+    /** docs/samples: what docs/bulk-import.md says they do, in both formats (the same rows, the same events). */
+    @Test
+    void theSampleFilesImportAsDocumented() throws Exception {
+        java.nio.file.Path samples = java.nio.file.Path.of("..", "docs", "samples");
+
+        JsonNode csv = awaitEnd(upload(java.nio.file.Files.readString(samples.resolve("career-history-sample.csv")), CSV));
+        JsonNode ndjson = awaitEnd(upload(java.nio.file.Files.readString(samples.resolve("career-history-sample.ndjson")),
+                NDJSON));
+
+        assertThat(figures(csv)).containsExactly(19L, 19L, 16L, 0L, 3L, 19L);
+        assertThat(failures(csv)).containsExactly(Map.entry(18L, "regain-while-delivering"),
+                Map.entry(19L, "validation"), Map.entry(20L, "person-not-found"));
+        assertThat(figures(ndjson)).containsExactly(19L, 19L, 0L, 16L, 3L, 0L);
+        assertThat(failures(ndjson)).containsExactly(Map.entry(17L, "regain-while-delivering"),
+                Map.entry(18L, "validation"), Map.entry(19L, "person-not-found"));
+        assertThat(storedEvents(ImportRows.personId("HR-1001"))).hasSize(11);
+    }
+
     // ---- refusals of the endpoint itself ----
 
     @Test
