@@ -83,6 +83,8 @@ public class BulkImports implements DisposableBean {
     private final ExecutorService workers;
     private final ScheduledExecutorService heartbeat;
     private final Map<String, ImportJob> active = new ConcurrentHashMap<>();
+    /** The files of the imports queued or running here, deleted when each ends (or when the service stops). */
+    private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
     BulkImports(ImportRows rowDecoder, PersonHistories histories, CommandGateway commands,
@@ -118,12 +120,14 @@ public class BulkImports implements DisposableBean {
         ImportJob job = new ImportJob(UUID.randomUUID().toString(), upload.fileName(), upload.format(),
                 upload.sha256(), upload.bytes(), recordedBy, clock.instant(), Math.max(0, rows),
                 properties.maxReportedFailures());
-        jobs.insert(job);
-        active.put(job.id, job);
         try {
+            jobs.insert(job);
+            active.put(job.id, job);
+            uploads.put(job.id, upload);
             runner.execute(() -> run(job, upload));
         } catch (RuntimeException e) {
             active.remove(job.id);
+            uploads.remove(job.id);
             upload.delete();
             throw e;
         }
@@ -167,7 +171,8 @@ public class BulkImports implements DisposableBean {
                 batches.add(submit(job, batch, refusedBefore, startedAt));
             }
             people.clear();
-            CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).join();
+            // get(), not join(): a service stopping interrupts this thread, and the import ends INTERRUPTED
+            CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).get();
             job.finished(clock.instant(), ImportJob.State.DONE, null);
             log.info("Import {} ({}) done in {} s, {} rows/s: {}", job.id,
                     job.fileName == null ? "unnamed " + job.format : job.fileName,
@@ -183,6 +188,7 @@ public class BulkImports implements DisposableBean {
                         + ". Rows recorded until then stay recorded; upload the file again to record the rest.");
             }
         } finally {
+            uploads.remove(job.id);
             upload.delete();
             store(job, true);
         }
@@ -380,6 +386,7 @@ public class BulkImports implements DisposableBean {
             }
             store(job, true);
         }
+        uploads.values().forEach(Upload::delete);
     }
 
     private static java.util.concurrent.ThreadFactory threads(String name) {

@@ -219,6 +219,25 @@ class BulkImportApiTest extends CommandApiTest {
         assertThat(storedEvents(ImportRows.personId("HR-1001"))).hasSize(11);
     }
 
+    @Test
+    void anImportWhoseServerStoppedWritingItsFiguresIsShownInterrupted() throws Exception {
+        String id = UUID.randomUUID().toString();
+        java.time.OffsetDateTime aMinuteAgo = NOW.minusSeconds(60).atOffset(java.time.ZoneOffset.UTC);
+        jdbc.update("INSERT INTO import_jobs (job_id, state, file_name, format, file_sha256, file_bytes, recorded_by,"
+                + " rows_total, rows_done, recorded, already_recorded, failed, events_recorded, created_at, started_at,"
+                + " elapsed_micros, updated_at) VALUES (?, 'RUNNING', 'big.csv', 'CSV', ?, 1000, 'hr-admin', 100, 40, 40,"
+                + " 0, 0, 40, ?, ?, 2000000, ?)", id, "0".repeat(64), aMinuteAgo, aMinuteAgo, aMinuteAgo);
+
+        JsonNode status = json.readTree(mvc.perform(get("/api/imports/{id}", id)).andReturn().getResponse()
+                .getContentAsString());
+
+        assertThat(status.get("state").asText()).isEqualTo("INTERRUPTED");
+        assertThat(status.get("error").asText()).contains("Upload the file again");
+        assertThat(status.get("rowsDone").asLong()).isEqualTo(40);
+        assertThat(status.get("ratePerSecond").asDouble()).isEqualTo(20.0);
+        assertThat(status.get("secondsLeft").isNull()).isTrue();
+    }
+
     // ---- refusals of the endpoint itself ----
 
     @Test
