@@ -138,6 +138,42 @@ final class KafkaPeers {
         }
     }
 
+    /**
+     * Reads what is published from now on, until {@code running} turns false and the topic is drained:
+     * each event's id with the record's timestamp (set when the publisher handed it to its producer).
+     */
+    static Thread tap(String bootstrapServers, String topic, Map<String, Long> sentAt, java.util.concurrent.atomic.AtomicBoolean running) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // resolve the end now, before the first event is sent
+        Thread tap = new Thread(() -> {
+            try (consumer) {
+                long quietSince = System.nanoTime();
+                while (running.get() || System.nanoTime() - quietSince < 2_000_000_000L) {
+                    var records = consumer.poll(Duration.ofMillis(50));
+                    if (!records.isEmpty()) {
+                        quietSince = System.nanoTime();
+                    }
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        try {
+                            sentAt.put(JSON.readTree(record.value()).get("eventId").asText(), record.timestamp());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                }
+            }
+        }, "kafka-tap");
+        tap.start();
+        return tap;
+    }
+
     private static void addWrites(ConsumerRecord<String, byte[]> record, List<WriteModel<Document>> histories,
                                   List<WriteModel<Document>> teams) {
         try {
