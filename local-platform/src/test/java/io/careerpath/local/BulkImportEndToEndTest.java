@@ -144,13 +144,13 @@ class BulkImportEndToEndTest {
                     commandService.getBean(EventStorageEngine.class)
                             .appendEvents(new GenericDomainEventMessage<>("Person", contested, 0, rival));
                     appended.countDown();
-                    awaitQuietly(commit);
+                    RaceHelpers.awaitQuietly(commit);
                 }));
         JsonNode done;
         try {
             assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
             String location = upload(csv);
-            await().atMost(Duration.ofSeconds(60)).until(() -> sessionsWaitingOnALock(commandService) > 0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> RaceHelpers.sessionsWaitingOnALock(commandService) > 0);
             commit.countDown();
             otherWriter.get(30, TimeUnit.SECONDS);
             done = awaitEnd(location, new ArrayList<>());
@@ -222,26 +222,4 @@ class BulkImportEndToEndTest {
                 .queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
     }
 
-    private static long sessionsWaitingOnALock(ConfigurableApplicationContext commandService) throws Exception {
-        var settings = commandService.getEnvironment();
-        try (Connection connection = DriverManager.getConnection(settings.getProperty("spring.datasource.url"),
-                settings.getProperty("spring.datasource.username"), settings.getProperty("spring.datasource.password"));
-             Statement statement = connection.createStatement();
-             ResultSet waiting = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
-                     + " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
-            waiting.next();
-            return waiting.getLong(1);
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("gave up waiting");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -116,7 +116,7 @@ class CareerCatalogueEndToEndTest {
         try {
             for (int i = 0; i < 4; i++) {
                 retries.add(CompletableFuture.supplyAsync(() -> {
-                    awaitQuietly(go);
+                    RaceHelpers.awaitQuietly(go);
                     return platform.client.tryRecord(person, event, key);
                 }, clients));
             }
@@ -153,7 +153,7 @@ class CareerCatalogueEndToEndTest {
                         commandService.getBean(EventStorageEngine.class)
                                 .appendEvents(new GenericDomainEventMessage<>("Person", person, 1, rivalEvent));
                         rivalAppended.countDown();
-                        awaitQuietly(commitTheRival);
+                        RaceHelpers.awaitQuietly(commitTheRival);
                     }), servers);
             assertThat(rivalAppended.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -161,7 +161,7 @@ class CareerCatalogueEndToEndTest {
             CompletableFuture<ResponseEntity<JsonNode>> thisServer = CompletableFuture.supplyAsync(() ->
                     platform.client.tryRecord(person, Map.of("type", "TEAM_CHANGED", "effectiveDate", "2021-01-04",
                             "teamId", "team-loser"), Map.of()), servers);
-            await().atMost(Duration.ofSeconds(30)).until(() -> sessionsWaitingOnALock(commandService) > 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> RaceHelpers.sessionsWaitingOnALock(commandService) > 0);
 
             commitTheRival.countDown();
             otherServer.get(30, TimeUnit.SECONDS);
@@ -211,29 +211,5 @@ class CareerCatalogueEndToEndTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("urn:careerpath:problem:body-too-large");
         assertThat(platform.client.careerEvents(person).get("events")).hasSize(1);
-    }
-
-    /** Sessions of the command service's database blocked on a lock: here, this server's append. */
-    private static long sessionsWaitingOnALock(ConfigurableApplicationContext commandService) throws Exception {
-        var settings = commandService.getEnvironment();
-        try (Connection connection = DriverManager.getConnection(settings.getProperty("spring.datasource.url"),
-                settings.getProperty("spring.datasource.username"), settings.getProperty("spring.datasource.password"));
-             Statement statement = connection.createStatement();
-             ResultSet waiting = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
-                     + " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
-            waiting.next();
-            return waiting.getLong(1);
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("gave up waiting");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
