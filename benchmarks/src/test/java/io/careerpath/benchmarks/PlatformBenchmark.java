@@ -87,6 +87,8 @@ class PlatformBenchmark {
     private final int httpRounds = size.pick(4, 10);
     private final int importPeople = size.pick(100, 2_000);
     private final int openLoopSeconds = size.pick(2, 30);
+    /** Run at the same rate before the measured part, and reported apart: the goal is for a steady 100 events/s. */
+    private final int openLoopWarmUpSeconds = size.pick(1, 5);
     private final int readPeople = size.pick(400, 100_000);
     /** Loading the read model is bounded in time too: on a busy machine the report says how many people it held. */
     private final Duration readLoadBudget = Duration.ofMinutes(size.pick(1, 6));
@@ -126,7 +128,11 @@ class PlatformBenchmark {
             try (ServiceProcess command = ServiceProcess.start("command", freePort(), commandSettings, logs)) {
                 double publisher = publishing.awaitRate(published.size(), PHASE_TIMEOUT);
                 report.ratio("Publishing from the event store to Kafka", publisher, rawProducer, "events/s", 0.25,
-                        "see docs/performance.md");
+                        "Each event passes Axon's tracking processor (read in pages of 100, a handler call, monitors,"
+                        + " token bookkeeping); each batch of 200 is a transaction with an ack wait and a token write."
+                        + " The peer only sends records built beforehand. It would take forwarding the stored rows"
+                        + " outside Axon's per-event machinery (same token-after-acks rule) or processor segments;"
+                        + " see docs/performance.md.");
 
                 MongoDatabase peerDatabase = mongoClient.getDatabase("peer");
                 double rawConsumer = KafkaPeers.consumeAndBulkWrite(kafka.bootstrapServers(), TOPIC, published.size(),
@@ -140,19 +146,30 @@ class PlatformBenchmark {
                     MongoDatabase readModels = mongoClient.getDatabase("careerpath");
                     sameDocumentsAsThePeer(new ReadModelFixture(readModels), peerDatabase, published);
                     report.ratio("Projection catch-up from the topic", catchUp, rawConsumer, "events/s", 0.5,
-                            "see docs/performance.md");
+                            "Through Axon's Kafka source and tracking processor every event is deserialized and handled"
+                            + " one by one before the batch's bulk write and token write; it would take larger batches"
+                            + " (careerpath.kafka.batch-size) or the rebuild's direct consumer; see docs/performance.md.");
                     double rebuild = rebuild(query);
-                    report.ratio("Read-model rebuild", rebuild, rawConsumer, "events/s", 0.5, "see docs/performance.md");
+                    report.ratio("Read-model rebuild", rebuild, rawConsumer, "events/s", 0.5,
+                            "The rebuild reads the topic with a plain consumer and writes the projection's bulks;"
+                            + " see docs/performance.md.");
 
                     List<String> people = register(command, CLIENTS * httpPeoplePerClient);
                     int[] nextDay = new int[people.size()];
                     double api = httpClosedLoop(command, people, nextDay);
                     report.ratio("Single events through the HTTP API, 8 clients", api, jdbc[0], "events/s", 0.5,
-                            "see docs/performance.md");
+                            "Each event is an HTTP request with strict JSON, an event-sourced load of the person, the"
+                            + " rules and a one-row commit, and then costs CPU again in the publisher, the broker and"
+                            + " the projection on the same two cores; the peer is the commit alone, on an idle database."
+                            + " It would take batching (the bulk import) or more cores and command-service instances,"
+                            + " not tuning; see docs/performance.md.");
 
                     double imported = bulkImport(command);
                     report.ratio("Bulk import (NDJSON through POST /api/imports)", imported, jdbc[1], "events/s", 0.3,
-                            "see docs/performance.md");
+                            "From upload to done: parsing, every row checked with the person's rules, histories read"
+                            + " and appended per batch, while the publisher and the projection forward the same events"
+                            + " on the same two cores; the peer inserts rows serialized beforehand. It would take more"
+                            + " import workers on more cores; see docs/performance.md.");
                     long recorded = published.size() + people.size() + (long) httpRounds * people.size()
                             + (long) importPeople * Careers.EVENTS_PER_PERSON;
                     // the open loop starts with the read side caught up, not behind the import's events
@@ -359,7 +376,8 @@ class PlatformBenchmark {
      */
     private void openLoop(ServiceProcess command, ReadModelFixture fixture, MongoDatabase readModels,
                           List<String> people, int[] nextDay, String bootstrapServers) throws Exception {
-        int events = openLoopSeconds * 100;
+        int warmUp = openLoopWarmUpSeconds * 100;
+        int events = warmUp + openLoopSeconds * 100;
         double[] toKafkaMs = new double[events];
         Arrays.fill(toKafkaMs, Double.NaN);
         Map<String, Long> sentToKafka = new java.util.concurrent.ConcurrentHashMap<>();
@@ -374,7 +392,7 @@ class PlatformBenchmark {
         AtomicBoolean sending = new AtomicBoolean(true);
         Thread tap = KafkaPeers.tap(bootstrapServers, TOPIC, sentToKafka, sending);
         Thread watcher = new Thread(() -> {
-            long deadline = System.nanoTime() + Duration.ofSeconds(openLoopSeconds + 60L).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(openLoopWarmUpSeconds + openLoopSeconds + 60L).toNanos();
             while ((sending.get() || !pending.isEmpty()) && System.nanoTime() < deadline) {
                 // one query per round for every person with an event in flight, however many are waiting
                 List<Sent> waiting = List.copyOf(pending);
@@ -434,25 +452,32 @@ class PlatformBenchmark {
                 toKafkaMs[sent.index()] = published - sent.answeredEpochMillis();
             }
         }
-        double[] toKafka = Arrays.stream(toKafkaMs).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        double[] fromKafka = IntStream.range(0, events).filter(i -> !Double.isNaN(toKafkaMs[i]) && !Double.isNaN(visibleMs[i]))
+        double[] toKafka = Arrays.stream(toKafkaMs, warmUp, events).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] fromKafka = IntStream.range(warmUp, events).filter(i -> !Double.isNaN(toKafkaMs[i]) && !Double.isNaN(visibleMs[i]))
                 .mapToDouble(i -> visibleMs[i] - toKafkaMs[i]).sorted().toArray();
-        double[] visible = Arrays.stream(visibleMs).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        double[] answers = answerMs.clone();
+        double[] visible = Arrays.stream(visibleMs, warmUp, events).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] warmUpVisible = Arrays.stream(visibleMs, 0, warmUp).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] answers = Arrays.copyOfRange(answerMs, warmUp, events);
         Arrays.sort(answers);
         report.plot.latencyOverTime(IntStream.range(0, events).filter(i -> !Double.isNaN(visibleMs[i]))
                 .mapToObj(i -> new double[] {sentAt[i], visibleMs[i]}).toArray(double[][]::new));
         double p50 = percentile(visible, 50);
         double p99 = percentile(visible, 99);
-        boolean met = visible.length == events && p50 <= 50 && p99 <= 250;
+        boolean met = visible.length == events - warmUp && p50 <= 50 && p99 <= 250;
         report.row(new BenchmarkReport.Row("Event to visible in the timeline, 100 events/s steady",
                 String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, max %.0f ms", p50, p99, visible.length == 0 ? 0 : visible[visible.length - 1]),
-                "", null, "p50 ≤ 50 ms, p99 ≤ 250 ms", met, met ? "" : "see docs/performance.md"));
-        report.detail(String.format(Locale.ROOT, "Open loop: %d events in %.1f s to %d people; %d seen in the read model, %d"
-                + " refused or failed; command API answer p50 %.0f ms, p99 %.0f ms (from the planned send time). Visible"
-                + " is counted from the command API's answer to the read model holding the event's sequence.",
-                events, sendSeconds, people.size(), visible.length, failures.get(), percentile(answers, 50),
-                percentile(answers, 99)));
+                "", null, "p50 ≤ 50 ms, p99 ≤ 250 ms", met, met ? "" : "At 100 events/s both halves (below) are over"
+                + " budget on a shared two-core machine: the command path to the publisher, and Kafka to the read"
+                + " model through Axon's consumer, a bulk write and a token write into mongo-java-server. It would take"
+                + " the cores the HTTP row lacks; see docs/performance.md."));
+        report.detail(String.format(Locale.ROOT, "Open loop: %d events in %.1f s to %d people, the first %d s (%d events)"
+                + " a warm-up at the same rate, reported apart: visible p50 %.0f ms, p99 %.0f ms, max %.0f ms. Measured part:"
+                + " %d seen in the read model, %d refused or failed (whole run); command API answer p50 %.0f ms, p99 %.0f ms"
+                + " (from the planned send time). Visible is counted from the command API's answer to the read model"
+                + " holding the event's sequence.", events, sendSeconds, people.size(), openLoopWarmUpSeconds, warmUp,
+                percentile(warmUpVisible, 50), percentile(warmUpVisible, 99),
+                warmUpVisible.length == 0 ? 0 : warmUpVisible[warmUpVisible.length - 1], visible.length, failures.get(),
+                percentile(answers, 50), percentile(answers, 99)));
         report.detail(String.format(Locale.ROOT, "Event to visible, in two parts (from the Kafka records' timestamps,"
                 + " set when the publisher hands a record to its producer; %d events): answer to publisher p50 %.0f ms,"
                 + " p99 %.0f ms; publisher to visible p50 %.0f ms, p99 %.0f ms.", toKafka.length,
@@ -493,17 +518,22 @@ class PlatformBenchmark {
                 + Careers.teamId(readRun, random.nextInt(teams.size())) + "/rotation-board");
         report.plot.readLatencies("timeline", timeline);
         report.plot.readLatencies("rotation board (200)", board);
-        readRow("Timeline read, " + String.format(Locale.ROOT, "%,d", people) + " people loaded", timeline, 20);
+        readRow("Timeline read, " + String.format(Locale.ROOT, "%,d", people) + " people loaded", timeline, 20,
+                "The median is a few milliseconds (one document by _id, the history derived per request); the tail is"
+                + " waiting for a core the driver, the Mongo-wire server and the query service share, and GC pauses."
+                + " It would take the query service and MongoDB on cores of their own; see docs/performance.md.");
         readRow("Rotation board read (200 members), " + String.format(Locale.ROOT, "%,d", people) + " people loaded",
-                board, 50);
+                board, 50, "200 histories by _id $in (indexed, in mongo-java-server too), then the skill model run for"
+                + " every member on every request. It would take caching each member's row per (person, sequence, asOf,"
+                + " knownOn) or a board document kept by its own projection; see docs/performance.md.");
     }
 
-    private void readRow(String target, double[] millis, double goalP99) {
+    private void readRow(String target, double[] millis, double goalP99, String whyIfMissed) {
         double p99 = percentile(millis, 99);
         boolean met = p99 <= goalP99;
         report.row(new BenchmarkReport.Row(target, String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms (%d reads)",
                 percentile(millis, 50), p99, millis.length), "", null, "p99 ≤ " + (int) goalP99 + " ms", met,
-                met ? "" : "see docs/performance.md"));
+                met ? "" : whyIfMissed));
     }
 
     /** One client, one request at a time, after a tenth as many warm-up requests. Sorted milliseconds. */
@@ -527,7 +557,8 @@ class PlatformBenchmark {
         report.row(new BenchmarkReport.Row("Heap of the " + heap.service() + " service through all of the above",
                 String.format(Locale.ROOT, "peak used %d MiB, peak after GC %d MiB, GC %.1f %% of %.0f s (%d collections)",
                         heap.peakUsedMiB(), heap.peakAfterGcMiB(), heap.gcShare() * 100, heap.runSeconds(), heap.collections()),
-                "", null, "runs with -Xmx512m", met, met ? "" : "see docs/performance.md"));
+                "", null, "runs with -Xmx512m", met, met ? "" : "Out of memory or over a tenth of the run in GC pauses:"
+                + " see the service's GC log in target/benchmark-logs."));
     }
 
     private JsonNode post(String url, String json) throws Exception {
