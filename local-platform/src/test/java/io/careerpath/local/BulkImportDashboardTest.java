@@ -50,14 +50,7 @@ class BulkImportDashboardTest {
     }
 
     @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    final TestWatcher screenshotOnFailure = DashboardBrowser.screenshotOnFailure(() -> browser);
 
     @Test
     void aFileUploadedFromThePageShowsItsProgressAndTheRowsNotRecordedAndNothingTwiceTheSecondTime() {

@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -40,6 +42,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * developer's machine the tests are skipped with the reason, never silently.
  */
 final class DashboardBrowser implements AutoCloseable {
+
+    /** A screenshot of the page a test failed on, under target/screenshots, named after the test. */
+    static TestWatcher screenshotOnFailure(Supplier<DashboardBrowser> browser) {
+        return new TestWatcher() {
+            @Override
+            public void testFailed(ExtensionContext context, Throwable cause) {
+                if (browser.get() != null) {
+                    browser.get().screenshot("failed-" + context.getRequiredTestMethod().getName());
+                }
+            }
+        };
+    }
+
 
     static final Path CHROMIUM = Path.of(System.getProperty("careerpath.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("careerpath.chromedriver", "/usr/bin/chromedriver"));

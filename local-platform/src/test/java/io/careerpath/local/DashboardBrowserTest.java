@@ -64,14 +64,7 @@ class DashboardBrowserTest {
     }
 
     @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    final TestWatcher screenshotOnFailure = DashboardBrowser.screenshotOnFailure(() -> browser);
 
     @BeforeEach
     void freshPage() {
