@@ -9,6 +9,7 @@ import io.careerpath.query.PersonIds;
 import io.careerpath.query.Viewpoint;
 import io.careerpath.query.history.PersonHistories;
 import io.careerpath.query.history.PersonHistory;
+import io.careerpath.query.skills.model.CareerHistory;
 import io.careerpath.query.skills.model.ProficiencyCurve;
 import io.careerpath.query.skills.model.ProposedAssignment;
 import io.careerpath.query.skills.model.SkillModel;
@@ -91,7 +92,8 @@ class SkillsController {
         Viewpoint viewpoint = this.asOf.resolve(asOf, knownOn);
         LocalDate day = viewpoint.asOf();
         PersonHistory history = histories.load(personId, viewpoint, minSequence);
-        SkillProfile profile = model.evaluate(history.toCareerHistory(), day);
+        CareerHistory career = history.toCareerHistory();
+        SkillProfile profile = model.evaluate(career, day);
         List<SkillView> skills = new ArrayList<>();
         for (Skill skill : Skill.values()) {
             SkillStatus status = profile.skill(skill);
@@ -104,7 +106,7 @@ class SkillsController {
                 new Currency(profile.deliveryCurrency().current(), round(profile.deliveryCurrency().practiceMonths()),
                         profile.deliveryCurrency().requiredPracticeMonths(), profile.deliveryCurrency().windowStart()),
                 profile.rotateBackBy().orElse(null), model.parameters().rotateBackRetention(),
-                curves ? deliveryForecast(history, day, profile.skill(Skill.DELIVERY_EXECUTION).peak()) : null);
+                curves ? deliveryForecast(career, day, profile.skill(Skill.DELIVERY_EXECUTION).peak()) : null);
     }
 
     @Schema(description = "A proposed assignment, run through the model from today; nothing is recorded")
@@ -152,12 +154,12 @@ class SkillsController {
         return new WhatIfAnswer(personId, history.sequence(), projection.from(), projection.until(), changes, gained, lost);
     }
 
-    private List<Point> deliveryForecast(PersonHistory history, LocalDate day, double peak) {
+    private List<Point> deliveryForecast(CareerHistory career, LocalDate day, double peak) {
         List<LocalDate> months = new ArrayList<>();
         for (int month = 0; month <= FORECAST_MONTHS; month++) {
             months.add(day.plusMonths(month));
         }
-        Map<Skill, ProficiencyCurve> sampled = model.sample(history.toCareerHistory(), months);
+        Map<Skill, ProficiencyCurve> sampled = model.sample(career, months);
         ProficiencyCurve delivery = sampled.get(Skill.DELIVERY_EXECUTION);
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < delivery.size(); i++) {
