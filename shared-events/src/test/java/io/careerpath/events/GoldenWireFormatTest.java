@@ -56,7 +56,8 @@ class GoldenWireFormatTest {
                 new AdministrativeLoadRecorded(PERSON, "e-admin", DAY, BY, AT, 35),
                 new SkillAssessed(PERSON, "e-skill", DAY, BY, AT, Skill.DELIVERY_EXECUTION, 3, "manager-joan"),
                 new EventRetracted(PERSON, "e-retracted", DAY, BY, AT, "e-admin", "ADMINISTRATIVE_LOAD_RECORDED",
-                        "Recorded for the wrong person"));
+                        "Recorded for the wrong person"),
+                new PersonErased(PERSON, "e-erased", DAY, BY, AT));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,17 +103,18 @@ class GoldenWireFormatTest {
 
     @Test
     void eventTypeNamesAreTheApiTypeNames() {
-        Map<Class<? extends CareerEvent>, String> expected = Map.of(
-                PersonRegistered.class, "PERSON_REGISTERED",
-                TeamChanged.class, "TEAM_CHANGED",
-                DeliveryRoleStarted.class, "DELIVERY_ROLE_STARTED",
-                JoinedPmo.class, "JOINED_PMO",
-                TookTroubledProgram.class, "TOOK_TROUBLED_PROGRAM",
-                RegainedDeliveryRole.class, "REGAINED_DELIVERY_ROLE",
-                AssignmentEnded.class, "ASSIGNMENT_ENDED",
-                AdministrativeLoadRecorded.class, "ADMINISTRATIVE_LOAD_RECORDED",
-                SkillAssessed.class, "SKILL_ASSESSED",
-                EventRetracted.class, "EVENT_RETRACTED");
+        Map<Class<? extends CareerEvent>, String> expected = Map.ofEntries(
+                Map.entry(PersonRegistered.class, "PERSON_REGISTERED"),
+                Map.entry(TeamChanged.class, "TEAM_CHANGED"),
+                Map.entry(DeliveryRoleStarted.class, "DELIVERY_ROLE_STARTED"),
+                Map.entry(JoinedPmo.class, "JOINED_PMO"),
+                Map.entry(TookTroubledProgram.class, "TOOK_TROUBLED_PROGRAM"),
+                Map.entry(RegainedDeliveryRole.class, "REGAINED_DELIVERY_ROLE"),
+                Map.entry(AssignmentEnded.class, "ASSIGNMENT_ENDED"),
+                Map.entry(AdministrativeLoadRecorded.class, "ADMINISTRATIVE_LOAD_RECORDED"),
+                Map.entry(SkillAssessed.class, "SKILL_ASSESSED"),
+                Map.entry(EventRetracted.class, "EVENT_RETRACTED"),
+                Map.entry(PersonErased.class, "PERSON_ERASED"));
 
         expected.forEach((type, name) -> assertThat(CareerEvent.typeOf(type)).isEqualTo(name));
     }
