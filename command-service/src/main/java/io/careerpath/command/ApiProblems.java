@@ -3,6 +3,7 @@ package io.careerpath.command;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
@@ -76,10 +77,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return response;
     }
 
+    /** Unknown, erased, or hidden from the caller: the same answer (the aggregate throws it for all three). */
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail unknownPerson(AggregateNotFoundException ex) {
-        return Problems.problem(HttpStatus.NOT_FOUND, "person-not-found", "Unknown person",
-                "No person with id " + ex.getAggregateIdentifier() + " is registered");
+        return Problems.personNotFound(String.valueOf(ex.getAggregateIdentifier()));
+    }
+
+    /** A registration raced another one for the same person id (or for a person whose key exists). */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail personExists(AggregateStreamCreationException ex) {
+        return Problems.problem(HttpStatus.CONFLICT, "person-already-exists", "Person already exists",
+                "A person with this id is already registered; nothing was recorded");
     }
 
     /** {@code If-Match} named a sequence number the person has moved past (or not reached). */

@@ -23,6 +23,8 @@ public final class BodyProblems {
     public record FieldError(String field, String message) {
     }
 
+    private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z_]{0,39}");
+
     private BodyProblems() {
     }
 
@@ -42,7 +44,10 @@ public final class BodyProblems {
             problem = Problems.problem(HttpStatus.BAD_REQUEST, "unknown-event-type", "Unknown or missing event type",
                     badType.getTypeId() == null
                             ? "The " + what + " has no 'type': it must name one of the documented event types"
-                            : "'type' must be one of the documented event types, not '" + badType.getTypeId() + "'");
+                            : "'type' must be one of the documented event types"
+                            // quoted only if it looks like a type name: the words of a refusal are stored and
+                            // shown, and must not carry free text (a name in the wrong column)
+                            + (TYPE_NAME.matcher(badType.getTypeId()).matches() ? ", not '" + badType.getTypeId() + "'" : ""));
             problem.setProperty("errors", List.of(new FieldError("type", "unknown or missing event type")));
         } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);

@@ -15,14 +15,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The dashboards are served by the query service and record events here, from another origin:
  * the browser lets them only if this API says so (CORS). Only the listed origins may, and only
- * the API's own methods and headers.
+ * the API's own methods and headers. Spring Security applies these rules too ({@code http.cors}), so a
+ * preflight, which carries no token, is answered before authentication.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebCors.Properties.class)
 class WebCors implements WebMvcConfigurer {
-
-    /** Who records an event; the dashboards send it. */
-    private static final String RECORDED_BY_HEADER = "X-Recorded-By";
 
     /**
      * @param allowedOrigins the origins (scheme, host, port) the dashboards are served from: the query service's
@@ -43,10 +41,11 @@ class WebCors implements WebMvcConfigurer {
     public void addCorsMappings(CorsRegistry registry) {
         registry.addMapping("/api/**")
                 .allowedOrigins(properties.allowedOrigins().toArray(String[]::new))
-                .allowedMethods("GET", "POST")
-                // retries from the browser are safe (Idempotency-Key), and so are edits against a seen version (If-Match)
-                .allowedHeaders(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, RECORDED_BY_HEADER, "Idempotency-Key",
-                        HttpHeaders.IF_MATCH)
+                .allowedMethods("GET", "POST", "DELETE")
+                // the signed-in user's access token; retries from the browser are safe (Idempotency-Key), and so
+                // are edits against a seen version (If-Match)
+                .allowedHeaders(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+                        "Idempotency-Key", HttpHeaders.IF_MATCH)
                 .exposedHeaders(HttpHeaders.LOCATION, HttpHeaders.ETAG)
                 .allowCredentials(false)
                 .maxAge(Duration.ofHours(1).toSeconds());

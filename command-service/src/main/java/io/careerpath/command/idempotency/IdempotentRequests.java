@@ -3,6 +3,7 @@ package io.careerpath.command.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careerpath.command.PersonalDataHolder;
 import io.careerpath.command.Problems;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +38,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Only successful answers are kept. A refused request records nothing, not even its key, so its
  * retry is decided afresh (and is refused again, unless the history changed meanwhile). The same key
- * with a different request is refused with 409. Keys are kept indefinitely for now.
+ * with a different request is refused with 409. Keys are kept indefinitely for now, except that erasing
+ * a person deletes the keys of the requests that changed their history: the stored hash covers the
+ * request's body, names included.
+ *
+ * <p>The answers stored are ids and sequence numbers only, never a name.
  */
 @Component
-public class IdempotentRequests {
+public class IdempotentRequests implements PersonalDataHolder {
 
     public static final String HEADER = "Idempotency-Key";
     /** Sent with a replayed answer, so that a client can tell. */
@@ -104,6 +109,11 @@ public class IdempotentRequests {
             // the same key was used by a request that committed while this one waited for its row
             return replay(key, find(key).orElseThrow(), hash);
         }
+    }
+
+    @Override
+    public void erase(String personId) {
+        jdbc.update("DELETE FROM idempotency_keys WHERE person_id = ?", personId);
     }
 
     private void claim(String key, String hash) {

@@ -1,7 +1,9 @@
 package io.careerpath.command.imports;
 
+import io.careerpath.command.Ids;
 import io.careerpath.command.Problems;
 import io.careerpath.command.RequestBodyLimit;
+import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -21,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -31,15 +32,14 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Bulk import of career histories: upload a CSV or NDJSON file (docs/bulk-import.md), follow its
  * progress. The upload answers 202 as soon as the file is received and its header checked; the rows
- * are recorded in the background.
+ * are recorded in the background. HR administrators only (docs/security.md); the rows are recorded in
+ * the uploader's name ({@link Caller#recorder()}).
  */
 @RestController
 @RequestMapping(ImportController.PATH)
 class ImportController {
 
     static final String PATH = "/api/imports";
-    /** Who records: the same identity header as the rest of the API (until sign-in exists). */
-    static final String RECORDED_BY_HEADER = "X-Recorded-By";
     private static final int RECENT = 20;
 
     private final BulkImports imports;
@@ -57,6 +57,8 @@ class ImportController {
     @ApiResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = ImportStatus.class)))
     @ApiResponse(responseCode = "400", description = "empty file, invalid header, not UTF-8, unknown format",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "not an HR administrator",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "413", description = "file over careerpath.imports.max-file-size",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "415", description = "neither CSV nor NDJSON",
@@ -66,12 +68,12 @@ class ImportController {
             @RequestPart("file") MultipartFile file,
             @Parameter(description = "csv or ndjson; by default from the part's content type or file name")
             @RequestParam(name = "format", required = false) String format,
-            @Parameter(description = "who records (until sign-in exists)")
-            @RequestHeader(name = RECORDED_BY_HEADER, defaultValue = "anonymous") String recordedBy) throws IOException {
+            Caller caller) throws IOException {
+        requireAdministrator(caller);
         MediaType partType = file.getContentType() == null ? null : parse(file.getContentType());
         ImportFormat chosen = format(format, partType, file.getOriginalFilename());
         try (InputStream body = file.getInputStream()) {
-            return accept(body, file.getOriginalFilename(), chosen, recordedBy);
+            return accept(body, file.getOriginalFilename(), chosen, caller.recorder());
         }
     }
 
@@ -82,11 +84,12 @@ class ImportController {
             @RequestParam(name = "format", required = false) String format,
             @Parameter(description = "the file's name, shown with the import")
             @RequestParam(name = "fileName", required = false) String fileName,
-            @RequestHeader(name = RECORDED_BY_HEADER, defaultValue = "anonymous") String recordedBy) throws IOException {
+            Caller caller) throws IOException {
+        requireAdministrator(caller);
         MediaType type = request.getContentType() == null ? null : parse(request.getContentType());
         ImportFormat chosen = format(format, type, fileName);
         try (InputStream body = request.getInputStream()) {
-            return accept(body, fileName, chosen, recordedBy);
+            return accept(body, fileName, chosen, caller.recorder());
         }
     }
 
@@ -95,8 +98,9 @@ class ImportController {
     @ApiResponse(responseCode = "404", description = "no such import",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/{id}")
-    ResponseEntity<ImportStatus> status(@PathVariable String id) {
-        return imports.status(id)
+    ResponseEntity<ImportStatus> status(@PathVariable String id, Caller caller) {
+        requireAdministrator(caller);
+        return imports.status(Ids.uuid(id, "id"))
                 .map(status -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(status))
                 .orElseThrow(() -> Problems.refusal(HttpStatus.NOT_FOUND, "import-not-found", "Unknown import",
                         "No import with id " + id));
@@ -104,7 +108,8 @@ class ImportController {
 
     @Operation(summary = "The latest imports, newest first (figures only; the failures are in each import's own answer)")
     @GetMapping
-    ResponseEntity<List<ImportStatus>> recent() {
+    ResponseEntity<List<ImportStatus>> recent(Caller caller) {
+        requireAdministrator(caller);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(imports.recent(RECENT));
     }
 
@@ -125,6 +130,13 @@ class ImportController {
         }
         ImportStatus status = imports.start(upload, recordedBy);
         return ResponseEntity.accepted().location(URI.create(PATH + "/" + status.id())).body(status);
+    }
+
+    /** Before anything is read: the file of someone without the role is never received. */
+    private static void requireAdministrator(Caller caller) {
+        if (!caller.mayAdminister()) {
+            throw Problems.forbidden("Only HR administrators may import histories and follow imports");
+        }
     }
 
     private static ImportFormat format(String format, MediaType type, String fileName) {

@@ -1,5 +1,7 @@
 package io.careerpath.command.imports;
 
+import io.careerpath.command.PersonalDataHolder;
+import io.careerpath.command.person.ImportRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * ({@code import_refused_rows}). See V3__bulk_imports.sql.
  */
 @Component
-class ImportJobs {
+class ImportJobs implements PersonalDataHolder {
 
     /** A QUEUED or RUNNING import whose figures were not written for this long was interrupted. */
     static final Duration HEARTBEAT_LOST = Duration.ofSeconds(30);
@@ -64,15 +66,23 @@ class ImportJobs {
     void finish(ImportJob job) {
         update(job);
         List<ImportJob.Failure> failures = job.failures();
-        jdbc.batchUpdate("INSERT INTO import_job_failures (job_id, line_number, person_ref, problem, field_name, reason)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)", failures, 500, (statement, failure) -> {
+        jdbc.batchUpdate("INSERT INTO import_job_failures (job_id, line_number, person_ref, problem, field_name, reason,"
+                        + " person_id) VALUES (?, ?, ?, ?, ?, ?, ?)", failures, 500, (statement, failure) -> {
             statement.setString(1, job.id);
             statement.setLong(2, failure.line());
             statement.setString(3, truncate(failure.personRef(), 200));
             statement.setString(4, truncate(failure.problem(), 100));
             statement.setString(5, truncate(failure.field(), 100));
             statement.setString(6, truncate(failure.reason(), MAX_TEXT));
+            // whom the failure is about, so that erasing the person deletes it
+            statement.setString(7, failure.personRef() == null ? null : ImportRows.personId(failure.personRef()));
         });
+    }
+
+    /** The failures listed for the person (their personRef) in every import. */
+    @Override
+    public void erase(String personId) {
+        jdbc.update("DELETE FROM import_job_failures WHERE person_id = ?", personId);
     }
 
     Optional<ImportStatus> find(String id) {

@@ -57,13 +57,25 @@ final class NdjsonRows implements RowReader {
         }
     }
 
+    /**
+     * Why a line is not JSON, without quoting it: Jackson's own words echo the offending token, which
+     * can be a name or other free text, and failure reasons are stored and shown (docs/security.md).
+     */
+    private static String notJson(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("Duplicate field '")) {
+            return "The line is not valid JSON: " + message; // names a field, never a value
+        }
+        return "The line is not valid JSON"
+                + (e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")");
+    }
+
     private SourceRow row(long number, String line) {
         JsonNode node;
         try {
             node = json.readTree(line);
         } catch (JsonProcessingException e) {
-            return SourceRow.unreadable(number, null, "malformed-row", null,
-                    "The line is not valid JSON: " + e.getOriginalMessage());
+            return SourceRow.unreadable(number, null, "malformed-row", null, notJson(e));
         }
         if (!(node instanceof ObjectNode fields)) {
             return SourceRow.unreadable(number, null, "malformed-row", null,

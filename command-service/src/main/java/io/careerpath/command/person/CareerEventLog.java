@@ -3,8 +3,11 @@ package io.careerpath.command.person;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.careerpath.command.personaldata.PersonKeys;
+import io.careerpath.command.personaldata.PersonalFields;
 import io.careerpath.events.CareerEvent;
 import io.careerpath.events.EventRetracted;
+import io.careerpath.security.Caller;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -20,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * The audit view of one person: every event recorded, in the order it was recorded, read straight
  * from the event store (not from a projection, so it is never behind). Retracted events stay in it,
- * marked with the retraction that took them back; the retractions are listed too.
+ * marked with the retraction that took them back; the retractions are listed too. Sealed personal data
+ * is opened with the person's key, for a caller who may see the person (docs/security.md); anyone
+ * else, and everyone once the person is erased, finds no person.
  */
 @Component
 class CareerEventLog {
@@ -46,27 +51,44 @@ class CareerEventLog {
             Set.of("personId", "eventId", "effectiveDate", "recordedBy", "recordedAt");
 
     private final EventStore eventStore;
+    private final PersonKeys keys;
+    private final EffectiveDateWindow dates;
 
-    CareerEventLog(EventStore eventStore) {
+    CareerEventLog(EventStore eventStore, PersonKeys keys, EffectiveDateWindow dates) {
         this.eventStore = eventStore;
+        this.keys = keys;
+        this.dates = dates;
     }
 
-    Optional<PersonEvents> of(String personId) {
+    /** Whether the person is registered, not erased, and {@code caller} may see them. */
+    boolean visibleTo(String personId, Caller caller) {
+        return visible(eventStore.readEvents(personId).asStream().toList(), caller);
+    }
+
+    /** The person's events, empty if there is no such person for {@code caller}. */
+    Optional<PersonEvents> of(String personId, Caller caller) {
         List<? extends DomainEventMessage<?>> messages = eventStore.readEvents(personId).asStream().toList();
-        if (messages.isEmpty()) {
+        if (!visible(messages, caller)) {
             return Optional.empty();
         }
+        byte[] key = keys.find(personId).orElse(null);
         Map<String, String> retractedBy = new HashMap<>();
         messages.stream().map(DomainEventMessage::getPayload).filter(EventRetracted.class::isInstance)
                 .map(EventRetracted.class::cast)
                 .forEach(retraction -> retractedBy.put(retraction.retractedEventId(), retraction.eventId()));
         List<LoggedEvent> events = messages.stream().map(message -> {
-            CareerEvent event = (CareerEvent) message.getPayload();
+            CareerEvent event = PersonalFields.open((CareerEvent) message.getPayload(), key);
             return new LoggedEvent(message.getSequenceNumber(), CareerEvent.typeOf(event.getClass()), event.eventId(),
                     event.effectiveDate(), event.recordedBy(), event.recordedAt(), details(event),
                     retractedBy.get(event.eventId()));
         }).toList();
         return Optional.of(new PersonEvents(personId, messages.get(messages.size() - 1).getSequenceNumber(), events));
+    }
+
+    private boolean visible(List<? extends DomainEventMessage<?>> messages, Caller caller) {
+        PersonState state = new PersonState();
+        messages.forEach(message -> state.on((CareerEvent) message.getPayload(), message.getSequenceNumber()));
+        return state.visibleTo(caller, dates.today());
     }
 
     private static Map<String, Object> details(CareerEvent event) {

@@ -25,6 +25,11 @@ final class EffectiveDateWindow {
         this.clock = clock;
     }
 
+    /** Today, in UTC: the day a person's current team is decided on (docs/security.md). */
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
     LocalDate latest() {
         return LocalDate.now(clock.withZone(LATEST_ZONE));
     }

@@ -3,6 +3,7 @@ package io.careerpath.command.person;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
@@ -11,7 +12,8 @@ import java.time.LocalDate;
 record EventRetractedRequest(
         @NotNull @Schema(allowableValues = "EVENT_RETRACTED") String type,
         @NotNull @Schema(example = "2024-06-03") LocalDate effectiveDate,
-        @NotBlank @Size(max = 100) @Schema(description = "the eventId of the event to retract",
+        @NotBlank @Pattern(regexp = Limits.EVENT_ID, message = Limits.EVENT_ID_MESSAGE)
+        @Schema(description = "the eventId of the event to retract",
                 example = "69317b42-7a0e-4c55-9d0c-2f6a0f1d8e11") String eventId,
         @NotBlank @Size(max = 1000) @Schema(example = "Recorded for the wrong person") String reason)
         implements CareerEventRequest {

@@ -34,6 +34,12 @@ public class ImportRows {
     public static final String PERSON_REGISTERED = "PERSON_REGISTERED";
     private static final String ROW_ID_NAMESPACE = "careerpath-import/v1\n";
     private static final String PERSON_ID_NAMESPACE = "careerpath-person/";
+    /**
+     * Left out of a row's id: the personal data the event seals (docs/security.md). An id derived from a
+     * name would let anyone holding a guess confirm it from the id, erased or not.
+     */
+    private static final Set<String> PERSONAL_FIELDS =
+            Set.of("displayName", "projectName", "pmoName", "programName", "reason", "assessor");
 
     /**
      * A row read: either {@code row}, or why not ({@code problem} is the API's problem type slug,
@@ -83,6 +89,11 @@ public class ImportRows {
             if (type != null && type.isTextual() && PERSON_REGISTERED.equals(type.textValue())) {
                 ObjectNode registration = row.deepCopy();
                 registration.remove("type");
+                if (registration.has("personId")) {
+                    // a file names people by personRef; the id they get follows from it
+                    return Decoded.failure("unknown-field", "personId", "Field 'personId' is not accepted in an"
+                            + " import: the person is named by personRef");
+                }
                 RegisterPersonRequest request = json.treeToValue(registration, RegisterPersonRequest.class);
                 return valid(request, () -> ImportRow.registration(line, eventId, request));
             }
@@ -107,10 +118,17 @@ public class ImportRows {
                 .map(v -> v.getPropertyPath() + ": " + v.getMessage()).collect(Collectors.joining("; ")));
     }
 
-    /** The row's event id: the person and the row's fields, sorted by name, as JSON. */
+    /**
+     * The row's event id: the person and the row's fields, sorted by name, as JSON; personal data left out
+     * (two rows that differ only in a name or free text are the same fact, recorded once).
+     */
     private String rowId(String personId, ObjectNode row) {
         Map<String, JsonNode> sorted = new TreeMap<>();
-        row.fields().forEachRemaining(field -> sorted.put(field.getKey(), field.getValue()));
+        row.fields().forEachRemaining(field -> {
+            if (!PERSONAL_FIELDS.contains(field.getKey())) {
+                sorted.put(field.getKey(), field.getValue());
+            }
+        });
         String content;
         try {
             content = canonical.writeValueAsString(sorted);

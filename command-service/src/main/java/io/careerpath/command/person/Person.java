@@ -3,6 +3,7 @@ package io.careerpath.command.person;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.careerpath.events.CareerEvent;
+import io.careerpath.events.PersonErased;
 import io.careerpath.events.PersonRegistered;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -24,6 +25,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>Each command answers with the id of the event it recorded and the person's sequence number
  * after it (the last event it wrote, consequences included), so that a client can wait for the query
  * side to reflect exactly that, or send it back as {@code If-Match}.
+ *
+ * <p>Before anything else, a command is refused as if the person were unknown when its caller may not
+ * see them (docs/security.md); an erased person is deleted for Axon, so that every later command finds
+ * no person at all.
  */
 @Aggregate
 class Person {
@@ -89,6 +94,14 @@ class Person {
         return record(command, dates, conflicts);
     }
 
+    /** Erases the person: only their pseudonymous id and the fact of the erasure remain in the log. */
+    @CommandHandler
+    RecordedEvent handle(ErasePerson command, EffectiveDateWindow dates) {
+        state.requireVisibleTo(command.recording().caller(), dates.today());
+        apply(state.erase(command.recording()));
+        return new RecordedEvent(command.recording().eventId(), state.lastSequence());
+    }
+
     /**
      * A person's rows of a bulk import, in one unit of work, decided row by row as
      * {@link PersonState#importRows} says (refused rows are reported, not thrown). Creates the person when
@@ -102,11 +115,13 @@ class Person {
     }
 
     /**
-     * The one path of every command about an existing person: a stale {@code If-Match} first (the
-     * person moved on since the client looked, whatever else is wrong), then the date window, then the
-     * rules, and only then anything applied.
+     * The one path of every command about an existing person: who may record for them first, then a
+     * stale {@code If-Match} (the person moved on since the client looked, whatever else is wrong), then
+     * the date window, then the rules, and only then anything applied.
      */
     private RecordedEvent record(PersonCommand command, EffectiveDateWindow dates, ConflictResolver conflicts) {
+        // first: a caller who may not see the person learns nothing, not even that the If-Match is stale
+        state.requireVisibleTo(command.recording().caller(), dates.today());
         // Axon hands a resolver over the events recorded since expectedSequence: any one is a conflict
         conflicts.detectConflicts(unseen -> !unseen.isEmpty());
         dates.check(command.effectiveDate());
@@ -120,5 +135,8 @@ class Person {
             personId = registered.personId();
         }
         state.on(event, sequence);
+        if (event instanceof PersonErased) {
+            AggregateLifecycle.markDeleted();
+        }
     }
 }

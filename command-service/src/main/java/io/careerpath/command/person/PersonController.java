@@ -1,9 +1,11 @@
 package io.careerpath.command.person;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.careerpath.command.Ids;
 import io.careerpath.command.Problems;
 import io.careerpath.command.idempotency.IdempotentRequests;
 import io.careerpath.command.idempotency.IdempotentRequests.Answer;
+import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -16,12 +18,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,23 +38,31 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The people's careers. Who records is the caller of the access token ({@link Caller}); what they may do
+ * follows the permission table (docs/security.md): registering into a team the caller may not access,
+ * erasing and importing without the role answer 403; a person the caller may not see answers 404
+ * exactly as an unknown one does (the {@code Person} aggregate and the audit view decide that).
+ */
 @RestController
 @RequestMapping("/api/people")
 class PersonController {
 
-    /** Who records the event. A stand-in until sign-in exists: the identity will come from the token. */
-    static final String RECORDED_BY_HEADER = "X-Recorded-By";
-
     private final CommandGateway commands;
+    private final EventStore eventStore;
     private final Clock clock;
     private final IdempotentRequests idempotency;
     private final CareerEventLog log;
+    private final PersonErasure erasure;
 
-    PersonController(CommandGateway commands, Clock clock, IdempotentRequests idempotency, CareerEventLog log) {
+    PersonController(CommandGateway commands, EventStore eventStore, Clock clock, IdempotentRequests idempotency,
+                     CareerEventLog log, PersonErasure erasure) {
         this.commands = commands;
+        this.eventStore = eventStore;
         this.clock = clock;
         this.idempotency = idempotency;
         this.log = log;
+        this.erasure = erasure;
     }
 
     record Registered(String personId, String eventId, long sequenceNumber) {
@@ -56,20 +72,30 @@ class PersonController {
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Registered.class)))
     @ApiResponse(responseCode = "400", description = "invalid body or header",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Idempotency-Key already used for another request",
+    @ApiResponse(responseCode = "403", description = "the caller may not register people into this team",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "a person with this personId exists, or the Idempotency-Key"
+            + " was used for another request", content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "422", description = "effectiveDate out of range",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping
     ResponseEntity<JsonNode> register(
             @Valid @RequestBody RegisterPersonRequest request,
-            @Parameter(description = "who records (until sign-in exists)")
-            @RequestHeader(name = RECORDED_BY_HEADER, defaultValue = "anonymous") String recordedBy,
+            Caller caller,
             @Parameter(description = "makes a retry safe: the same key returns the first answer and records nothing")
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
-        return idempotency.answer(idempotencyKey, List.of("POST /api/people", recordedBy, request), () -> {
-            String personId = UUID.randomUUID().toString();
-            Recording recording = recording(recordedBy);
+        if (!caller.mayAccessTeam(request.teamId())) {
+            throw Problems.forbidden("This account may not register people into team " + request.teamId());
+        }
+        String requestedId = request.personId() == null ? null : request.personId().toLowerCase(Locale.ROOT);
+        return idempotency.answer(idempotencyKey, List.of("POST /api/people", caller.recorder(), request), () -> {
+            String personId = requestedId != null ? requestedId : UUID.randomUUID().toString();
+            if (requestedId != null && eventStore.lastSequenceNumberFor(personId).isPresent()) {
+                throw Problems.refusal(HttpStatus.CONFLICT, "person-already-exists", "Person already exists",
+                        "A person with id " + personId + " is already registered (or was, and was erased);"
+                                + " nothing was recorded");
+            }
+            Recording recording = Recording.by(caller, clock.instant());
             LocalDate effectiveDate = request.effectiveDate() != null
                     ? request.effectiveDate()
                     : LocalDate.ofInstant(recording.recordedAt(), ZoneOffset.UTC);
@@ -85,7 +111,7 @@ class PersonController {
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RecordedEvent.class)))
     @ApiResponse(responseCode = "400", description = "malformed JSON, unknown type or field, missing or invalid value",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "unknown person",
+    @ApiResponse(responseCode = "404", description = "unknown person, or one the caller may not see",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "If-Match is stale, another writer was faster, or the"
             + " Idempotency-Key was used for another request",
@@ -119,20 +145,35 @@ class PersonController {
                             {"type": "EVENT_RETRACTED", "effectiveDate": "2024-06-03", "eventId": "69317b42-7a0e-4c55-9d0c-2f6a0f1d8e11", "reason": "Recorded for the wrong person"}"""),
             }))
             @Valid @RequestBody CareerEventRequest request,
-            @Parameter(description = "who records (until sign-in exists)")
-            @RequestHeader(name = RECORDED_BY_HEADER, defaultValue = "anonymous") String recordedBy,
+            Caller caller,
             @Parameter(description = "record only if the person's last event is still this sequence number"
                     + " (from an answer's sequenceNumber or the ETag of GET .../career-events), else 409")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Parameter(description = "makes a retry safe: the same key returns the first answer and records nothing")
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        String id = Ids.uuid(personId, "personId");
         Long expectedSequence = expectedSequence(ifMatch);
-        String path = "/api/people/" + personId + "/career-events";
-        return idempotency.answer(idempotencyKey, List.of("POST " + path, recordedBy, request), () -> {
-            RecordedEvent recorded = commands.sendAndWait(
-                    request.toCommand(personId, expectedSequence, recording(recordedBy)));
-            return new Answer(HttpStatus.CREATED, URI.create(path + "/" + recorded.eventId()), personId, recorded);
+        String path = "/api/people/" + id + "/career-events";
+        return idempotency.answer(idempotencyKey, List.of("POST " + path, caller.recorder(), request), () -> {
+            RecordedEvent recorded = send(request.toCommand(id, expectedSequence, Recording.by(caller, clock.instant())),
+                    caller);
+            return new Answer(HttpStatus.CREATED, URI.create(path + "/" + recorded.eventId()), id, recorded);
         });
+    }
+
+    /**
+     * Axon refuses an {@code If-Match} ahead of the person's history when it loads the person, before the
+     * aggregate can check the caller: only a caller who may see the person learns of the conflict.
+     */
+    private RecordedEvent send(PersonCommand command, Caller caller) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (ConflictingAggregateVersionException conflict) {
+            if (!log.visibleTo(command.personId(), caller)) {
+                throw new AggregateNotFoundException(command.personId(), "hidden from the caller");
+            }
+            throw conflict;
+        }
     }
 
     @Operation(summary = "Every event recorded for a person, in recording order (the audit view)",
@@ -142,15 +183,30 @@ class PersonController {
     @ApiResponse(responseCode = "404", description = "unknown person",
             content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping("/{personId}/career-events")
-    ResponseEntity<CareerEventLog.PersonEvents> events(@PathVariable String personId) {
-        return log.of(personId)
+    ResponseEntity<CareerEventLog.PersonEvents> events(@PathVariable String personId, Caller caller) {
+        String id = Ids.uuid(personId, "personId");
+        return log.of(id, caller)
                 .map(events -> ResponseEntity.ok().eTag(String.valueOf(events.sequence())).body(events))
-                .orElseThrow(() -> Problems.refusal(HttpStatus.NOT_FOUND, "person-not-found", "Unknown person",
-                        "No person with id " + personId + " is registered"));
+                .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.personNotFound(id), null));
     }
 
-    private Recording recording(String recordedBy) {
-        return new Recording(UUID.randomUUID().toString(), recordedBy, clock.instant());
+    @Operation(summary = "Erase a person (PMO lead, HR administrator)",
+            description = "Records PersonErased and destroys the person's key, so that the personal data sealed in"
+                    + " their events can never be opened again; deletes what else is held about them. Afterwards"
+                    + " every request about the person answers 404.")
+    @ApiResponse(responseCode = "204", description = "erased")
+    @ApiResponse(responseCode = "403", description = "the caller's role may not erase",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "unknown or already erased person",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+    @DeleteMapping("/{personId}")
+    ResponseEntity<Void> erase(@PathVariable String personId, Caller caller) {
+        String id = Ids.uuid(personId, "personId");
+        if (!caller.mayErase()) {
+            throw Problems.forbidden("Only PMO leads and HR administrators may erase a person");
+        }
+        erasure.erase(id, caller);
+        return ResponseEntity.noContent().build();
     }
 
     /** {@code If-Match: "7"} (an ETag) or {@code 7}; {@code *} or none means "whatever the person's state". */
@@ -171,6 +227,6 @@ class PersonController {
             // refused below
         }
         throw Problems.refusal(HttpStatus.BAD_REQUEST, "invalid-header", "Invalid header",
-                "If-Match must be the sequence number of the person's last event, e.g. \"7\" (got " + ifMatch + ")");
+                "If-Match must be the sequence number of the person's last event, e.g. \"7\"");
     }
 }

@@ -3,30 +3,46 @@ package io.careerpath.command.person;
 import io.careerpath.events.AdministrativeLoadRecorded;
 import io.careerpath.events.CareerEvent;
 import io.careerpath.events.DeliveryRoleStarted;
+import io.careerpath.events.EventRetracted;
 import io.careerpath.events.JoinedPmo;
+import io.careerpath.events.PersonErased;
 import io.careerpath.events.PersonRegistered;
 import io.careerpath.events.RegainedDeliveryRole;
 import io.careerpath.events.SkillAssessed;
 import io.careerpath.events.TeamChanged;
 import io.careerpath.events.TookTroubledProgram;
+import io.careerpath.security.Caller;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
  * What the {@link Person} aggregate knows and decides, as plain Java: the person's identity, the last
  * sequence number, and the {@link Career} that holds the rules. The aggregate feeds it every event it
  * applies and asks it what a command means; a bulk import ({@link PersonHistories}) does the same
  * for many people at once. One place for the decisions, so both paths keep exactly the same rules.
+ *
+ * <p>It also knows who may see the person: their current team (for managers) and whether they were
+ * erased. None of it needs the personal data in the events, which is sealed when they are stored.
  */
 final class PersonState {
+
+    /** A fact that puts the person in a team from a day on: their registration, or a team change. */
+    private record TeamFact(LocalDate effectiveDate, long sequence, String teamId) {
+    }
 
     private String personId;
     /** The registration's event id. */
     private String registeredBy;
     private long lastSequence = -1;
+    private boolean erased;
+    /** By event id, so that a retraction takes its fact back. */
+    private final Map<String, TeamFact> teamFacts = new HashMap<>();
     private final Career career = new Career();
 
     /** Follows a recorded event (its sequence number is the person's {@code sequence}-th, from 0). */
@@ -34,9 +50,61 @@ final class PersonState {
         if (event instanceof PersonRegistered registered) {
             personId = registered.personId();
             registeredBy = registered.eventId();
+            teamFacts.put(event.eventId(), new TeamFact(event.effectiveDate(), sequence, registered.teamId()));
+        } else if (event instanceof TeamChanged changed) {
+            teamFacts.put(event.eventId(), new TeamFact(event.effectiveDate(), sequence, changed.teamId()));
+        } else if (event instanceof EventRetracted retraction) {
+            teamFacts.remove(retraction.retractedEventId());
+        } else if (event instanceof PersonErased) {
+            erased = true;
         }
         career.apply(event);
         lastSequence = sequence;
+    }
+
+    boolean erased() {
+        return erased;
+    }
+
+    /**
+     * The team of the latest team fact effective on or before {@code today} (recorded later wins on the
+     * same day), retractions applied; null if none is effective yet.
+     */
+    String currentTeam(LocalDate today) {
+        TeamFact current = null;
+        for (TeamFact fact : teamFacts.values()) {
+            if (!fact.effectiveDate().isAfter(today) && (current == null
+                    || fact.effectiveDate().isAfter(current.effectiveDate())
+                    || fact.effectiveDate().equals(current.effectiveDate()) && fact.sequence() > current.sequence())) {
+                current = fact;
+            }
+        }
+        return current == null ? null : current.teamId();
+    }
+
+    /**
+     * Whether {@code caller} may see and record for this person (docs/security.md); never an erased one.
+     * A null caller is the platform itself, on an already authorized request.
+     */
+    boolean visibleTo(Caller caller, LocalDate today) {
+        return personId != null && !erased
+                && (caller == null || caller.mayAccessPerson(personId, currentTeam(today)));
+    }
+
+    /**
+     * Refuses a caller who may not see the person exactly as an unknown person is refused: whether
+     * someone is registered is itself private.
+     */
+    void requireVisibleTo(Caller caller, LocalDate today) {
+        if (!visibleTo(caller, today)) {
+            throw new AggregateNotFoundException(personId, "No person with id " + personId + " is registered");
+        }
+    }
+
+    /** The person's erasure: nothing in it identifies them. */
+    PersonErased erase(Recording recording) {
+        return new PersonErased(personId, recording.eventId(), LocalDate.ofInstant(recording.recordedAt(),
+                ZoneOffset.UTC), recording.recordedBy(), recording.recordedAt());
     }
 
     String personId() {
@@ -108,6 +176,11 @@ final class PersonState {
         List<ImportedHistory.RowOutcome> outcomes = new ArrayList<>(command.rows().size());
         int events = 0;
         for (ImportRow row : command.rows()) {
+            if (erased) {
+                outcomes.add(ImportedHistory.RowOutcome.refused(row, "person-not-found", null, "No person with"
+                        + " this personRef is registered."));
+                continue;
+            }
             if (career.knows(row.eventId())) {
                 outcomes.add(ImportedHistory.RowOutcome.alreadyRecorded(row));
                 continue;

@@ -1,14 +1,29 @@
 package io.careerpath.command.person;
 
+import io.careerpath.security.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Who records an event and when: taken from the request's identity and the clock, never from the
+ * Who records an event and when: taken from the request's access token and the clock, never from the
  * body. {@code eventId} is the id of the event the request records.
+ *
+ * @param recordedBy the recorder's pseudonymous id ({@link Caller#recorder()}), stored in every event
+ * @param caller     whose permissions the {@code Person} aggregate checks before it records anything;
+ *                   null when the platform records on its own account for a request already authorized
+ *                   as a whole (a bulk import, which only HR administrators may start)
  */
-record Recording(String eventId, String recordedBy, Instant recordedAt) {
+record Recording(String eventId, String recordedBy, Instant recordedAt, Caller caller) {
+
+    Recording(String eventId, String recordedBy, Instant recordedAt) {
+        this(eventId, recordedBy, recordedAt, null);
+    }
+
+    /** A new event recorded by {@code caller} now. */
+    static Recording by(Caller caller, Instant now) {
+        return new Recording(UUID.randomUUID().toString(), caller.recorder(), now, caller);
+    }
 
     /**
      * The id of the {@code n}-th event recorded as a consequence of this one (the end of the previous

@@ -71,7 +71,7 @@ class BulkImportApiTest extends CommandApiTest {
     @Test
     void everyRowIsDecidedWithTheApiRulesAndRefusalsAreReportedWithLineAndReason() throws Exception {
         MockHttpServletResponse accepted = mvc.perform(post("/api/imports").contentType(CSV)
-                .header("X-Recorded-By", "hr-admin").content(history())).andReturn().getResponse();
+                .content(history())).andReturn().getResponse();
 
         assertThat(accepted.getStatus()).as(accepted.getContentAsString()).isEqualTo(202);
         String location = accepted.getHeader("Location");
@@ -91,17 +91,17 @@ class BulkImportApiTest extends CommandApiTest {
         assertThat(failure(done, 12).get("reason").asText()).contains("pmoType", "PROGRAM, ORGANIZATIONAL, EXECUTIVE");
         assertThat(failure(done, 17).get("reason").asText()).contains("10 cells", "header 9");
 
-        List<CareerEvent> ada = storedEvents(ImportRows.personId(p + "E1"));
+        List<CareerEvent> ada = openedEvents(ImportRows.personId(p + "E1"));
         assertThat(ada).extracting(e -> e.getClass().getSimpleName()).containsExactly("PersonRegistered",
                 "DeliveryRoleStarted", "AssignmentEnded", "JoinedPmo");
-        assertThat(ada).allSatisfy(e -> assertThat(e.recordedBy()).isEqualTo("hr-admin"));
+        assertThat(ada).allSatisfy(e -> assertThat(e.recordedBy()).isEqualTo(RECORDER));
         assertThat(((PersonRegistered) ada.get(0)).displayName()).isEqualTo("Lovelace, Ada");
         assertThat(((DeliveryRoleStarted) ada.get(1)).projectName()).isEqualTo("Billing \"v2\"");
         assertThat(((AssignmentEnded) ada.get(2)).supersededBy()).isEqualTo(ada.get(3).eventId());
         assertThat(((JoinedPmo) ada.get(3)).deliveryResponsibility()).isFalse();
         assertThat(storedEvents(ImportRows.personId(p + "E3"))).extracting(CareerEvent::effectiveDate)
                 .extracting(Object::toString).containsExactly("2010-01-04", "2011-01-03");
-        assertThat(((PersonRegistered) storedEvents(ImportRows.personId(p + "E5")).get(0)).displayName())
+        assertThat(((PersonRegistered) openedEvents(ImportRows.personId(p + "E5")).get(0)).displayName())
                 .isEqualTo("Multi\nline name");
         assertThat(storedEvents(ImportRows.personId(p + "E2"))).isEmpty();
     }
@@ -162,8 +162,7 @@ class BulkImportApiTest extends CommandApiTest {
         MockMultipartFile file = new MockMultipartFile("file", "history.csv", "application/octet-stream",
                 rows.getBytes(StandardCharsets.UTF_8));
 
-        MockHttpServletResponse accepted = mvc.perform(multipart("/api/imports").file(file)
-                .header("X-Recorded-By", "hr-admin")).andReturn().getResponse();
+        MockHttpServletResponse accepted = mvc.perform(multipart("/api/imports").file(file)).andReturn().getResponse();
 
         assertThat(accepted.getStatus()).as(accepted.getContentAsString()).isEqualTo(202);
         JsonNode done = awaitEnd(accepted.getHeader("Location"));
@@ -299,7 +298,7 @@ class BulkImportApiTest extends CommandApiTest {
         MockHttpServletResponse preflight = mvc.perform(options("/api/imports")
                         .header("Origin", "http://localhost:8081")
                         .header("Access-Control-Request-Method", "POST")
-                        .header("Access-Control-Request-Headers", "content-type,x-recorded-by"))
+                        .header("Access-Control-Request-Headers", "authorization,content-type"))
                 .andReturn().getResponse();
 
         assertThat(preflight.getStatus()).isEqualTo(200);
@@ -316,8 +315,8 @@ class BulkImportApiTest extends CommandApiTest {
     // ---- helpers ----
 
     private String upload(String body, MediaType type) throws Exception {
-        MockHttpServletResponse response = mvc.perform(post("/api/imports").contentType(type)
-                .header("X-Recorded-By", "hr-admin").content(body)).andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(post("/api/imports").contentType(type).content(body))
+                .andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(202);
         return response.getHeader("Location");
     }

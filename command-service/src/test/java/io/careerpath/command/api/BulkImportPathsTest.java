@@ -84,6 +84,35 @@ class BulkImportPathsTest extends CommandApiTest {
         assertThat(storedEvents(person)).hasSize(7);
     }
 
+    @Test
+    void aRowsIdLeavesPersonalDataOutSoThatNoNameCanBeConfirmedFromIt() throws Exception {
+        String person = ImportRows.personId("ids-" + UUID.randomUUID());
+        String one = decode(person, "{\"type\": \"DELIVERY_ROLE_STARTED\", \"effectiveDate\": \"2015-02-02\","
+                + " \"projectName\": \"Billing\"}").row().eventId();
+        String renamed = decode(person, "{\"type\": \"DELIVERY_ROLE_STARTED\", \"effectiveDate\": \"2015-02-02\","
+                + " \"projectName\": \"Ledger\"}").row().eventId();
+        String later = decode(person, "{\"type\": \"DELIVERY_ROLE_STARTED\", \"effectiveDate\": \"2015-02-03\","
+                + " \"projectName\": \"Billing\"}").row().eventId();
+
+        assertThat(renamed).isEqualTo(one);
+        assertThat(later).isNotEqualTo(one);
+    }
+
+    @Test
+    void aFileNamesPeopleByPersonRefNeverByPersonId() throws Exception {
+        ImportRows.Decoded decoded = decode(ImportRows.personId("ids-" + UUID.randomUUID()), "{\"type\":"
+                + " \"PERSON_REGISTERED\", \"displayName\": \"Ada\", \"teamId\": \"t\", \"personId\": \""
+                + UUID.randomUUID() + "\"}");
+
+        assertThat(decoded.ok()).isFalse();
+        assertThat(decoded.problem()).isEqualTo("unknown-field");
+        assertThat(decoded.field()).isEqualTo("personId");
+    }
+
+    private ImportRows.Decoded decode(String personId, String row) throws Exception {
+        return importRows.decode(1, personId, (ObjectNode) json.readTree(row));
+    }
+
     private ImportHistory rowsOf(String personId) {
         List<ImportRow> rows = new java.util.ArrayList<>();
         for (int i = 0; i < ROWS.size(); i++) {

@@ -1,11 +1,15 @@
 package io.careerpath.command.api;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careerpath.command.personaldata.PersonKeys;
+import io.careerpath.command.personaldata.PersonalFields;
 import io.careerpath.events.CareerEvent;
+import io.careerpath.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +18,7 @@ import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -24,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -31,6 +37,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * on an in-memory H2 database in PostgreSQL mode, with Kafka publishing switched off: what these tests
  * check ends in the event store. One Spring context serves every subclass. The clock is fixed at
  * {@link #NOW}, so "today" is 2025-06-15 (2025-06-16 in UTC+14, the latest date accepted).
+ *
+ * <p>Every request carries an HR administrator's token ({@link #HR_ADMIN}) unless it sets its own
+ * ({@code .with(token(...))}); {@link #anonymous} sends none. Decisions read the token's claims, so the
+ * tokens here are claims (spring-security-test's {@code jwt()}), not signed JWTs.
  */
 @SpringBootTest(properties = {
         "spring.config.name=command-service",
@@ -39,12 +49,18 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         "spring.datasource.password=",
         "careerpath.kafka.enabled=false",
         "management.endpoint.health.group.readiness.include=readinessState,db",
-        "spring.main.banner-mode=off"})
+        "spring.main.banner-mode=off",
+        // never fetched: MockMvc's jwt() stands for a validated token
+        "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:1/issuer"})
 @AutoConfigureMockMvc
 @Import(CommandApiTest.FixedClock.class)
 abstract class CommandApiTest {
 
     static final Instant NOW = Instant.parse("2025-06-15T10:00:00Z");
+    /** The sub of the default token: an HR administrator who is no person here. */
+    static final String HR_ADMIN = "hr-admin";
+    /** Who records with the default token. */
+    static final String RECORDER = "sub:" + HR_ADMIN;
 
     @TestConfiguration
     static class FixedClock {
@@ -53,6 +69,22 @@ abstract class CommandApiTest {
         Clock fixedClock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
         }
+
+        @Bean
+        MockMvcBuilderCustomizer hrAdministratorByDefault() {
+            return builder -> builder.defaultRequest(get("/").with(token(HR_ADMIN, null, List.of("HR_ADMIN"), List.of())));
+        }
+    }
+
+    /** An access token with the claims docs/security.md maps to a caller. */
+    static JwtRequestPostProcessor token(String subject, String personId, List<String> roles, List<String> managedTeams) {
+        return jwt().jwt(token -> {
+            token.subject(subject).claim(Caller.ROLES_CLAIM, roles).claim(Caller.MANAGED_TEAMS_CLAIM, managedTeams)
+                    .audience(List.of(Caller.AUDIENCE));
+            if (personId != null) {
+                token.claim(Caller.PERSON_ID_CLAIM, personId);
+            }
+        });
     }
 
     @Autowired
@@ -63,6 +95,17 @@ abstract class CommandApiTest {
     EventStore eventStore;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PersonKeys keys;
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
+    /** Requests without any token (the default token is not added). */
+    MockMvc anonymous() {
+        return org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .build();
+    }
 
     /** Registers a person through the API and answers their id. */
     String register() throws Exception {
@@ -76,8 +119,7 @@ abstract class CommandApiTest {
     }
 
     MockHttpServletRequestBuilder record(String personId, String body) {
-        return post("/api/people/{id}/career-events", personId).contentType(MediaType.APPLICATION_JSON)
-                .header("X-Recorded-By", "manager-jane").content(body);
+        return post("/api/people/{id}/career-events", personId).contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
     MockHttpServletRequestBuilder history(String personId) {
@@ -98,6 +140,12 @@ abstract class CommandApiTest {
     List<CareerEvent> storedEvents(String personId) {
         return eventStore.readEvents(personId).asStream().map(DomainEventMessage::getPayload)
                 .map(CareerEvent.class::cast).toList();
+    }
+
+    /** The stored events with their personal data opened with the person's key, as the audit view shows them. */
+    List<CareerEvent> openedEvents(String personId) {
+        byte[] key = keys.find(personId).orElseThrow();
+        return storedEvents(personId).stream().map(event -> PersonalFields.open(event, key)).toList();
     }
 
     long allStoredEvents() {

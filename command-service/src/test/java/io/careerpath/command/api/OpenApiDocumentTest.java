@@ -34,6 +34,17 @@ class OpenApiDocumentTest extends CommandApiTest {
     }
 
     @Test
+    void theDocumentAsksForABearerTokenAndKnowsNoIdentityHeader() throws Exception {
+        String text = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+        JsonNode document = json.readTree(text);
+
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(document.at("/security/0").has("bearer")).isTrue();
+        assertThat(text).doesNotContainIgnoringCase("X-Recorded-By").doesNotContain("\"caller\"");
+        assertThat(document.at("/paths/~1api~1people~1{personId}/delete").isMissingNode()).isFalse();
+    }
+
+    @Test
     void everyDocumentedExampleIsAcceptedInASensibleOrder() throws Exception {
         JsonNode document = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
         JsonNode examples = document.at("/paths/~1api~1people~1{personId}~1career-events/post/requestBody/content/"

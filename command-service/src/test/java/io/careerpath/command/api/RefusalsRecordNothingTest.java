@@ -156,7 +156,7 @@ class RefusalsRecordNothingTest extends CommandApiTest {
     void anUnknownPersonIsNotFoundAndNothingIsRecorded() throws Exception {
         long before = allStoredEvents();
 
-        problem(record("no-such-person", """
+        problem(record(UUID.randomUUID().toString(), """
                 {"type": "JOINED_PMO", "effectiveDate": "2024-01-01", "pmoType": "PROGRAM"}"""), 404, "person-not-found");
 
         assertThat(allStoredEvents()).isEqualTo(before);

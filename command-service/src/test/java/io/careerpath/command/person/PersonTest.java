@@ -8,7 +8,14 @@ import static io.careerpath.events.AssignmentOutcome.COMPLETED;
 import static io.careerpath.events.AssignmentOutcome.RESCUED;
 import static org.hamcrest.Matchers.instanceOf;
 
+import io.careerpath.events.PersonErased;
+import io.careerpath.events.PersonRegistered;
 import io.careerpath.events.Skill;
+import io.careerpath.events.TeamChanged;
+import io.careerpath.security.Caller;
+import io.careerpath.security.Role;
+import java.util.Set;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -461,5 +468,67 @@ class PersonTest {
                     .expectNoEvents()
                     .expectException(instanceOf(ConflictingAggregateVersionException.class));
         }
+    }
+
+    @Nested
+    class WhoMayRecord {
+
+        private Recording by(String role, String personId, String... managedTeams) {
+            return new Recording("e1", "someone", NOW, new Caller("someone", personId, Set.of(Role.valueOf(role)),
+                    Set.of(managedTeams)));
+        }
+
+        private ChangeTeam changeTeamBy(Recording recording) {
+            return new ChangeTeam(PERSON_ID, null, d("2024-01-01"), recording, "team-b", null);
+        }
+
+        @Test
+        void theManagerOfTheCurrentTeamMayAndTheOneOfAFormerTeamMayNot() {
+            fixture.given(registeredAs(PERSON_ID, "team-apollo"))
+                    .when(changeTeamBy(by("MANAGER", null, "team-apollo")))
+                    .expectSuccessfulHandlerExecution();
+            fixture.given(registeredAs(PERSON_ID, "team-apollo"),
+                            new TeamChanged(PERSON_ID, "moved", d("2020-01-01"), BY, NOW, "team-gemini", null))
+                    .when(changeTeamBy(by("MANAGER", null, "team-apollo")))
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void anEmployeeOnlyForThemselves() {
+            fixture.given(registeredAs(PERSON_ID, "team-apollo"))
+                    .when(changeTeamBy(by("EMPLOYEE", PERSON_ID)))
+                    .expectSuccessfulHandlerExecution();
+            fixture.given(registeredAs(PERSON_ID, "team-apollo"))
+                    .when(changeTeamBy(by("EMPLOYEE", "00000000-0000-0000-0000-000000000001")))
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+        }
+    }
+
+    @Nested
+    class Erasure {
+
+        @Test
+        void erasingRecordsNothingButTheFactAndWho() {
+            fixture.given(registeredAs(PERSON_ID, "team-apollo"))
+                    .when(new ErasePerson(PERSON_ID, new Recording("erased", BY, NOW)))
+                    .expectEvents(new PersonErased(PERSON_ID, "erased", d("2025-06-15"), BY, NOW));
+        }
+
+        @Test
+        void afterTheErasureThePersonIsGoneForEveryCommand() {
+            fixture.given(registeredAs(PERSON_ID, "team-apollo"), new PersonErased(PERSON_ID, "erased", d("2025-06-15"),
+                            BY, NOW))
+                    .when(new ChangeTeam(PERSON_ID, null, d("2024-01-01"), rec("e1"), "team-b", null))
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+        }
+    }
+
+    private static final String PERSON_ID = "6f1d3c2a-1b2c-4d5e-8f90-123456789abc";
+
+    private static PersonRegistered registeredAs(String personId, String team) {
+        return new PersonRegistered(personId, "registered", d("2015-01-01"), BY, NOW, "Ada Lovelace", team);
     }
 }
