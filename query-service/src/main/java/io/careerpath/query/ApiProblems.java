@@ -1,12 +1,20 @@
 package io.careerpath.query;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.careerpath.query.history.PersonHistories;
+import io.careerpath.query.keys.KeysUnavailable;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -20,7 +28,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Refusals leave the query API as RFC 9457 problem details with a stable type per failure. */
+/**
+ * Refusals leave the query API as RFC 9457 problem details with a stable type per failure. Bad input
+ * names the parameter or field, never echoes the value (which may be anything, of any length).
+ */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
@@ -53,6 +64,53 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validation(errors));
     }
 
+    /** A parameter that does not parse as its type ({@code asOf=yesterday}, {@code minSequence=$gt}). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(validation(List.of(Map.of(
+                "field", String.valueOf(ex.getPropertyName()), "message", expected(ex.getRequiredType())))));
+    }
+
+    /** A body that is not JSON, or whose fields do not parse as their types (an unknown enum value, an object for a number). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String field = "body";
+        String message = "must be a JSON object of the documented fields";
+        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                    .collect(Collectors.joining("."));
+            message = mapping instanceof UnrecognizedPropertyException ? "is not a field of this request"
+                    : mapping instanceof InvalidFormatException invalid ? expected(invalid.getTargetType())
+                    : "has the wrong type";
+        }
+        return ResponseEntity.badRequest().body(validation(List.of(Map.of("field", field, "message", message))));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == LocalDate.class || Temporal.class.isAssignableFrom(type)) {
+            return "must be a date (yyyy-mm-dd)";
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "must be a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "must be a number";
+        }
+        return "must be a " + type.getSimpleName();
+    }
+
     /** Bad input, with each offending field named in {@code errors}. */
     private static ProblemDetail validation(List<Map<String, String>> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
@@ -69,6 +127,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("urn:careerpath:problem:not-yet-projected"));
         problem.setTitle("Not yet projected");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+    }
+
+    @ExceptionHandler(KeysUnavailable.class)
+    ResponseEntity<ProblemDetail> keysUnavailable(KeysUnavailable ex) {
+        logger.warn("Personal data cannot be opened: " + ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The people's keys cannot be fetched from the command service right now; try again shortly");
+        problem.setType(URI.create("urn:careerpath:problem:keys-unavailable"));
+        problem.setTitle("Keys unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ProblemDetail forbidden(Forbidden ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+        problem.setType(URI.create("urn:careerpath:problem:" + ex.slug()));
+        problem.setTitle("Forbidden");
+        return problem;
     }
 
     @ExceptionHandler(InvalidInput.class)

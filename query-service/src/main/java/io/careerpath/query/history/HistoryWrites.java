@@ -1,17 +1,28 @@
 package io.careerpath.query.history;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateManyModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.careerpath.events.CareerEvent;
+import io.careerpath.events.PersonErased;
 import io.careerpath.events.PersonRegistered;
 import io.careerpath.events.TeamChanged;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 
 /**
@@ -20,47 +31,110 @@ import org.bson.Document;
  * per-person sequence number, the last sequence only grows ({@code $max}), and team membership
  * is a set ({@code $addToSet}). The same property makes a resent batch, or a rebuild replaying
  * what the live projection also wrote, change nothing.
+ *
+ * <p>Erasure ({@link PersonErased}) must not break that property, so it is the one write per person
+ * that wins over every other: the person's document is replaced by a tombstone
+ * {@code {_id, erased: true}} (no name, no career, nothing identifying), they are pulled from every
+ * team, and from then on any event of theirs is dropped before it is written: within the batch by
+ * forgetting the writes queued for them (an unordered bulk write would not keep them before the
+ * tombstone), across batches by looking the batch's people up among the tombstones just before the
+ * bulk write. An event resent after the erasure therefore cannot bring the person back, and a
+ * rebuild replaying the whole log ends with the same tombstone.
  */
 public final class HistoryWrites {
 
+    static final String ERASED = "erased";
+
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final ReplaceOptions REPLACE_UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final ReadModelGenerations generations;
     private final int generation;
-    private final List<WriteModel<Document>> histories = new ArrayList<>();
-    private final List<WriteModel<Document>> teams = new ArrayList<>();
+    /** per person, in arrival order: the person's history writes and their team writes */
+    private final Map<String, PersonWrites> people = new LinkedHashMap<>();
+    private int events;
 
     HistoryWrites(ReadModelGenerations generations, int generation) {
         this.generations = generations;
         this.generation = generation;
     }
 
+    private static final class PersonWrites {
+        final List<WriteModel<Document>> histories = new ArrayList<>();
+        final List<WriteModel<Document>> teams = new ArrayList<>();
+        boolean erased;
+    }
+
     public void add(CareerEvent event, long sequence) {
+        events++;
+        PersonWrites person = people.computeIfAbsent(event.personId(), id -> new PersonWrites());
+        if (person.erased) {
+            return; // an event resent after the erasure in the same batch: the person stays erased
+        }
+        if (event instanceof PersonErased) {
+            erase(event.personId(), person);
+            return;
+        }
         HistoryEntry entry = HistoryEntry.of(event, sequence);
-        histories.add(new UpdateOneModel<>(eq("_id", event.personId()), Updates.combine(
+        person.histories.add(new UpdateOneModel<>(eq("_id", event.personId()), Updates.combine(
                 Updates.set("entries." + sequence, entry.toDocument()),
                 Updates.max("lastSequence", sequence)), UPSERT));
         String teamId = event instanceof PersonRegistered registered ? registered.teamId()
                 : event instanceof TeamChanged changed ? changed.teamId()
                 : null;
         if (teamId != null) {
-            teams.add(new UpdateOneModel<>(eq("_id", teamId), Updates.addToSet("members", event.personId()), UPSERT));
+            person.teams.add(new UpdateOneModel<>(eq("_id", teamId), Updates.addToSet("members", event.personId()), UPSERT));
         }
     }
 
+    private static void erase(String personId, PersonWrites person) {
+        person.erased = true;
+        person.histories.clear();
+        person.teams.clear();
+        person.histories.add(new ReplaceOneModel<>(eq("_id", personId),
+                new Document("_id", personId).append(ERASED, true), REPLACE_UPSERT));
+        person.teams.add(new UpdateManyModel<>(eq("members", personId), Updates.pull("members", personId)));
+    }
+
+    /** Events added since the last flush. */
     public int size() {
-        return histories.size();
+        return events;
     }
 
     public void flush() {
+        if (people.isEmpty()) {
+            return;
+        }
+        Set<String> erasedBefore = erasedAmong(people.entrySet().stream()
+                .filter(e -> !e.getValue().erased).map(Map.Entry::getKey).toList());
+        List<WriteModel<Document>> histories = new ArrayList<>();
+        List<WriteModel<Document>> teams = new ArrayList<>();
+        people.forEach((personId, writes) -> {
+            if (!erasedBefore.contains(personId)) {
+                histories.addAll(writes.histories);
+                teams.addAll(writes.teams);
+            }
+        });
         if (!histories.isEmpty()) {
             generations.personHistories(generation).bulkWrite(histories, UNORDERED);
-            histories.clear();
         }
         if (!teams.isEmpty()) {
             generations.teamMembers(generation).bulkWrite(teams, UNORDERED);
-            teams.clear();
         }
+        people.clear();
+        events = 0;
+    }
+
+    /** Which of these people an earlier batch erased: one indexed lookup per batch. */
+    private Set<String> erasedAmong(List<String> personIds) {
+        Set<String> erased = new HashSet<>();
+        if (personIds.isEmpty()) {
+            return erased;
+        }
+        generations.personHistories(generation).find(and(in("_id", personIds), eq(ERASED, true)))
+                .projection(Projections.include("_id"))
+                .forEach(tombstone -> erased.add(tombstone.getString("_id")));
+        return erased;
     }
 }

@@ -1,19 +1,22 @@
 package io.careerpath.query.history;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
 
 import io.careerpath.query.NotFound;
 import io.careerpath.query.QueryProperties;
-import io.careerpath.query.Viewpoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-/** Reads person histories and team memberships from the active generation. */
+/** Reads person histories and team memberships from the active generation; erased people are not there. */
 @Component
 public class PersonHistories {
 
@@ -26,21 +29,24 @@ public class PersonHistories {
     }
 
     /**
-     * One person's history from the given viewpoint. With {@code minSequence}, waits (boundedly) until
-     * the projection has reached that event of the person, so a client that just recorded an event
-     * sees it; if it does not arrive in time, {@link NotYetProjected}.
+     * A person's stored history, if the read model holds one the predicate lets the caller see. With
+     * {@code minSequence}, waits (boundedly) until the projection has reached that event of the
+     * person, so a client that just recorded an event sees it; if it does not arrive in time,
+     * {@link NotYetProjected}. A person the predicate refuses is treated exactly as one the read
+     * model does not hold (waited for, then not found), so that nobody can tell the two apart.
+     *
+     * @throws NotFound as {@code person-not-found}: unknown, erased, or not for this caller
      */
-    public PersonHistory load(String personId, Viewpoint viewpoint, Long minSequence) {
+    public StoredHistory await(String personId, Long minSequence, Predicate<StoredHistory> visible) {
         long deadline = System.nanoTime() + properties.consistencyWait().toNanos();
         while (true) {
-            Document document = generations.personHistories(generations.active()).find(eq("_id", personId)).first();
-            long reached = document == null ? -1 : document.get("lastSequence", Number.class).longValue();
+            StoredHistory history = find(personId).filter(visible).orElse(null);
+            long reached = history == null ? -1 : history.lastSequence();
             if (minSequence == null || reached >= minSequence) {
-                if (document == null) {
-                    throw new NotFound("person-not-found", "No career history for person " + personId
-                            + ": unknown, or not yet projected");
+                if (history == null) {
+                    throw personNotFound(personId);
                 }
-                return PersonHistory.fromDocument(document, viewpoint);
+                return history;
             }
             if (System.nanoTime() > deadline) {
                 throw new NotYetProjected(personId, minSequence, reached);
@@ -49,11 +55,25 @@ public class PersonHistories {
         }
     }
 
-    /** The histories of the given people that exist, from the given viewpoint. */
-    public List<PersonHistory> loadAll(Collection<String> personIds, Viewpoint viewpoint) {
-        List<PersonHistory> histories = new ArrayList<>();
-        for (Document document : generations.personHistories(generations.active()).find(in("_id", personIds))) {
-            histories.add(PersonHistory.fromDocument(document, viewpoint));
+    /** The one answer for a person who is unknown, erased or not the caller's to see. */
+    public static NotFound personNotFound(String personId) {
+        return new NotFound("person-not-found", "No career history for person " + personId
+                + ": unknown, or not yet projected");
+    }
+
+    /** The person's stored history; empty if unknown or erased. */
+    public Optional<StoredHistory> find(String personId) {
+        return Optional.ofNullable(generations.personHistories(generations.active())
+                        .find(and(eq("_id", personId), ne(HistoryWrites.ERASED, true))).first())
+                .map(StoredHistory::new);
+    }
+
+    /** The stored histories of the given people that exist (erased people left out). */
+    public List<StoredHistory> findAll(Collection<String> personIds) {
+        List<StoredHistory> histories = new ArrayList<>();
+        for (Document document : generations.personHistories(generations.active())
+                .find(and(in("_id", personIds), ne(HistoryWrites.ERASED, true)))) {
+            histories.add(new StoredHistory(document));
         }
         return histories;
     }
@@ -64,11 +84,17 @@ public class PersonHistories {
         return team == null ? List.of() : team.getList("members", String.class);
     }
 
-    /** Every team the platform knows, with how many people ever belonged to it, by id. */
+    /**
+     * Every team the platform knows, with how many people ever belonged to it, by id. A team whose
+     * only members were erased has none left and is no longer listed.
+     */
     public List<KnownTeam> teams() {
         List<KnownTeam> teams = new ArrayList<>();
         for (Document team : generations.teamMembers(generations.active()).find()) {
-            teams.add(new KnownTeam(team.getString("_id"), team.getList("members", String.class).size()));
+            int members = team.getList("members", String.class).size();
+            if (members > 0) {
+                teams.add(new KnownTeam(team.getString("_id"), members));
+            }
         }
         teams.sort(java.util.Comparator.comparing(KnownTeam::teamId));
         return teams;

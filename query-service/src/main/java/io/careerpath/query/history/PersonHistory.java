@@ -55,6 +55,23 @@ public record PersonHistory(String personId, LocalDate asOf, long sequence, List
         return new PersonHistory(document.getString("_id"), asOf, sequence, entries);
     }
 
+    /** Whether anything in it is sealed personal data, which only the person's key opens. */
+    public boolean hasSealedValues() {
+        return entries.stream().anyMatch(HistoryEntry::hasSealedDetails);
+    }
+
+    /**
+     * This history with its personal data readable, for an answer: names and free text opened with
+     * the person's key. Never written back anywhere.
+     */
+    public PersonHistory opened(byte[] key) {
+        if (!hasSealedValues()) {
+            return this;
+        }
+        return new PersonHistory(personId, asOf, sequence,
+                entries.stream().map(entry -> entry.opened(key, personId)).toList());
+    }
+
     public Optional<String> displayName() {
         return latest(List.of("PERSON_REGISTERED"), "displayName");
     }

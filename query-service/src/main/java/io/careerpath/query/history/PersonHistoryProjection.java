@@ -1,7 +1,9 @@
 package io.careerpath.query.history;
 
 import io.careerpath.events.CareerEvent;
+import io.careerpath.events.PersonErased;
 import io.careerpath.query.intake.Projections;
+import io.careerpath.query.keys.PersonKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -17,6 +19,9 @@ import org.springframework.stereotype.Component;
  * <p>The writes of one processor batch go to MongoDB together, just before the batch's token is
  * stored; if they fail, the batch is retried from the previous token. Delivery is therefore at
  * least once, and {@link HistoryWrites} makes every write idempotent and order-independent.
+ *
+ * <p>{@link PersonErased} drops the person from the read models (see {@link HistoryWrites}) and
+ * from the keys held in memory, so their sealed values cannot be opened here any more.
  */
 @Component
 @ProcessingGroup(Projections.PROCESSING_GROUP)
@@ -25,14 +30,19 @@ public class PersonHistoryProjection {
     private static final String BATCH_WRITES = PersonHistoryProjection.class.getName() + ".writes";
 
     private final ReadModelGenerations generations;
+    private final PersonKeys keys;
 
-    PersonHistoryProjection(ReadModelGenerations generations) {
+    PersonHistoryProjection(ReadModelGenerations generations, PersonKeys keys) {
         this.generations = generations;
+        this.keys = keys;
     }
 
     @EventHandler
     void on(CareerEvent event, @SequenceNumber Long sequence) {
         writesOfThisBatch().add(event, sequence);
+        if (event instanceof PersonErased) {
+            keys.forget(event.personId());
+        }
     }
 
     private HistoryWrites writesOfThisBatch() {

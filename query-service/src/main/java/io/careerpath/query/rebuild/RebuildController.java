@@ -1,6 +1,9 @@
 package io.careerpath.query.rebuild;
 
+import io.careerpath.query.Forbidden;
+import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -10,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Rebuilds are for HR administrators only (docs/security.md): anyone else gets 403. */
 @RestController
 @RequestMapping("/api/admin/read-models/rebuild")
 class RebuildController {
@@ -22,7 +26,8 @@ class RebuildController {
 
     @Operation(summary = "Recompute every read model from the first event, switching over when done")
     @PostMapping
-    ResponseEntity<Object> start() {
+    ResponseEntity<Object> start(@Parameter(hidden = true) Caller caller) {
+        requireAdministrator(caller);
         return rebuild.start()
                 .<ResponseEntity<Object>>map(progress -> ResponseEntity.accepted()
                         .location(URI.create("/api/admin/read-models/rebuild")).body(progress))
@@ -37,7 +42,14 @@ class RebuildController {
 
     @Operation(summary = "Progress of the current or last rebuild: events done of total, rate, time left")
     @GetMapping
-    RebuildProgress progress() {
+    RebuildProgress progress(@Parameter(hidden = true) Caller caller) {
+        requireAdministrator(caller);
         return rebuild.progress();
+    }
+
+    private static void requireAdministrator(Caller caller) {
+        if (!caller.mayAdminister()) {
+            throw new Forbidden("not-permitted", "Rebuilding the read models is for HR administrators only");
+        }
     }
 }

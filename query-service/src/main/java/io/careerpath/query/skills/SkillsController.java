@@ -5,9 +5,9 @@ import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
 import io.careerpath.query.AsOf;
 import io.careerpath.query.InvalidInput;
-import io.careerpath.query.PersonIds;
+import io.careerpath.query.Ids;
 import io.careerpath.query.Viewpoint;
-import io.careerpath.query.history.PersonHistories;
+import io.careerpath.query.access.PeopleAccess;
 import io.careerpath.query.history.PersonHistory;
 import io.careerpath.query.skills.model.CareerHistory;
 import io.careerpath.query.skills.model.ProficiencyCurve;
@@ -16,6 +16,7 @@ import io.careerpath.query.skills.model.SkillModel;
 import io.careerpath.query.skills.model.SkillProfile;
 import io.careerpath.query.skills.model.SkillStatus;
 import io.careerpath.query.skills.model.WhatIfProjection;
+import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,6 +27,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,12 +52,12 @@ class SkillsController {
 
     private static final int FORECAST_MONTHS = 24;
 
-    private final PersonHistories histories;
+    private final PeopleAccess people;
     private final SkillModel model;
     private final AsOf asOf;
 
-    SkillsController(PersonHistories histories, SkillModel model, AsOf asOf) {
-        this.histories = histories;
+    SkillsController(PeopleAccess people, SkillModel model, AsOf asOf) {
+        this.people = people;
         this.model = model;
         this.asOf = asOf;
     }
@@ -82,16 +84,17 @@ class SkillsController {
 
     @Operation(summary = "Proficiency per skill now and at its peak, delivery currency and the rotate-back forecast")
     @GetMapping("/{personId}/skills")
-    SkillsAnswer skills(@PathVariable @Pattern(regexp = PersonIds.PATTERN) String personId,
+    SkillsAnswer skills(@Parameter(hidden = true) Caller caller,
+                        @PathVariable @Pattern(regexp = Ids.PERSON, message = "must be a person id (UUID)") String personId,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                         @Parameter(description = "what the platform knew: events recorded after this day are left out (default: asOf)")
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownOn,
-                        @RequestParam(required = false) Long minSequence,
+                        @RequestParam(required = false) @PositiveOrZero @Max(Integer.MAX_VALUE) Long minSequence,
                         @Parameter(description = "include monthly curves per skill and the delivery forecast")
                         @RequestParam(defaultValue = "false") boolean curves) {
         Viewpoint viewpoint = this.asOf.resolve(asOf, knownOn);
         LocalDate day = viewpoint.asOf();
-        PersonHistory history = histories.load(personId, viewpoint, minSequence);
+        PersonHistory history = people.history(caller, personId, viewpoint, minSequence);
         CareerHistory career = history.toCareerHistory();
         SkillProfile profile = model.evaluate(career, day);
         List<SkillView> skills = new ArrayList<>();
@@ -128,14 +131,15 @@ class SkillsController {
 
     @Operation(summary = "What-if: skills gained and lost if the person took this role for N months; writes nothing")
     @PostMapping("/{personId}/what-if")
-    WhatIfAnswer whatIf(@PathVariable @Pattern(regexp = PersonIds.PATTERN) String personId,
+    WhatIfAnswer whatIf(@Parameter(hidden = true) Caller caller,
+                        @PathVariable @Pattern(regexp = Ids.PERSON, message = "must be a person id (UUID)") String personId,
                         @Valid @RequestBody WhatIfRequest request,
-                        @RequestParam(required = false) Long minSequence) {
+                        @RequestParam(required = false) @PositiveOrZero @Max(Integer.MAX_VALUE) Long minSequence) {
         if ((request.kind() == AssignmentKind.PMO) != (request.pmoType() != null)) {
             throw new InvalidInput("pmoType", "pmoType is required for a PMO role and allowed for no other");
         }
         LocalDate today = asOf.today();
-        PersonHistory history = histories.load(personId, new Viewpoint(today, today), minSequence);
+        PersonHistory history = people.history(caller, personId, new Viewpoint(today, today), minSequence);
         WhatIfProjection projection = model.whatIf(history.toCareerHistory(),
                 new ProposedAssignment(request.kind(), request.pmoType(), Boolean.TRUE.equals(request.deliveryResponsibility()),
                         request.months(), request.adminLoadPercent()), today);

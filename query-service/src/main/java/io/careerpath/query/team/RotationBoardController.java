@@ -4,17 +4,21 @@ import io.careerpath.events.AssignmentKind;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
 import io.careerpath.query.AsOf;
+import io.careerpath.query.Forbidden;
+import io.careerpath.query.Ids;
 import io.careerpath.query.NotFound;
-import io.careerpath.query.PersonIds;
 import io.careerpath.query.QueryProperties;
 import io.careerpath.query.Viewpoint;
 import io.careerpath.query.history.Assignment;
+import io.careerpath.query.access.PeopleAccess;
 import io.careerpath.query.history.PersonHistories;
 import io.careerpath.query.history.PersonHistory;
+import io.careerpath.security.Caller;
 import io.careerpath.query.skills.model.AdminLoadObservation;
 import io.careerpath.query.skills.model.SkillModel;
 import io.careerpath.query.skills.model.SkillProfile;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,18 +34,25 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The manager's view: who in the team is where, since when, how much delivery skill they keep,
  * by when they should rotate back, and who needs attention.
+ *
+ * <p>Only the members the caller may see are on it (a manager: those whose current team they
+ * manage, so someone who moved on disappears from the old team's past boards), and the team
+ * aggregates describe exactly those, so that nothing about a hidden member can be worked out from them.
  */
 @RestController
 @RequestMapping("/api/teams")
 class RotationBoardController {
 
     private final PersonHistories histories;
+    private final PeopleAccess people;
     private final SkillModel model;
     private final AsOf asOf;
     private final QueryProperties properties;
 
-    RotationBoardController(PersonHistories histories, SkillModel model, AsOf asOf, QueryProperties properties) {
+    RotationBoardController(PersonHistories histories, PeopleAccess people, SkillModel model, AsOf asOf,
+                            QueryProperties properties) {
         this.histories = histories;
+        this.people = people;
         this.model = model;
         this.asOf = asOf;
         this.properties = properties;
@@ -78,11 +89,18 @@ class RotationBoardController {
                          Aggregates aggregates, String aggregatesWithheld) {
     }
 
-    @Operation(summary = "The team's rotation board as of a day (default today)")
+    @Operation(summary = "The team's rotation board as of a day (default today)",
+            description = "Managers: their managed teams only (403 otherwise), members filtered to those whose current "
+                    + "team they manage; PMO leads and HR administrators: every team and member.")
     @GetMapping("/{teamId}/rotation-board")
-    RotationBoard rotationBoard(@PathVariable @Pattern(regexp = PersonIds.PATTERN) String teamId,
+    RotationBoard rotationBoard(@Parameter(hidden = true) Caller caller,
+                                @PathVariable @Pattern(regexp = Ids.TEAM, message = "must be a team id") String teamId,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownOn) {
+        if (!caller.mayAccessTeam(teamId)) {
+            throw new Forbidden("team-not-permitted", "The board of team " + teamId + " is open to its managers, "
+                    + "PMO leads and HR administrators only");
+        }
         Viewpoint viewpoint = this.asOf.resolve(asOf, knownOn);
         LocalDate day = viewpoint.asOf();
         List<String> everMembers = histories.everMembersOf(teamId);
@@ -90,8 +108,8 @@ class RotationBoardController {
             throw new NotFound("team-not-found", "No team " + teamId + " is known");
         }
         // who belonged on the day is for each history to say; an empty board is an answer too
-        List<PersonHistory> members = histories.loadAll(everMembers, viewpoint).stream()
-                .filter(history -> history.teamId().filter(teamId::equals).isPresent())
+        List<PersonHistory> members = people.histories(caller, everMembers, viewpoint,
+                        history -> history.teamId().filter(teamId::equals).isPresent()).stream()
                 .sorted(Comparator.comparing(history -> history.displayName().orElse("")))
                 .toList();
         List<Member> board = members.stream().map(history -> member(history, day)).toList();

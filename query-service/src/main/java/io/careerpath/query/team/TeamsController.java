@@ -2,7 +2,9 @@ package io.careerpath.query.team;
 
 import io.careerpath.query.history.PersonHistories;
 import io.careerpath.query.history.PersonHistories.KnownTeam;
+import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,9 +19,10 @@ class TeamsController {
         this.histories = histories;
     }
 
-    @Operation(summary = "Every known team with the number of people who ever belonged to it")
+    /** Filtered, never refused (docs/security.md): the teams whose board the caller may open; none for an employee. */
+    @Operation(summary = "The known teams the caller may open, with the number of people who ever belonged to each")
     @GetMapping("/api/teams")
-    List<KnownTeam> teams() {
-        return histories.teams();
+    List<KnownTeam> teams(@Parameter(hidden = true) Caller caller) {
+        return histories.teams().stream().filter(team -> caller.mayAccessTeam(team.teamId())).toList();
     }
 }

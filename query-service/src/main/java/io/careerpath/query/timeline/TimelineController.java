@@ -3,15 +3,18 @@ package io.careerpath.query.timeline;
 import io.careerpath.events.AssignmentKind;
 import io.careerpath.events.PmoType;
 import io.careerpath.query.AsOf;
-import io.careerpath.query.PersonIds;
+import io.careerpath.query.Ids;
 import io.careerpath.query.Viewpoint;
+import io.careerpath.query.access.PeopleAccess;
 import io.careerpath.query.history.Assignment;
 import io.careerpath.query.history.HistoryEntry;
-import io.careerpath.query.history.PersonHistories;
 import io.careerpath.query.history.PersonHistory;
+import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -25,15 +28,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/people")
 class TimelineController {
 
-    private final PersonHistories histories;
+    private final PeopleAccess people;
     private final AsOf asOf;
 
-    TimelineController(PersonHistories histories, AsOf asOf) {
-        this.histories = histories;
+    TimelineController(PeopleAccess people, AsOf asOf) {
+        this.people = people;
         this.asOf = asOf;
     }
 
     /**
+     * @param displayName the person's name (opened from its sealed form for this answer)
      * @param sequence the person's last event the stored history reflects
      * @param entries  every event in effective-date order (retracted ones and retractions left out)
      */
@@ -51,19 +55,22 @@ class TimelineController {
         }
     }
 
-    @Operation(summary = "A person's career in the order it happened, as known on a day")
+    @Operation(summary = "A person's career in the order it happened, as known on a day",
+            description = "The caller's own career, a person whose current team they manage, or anyone for PMO leads "
+                    + "and HR administrators; anyone else answers 404 like an unknown person.")
     @GetMapping("/{personId}/timeline")
     CareerTimeline timeline(
-            @PathVariable @Pattern(regexp = PersonIds.PATTERN) String personId,
+            @Parameter(hidden = true) Caller caller,
+            @PathVariable @Pattern(regexp = Ids.PERSON, message = "must be a person id (UUID)") String personId,
             @Parameter(description = "the day to look from (default today): only events recorded and effective by then")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = "what the platform knew: events recorded after this day are left out (default: asOf, i.e. the answer given on that day)")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownOn,
             @Parameter(description = "wait (boundedly) until the answer includes this event sequence of the person")
-            @RequestParam(required = false) Long minSequence) {
+            @RequestParam(required = false) @PositiveOrZero @Max(Integer.MAX_VALUE) Long minSequence) {
         Viewpoint viewpoint = this.asOf.resolve(asOf, knownOn);
         LocalDate day = viewpoint.asOf();
-        PersonHistory history = histories.load(personId, viewpoint, minSequence);
+        PersonHistory history = people.history(caller, personId, viewpoint, minSequence);
         return new CareerTimeline(personId, history.displayName().orElse(null), history.teamId().orElse(null),
                 history.managerId().orElse(null), day, viewpoint.knownOn(), history.sequence(),
                 history.assignments().stream().map(a -> AssignmentView.of(a, day)).toList(), history.entries());

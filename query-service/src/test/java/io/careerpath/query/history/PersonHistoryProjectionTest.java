@@ -9,8 +9,11 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.careerpath.events.JoinedPmo;
+import io.careerpath.events.PersonErased;
 import io.careerpath.events.PersonRegistered;
 import io.careerpath.events.PmoType;
+import io.careerpath.events.TeamChanged;
+import io.careerpath.query.keys.TestKeys;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -28,6 +31,7 @@ class PersonHistoryProjectionTest {
     private MongoClient client;
     private ReadModelGenerations generations;
     private PersonHistoryProjection projection;
+    private final TestKeys keys = new TestKeys();
 
     @BeforeEach
     void connect() {
@@ -35,7 +39,7 @@ class PersonHistoryProjectionTest {
         client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
         MongoDatabase database = client.getDatabase("careerpath");
         generations = new ReadModelGenerations(database);
-        projection = new PersonHistoryProjection(generations);
+        projection = new PersonHistoryProjection(generations, keys.personKeys());
     }
 
     @AfterEach
@@ -124,5 +128,88 @@ class PersonHistoryProjectionTest {
         generations.activate(2);
         assertThat(stored("p2")).isNotNull();
         assertThat(stored("p1")).isNull();
+    }
+
+    private static PersonErased erased(String personId) {
+        return new PersonErased(personId, "erased-" + personId, LocalDate.parse("2024-05-02"), "hr", RECORDED);
+    }
+
+    private static TeamChanged moved(String personId, String teamId) {
+        return new TeamChanged(personId, "moved-" + personId, LocalDate.parse("2022-01-01"), "hr", RECORDED, teamId, null);
+    }
+
+    private java.util.List<String> membersOf(String teamId) {
+        Document team = generations.teamMembers(generations.active()).find(eq("_id", teamId)).first();
+        return team == null ? java.util.List.of() : team.getList("members", String.class);
+    }
+
+    @Test
+    void anErasureLeavesOnlyATombstoneAndNoMembership() {
+        deliver(registered("p1", "t1"), 0L);
+        deliver(moved("p1", "t2"), 1L);
+        deliver(registered("p2", "t1"), 0L);
+
+        deliver(erased("p1"), 2L);
+
+        assertThat(stored("p1")).isEqualTo(new Document("_id", "p1").append("erased", true));
+        assertThat(membersOf("t1")).containsExactly("p2");
+        assertThat(membersOf("t2")).isEmpty();
+        assertThat(stored("p2")).isNotNull();
+    }
+
+    @Test
+    void anEventDeliveredAgainAfterTheErasureDoesNotBringThePersonBack() {
+        deliver(registered("p1", "t1"), 0L);
+        deliver(joined("p1", 1), 1L);
+        deliver(erased("p1"), 2L);
+
+        // the batch is resent from an older token: the events before the erasure arrive again
+        deliver(registered("p1", "t1"), 0L);
+        deliver(joined("p1", 1), 1L);
+
+        assertThat(stored("p1")).isEqualTo(new Document("_id", "p1").append("erased", true));
+        assertThat(membersOf("t1")).isEmpty();
+    }
+
+    @Test
+    void withinOneBatchTheErasureWinsWhateverTheOrderOfTheBulkWrite() {
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        projection.on(registered("p1", "t1"), 0L);
+        projection.on(joined("p1", 1), 1L);
+        projection.on(erased("p1"), 2L);
+        projection.on(joined("p1", 1), 1L); // resent inside the same batch
+        projection.on(registered("p2", "t1"), 0L);
+        batch.commit();
+
+        assertThat(stored("p1")).isEqualTo(new Document("_id", "p1").append("erased", true));
+        assertThat(membersOf("t1")).containsExactly("p2");
+    }
+
+    @Test
+    void theErasureForgetsThePersonsKey() {
+        keys.give("p1", io.careerpath.security.PersonalData.newKey());
+        assertThat(keys.personKeys().keyOf("p1")).isPresent();
+
+        deliver(erased("p1"), 0L);
+
+        assertThat(keys.personKeys().keyOf("p1")).isEmpty();
+    }
+
+    @Test
+    void aRebuildReplayingTheLogEndsWithTheSameTombstone() {
+        HistoryWrites rebuild = projection.writesInto(2);
+        rebuild.add(registered("p1", "t1"), 0L);
+        rebuild.add(joined("p1", 1), 1L);
+        rebuild.flush();
+        rebuild.add(erased("p1"), 2L);
+        rebuild.add(registered("p2", "t1"), 0L);
+        rebuild.flush();
+        generations.activate(2);
+
+        assertThat(stored("p1")).isEqualTo(new Document("_id", "p1").append("erased", true));
+        assertThat(membersOf("t1")).containsExactly("p2");
+        PersonHistories histories = new PersonHistories(generations, null);
+        assertThat(histories.find("p1")).isEmpty();
+        assertThat(histories.findAll(java.util.List.of("p1", "p2"))).extracting(StoredHistory::personId).containsExactly("p2");
     }
 }

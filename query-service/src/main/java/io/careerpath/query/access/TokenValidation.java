@@ -1,0 +1,113 @@
+package io.careerpath.query.access;
+
+import io.careerpath.security.Caller;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.util.StringUtils;
+
+/**
+ * Which access tokens are accepted (docs/security.md): signed with a key the issuer publishes,
+ * {@code iss} the configured issuer, {@code aud} containing {@value Caller#AUDIENCE}, not expired.
+ *
+ * <p>The issuer is reached lazily, on the first token, and again after a failure: the service starts
+ * (and answers its open endpoints) before the sign-in server is up. While the issuer cannot be
+ * reached, tokens cannot be checked and requests answer 503, not 401: the token may well be good.
+ * The signing keys come from {@code jwk-set-uri} when it is set (the address the services reach the
+ * issuer at may differ from the one in {@code iss}), else from the issuer's discovery document.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
+class TokenValidation {
+
+    static final String WRONG_AUDIENCE = "The token is not meant for " + Caller.AUDIENCE + " (aud)";
+    static final String WRONG_ISSUER = "The token was issued by another issuer (iss)";
+
+    @Bean
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) {
+        OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
+        String issuer = jwt.getIssuerUri();
+        String jwkSetUri = jwt.getJwkSetUri();
+        List<String> audiences = jwt.getAudiences().isEmpty() ? List.of(Caller.AUDIENCE) : jwt.getAudiences();
+        if (!StringUtils.hasText(issuer)) {
+            throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.issuer-uri (CAREERPATH_ISSUER_URI) is not set");
+        }
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(), issuedBy(issuer), meantFor(audiences));
+        return new LazyJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = StringUtils.hasText(jwkSetUri)
+                    ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithms(algorithms -> jwt.getJwsAlgorithms()
+                            .forEach(name -> algorithms.add(SignatureAlgorithm.from(name)))).build()
+                    : NimbusJwtDecoder.withIssuerLocation(issuer).build();
+            decoder.setJwtValidator(validator);
+            return decoder;
+        });
+    }
+
+    private static OAuth2TokenValidator<Jwt> issuedBy(String issuer) {
+        String expected = issuer.replaceAll("/+$", "");
+        return token -> {
+            String iss = token.getClaimAsString("iss");
+            return iss != null && iss.replaceAll("/+$", "").equals(expected)
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, WRONG_ISSUER, null));
+        };
+    }
+
+    private static OAuth2TokenValidator<Jwt> meantFor(List<String> audiences) {
+        return token -> {
+            List<String> aud = token.getAudience();
+            return aud != null && aud.stream().anyMatch(audiences::contains)
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, WRONG_AUDIENCE, null));
+        };
+    }
+
+    /** Builds the real decoder on first use, and tries again on the next token if the issuer was not reachable. */
+    static final class LazyJwtDecoder implements JwtDecoder {
+
+        private final Supplier<JwtDecoder> factory;
+        private volatile JwtDecoder decoder;
+
+        LazyJwtDecoder(Supplier<JwtDecoder> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public Jwt decode(String token) throws JwtException {
+            return decoder().decode(token);
+        }
+
+        private JwtDecoder decoder() {
+            JwtDecoder current = decoder;
+            if (current == null) {
+                synchronized (this) {
+                    if (decoder == null) {
+                        try {
+                            decoder = factory.get();
+                        } catch (RuntimeException e) {
+                            // not a BadJwtException: the token is not at fault, so this is no 401
+                            throw new JwtException("The issuer cannot be reached to check tokens: " + e.getMessage(), e);
+                        }
+                    }
+                    current = decoder;
+                }
+            }
+            return current;
+        }
+    }
+}

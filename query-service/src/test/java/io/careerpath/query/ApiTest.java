@@ -1,0 +1,30 @@
+package io.careerpath.query;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import io.careerpath.query.rebuild.ReadModelRebuild;
+
+/**
+ * The query API as it runs (controllers, security chain, validation, problem details, the access
+ * rules and the read models in an in-process Mongo-wire server through the real driver), without
+ * Kafka and Axon. The people's keys come from {@link io.careerpath.query.keys.TestKeys}; the data
+ * from {@link ApiFixture}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@WebMvcTest(properties = "spring.config.name=" + QueryServiceApplication.CONFIG_NAME,
+        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.careerpath\\.query\\."
+                + "(AsOf|access\\..*|keys\\.PersonKeys|skills\\.SkillModelConfiguration"
+                + "|history\\.(PersonHistories|ReadModelGenerations|PersonHistoryProjection))"))
+@Import(ApiTestSetup.class)
+// the rebuild replays Kafka into Mongo through Axon, neither of which is here; only who may use it is tested
+@MockitoBean(types = ReadModelRebuild.class)
+public @interface ApiTest {
+}

@@ -1,0 +1,266 @@
+package io.careerpath.query.access;
+
+import static io.careerpath.query.ApiFixture.A;
+import static io.careerpath.query.ApiFixture.B;
+import static io.careerpath.query.ApiFixture.D;
+import static io.careerpath.query.ApiFixture.T1;
+import static io.careerpath.query.ApiFixture.T2;
+import static io.careerpath.query.ApiFixture.as;
+import static io.careerpath.query.ApiFixture.ownPerson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careerpath.query.ApiFixture;
+import io.careerpath.query.ApiTest;
+import io.careerpath.query.rebuild.ReadModelRebuild;
+import io.careerpath.query.rebuild.RebuildProgress;
+import io.careerpath.security.PermissionTable;
+import io.careerpath.security.PermissionTable.Kind;
+import io.careerpath.security.PermissionTable.Permission;
+import io.careerpath.security.PermissionTable.Scope;
+import io.careerpath.security.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every query-service row of {@code permissions.csv} against every role and whose data it is
+ * (own, a person or team the caller manages, anyone else's), and checks that every endpoint of the
+ * service is in the table.
+ */
+@ApiTest
+class PermissionTableTest {
+
+    private static final List<Permission> QUERY_ROWS = PermissionTable.load().stream()
+            .filter(row -> row.service().equals("query")).toList();
+    private static final String WHAT_IF = "{\"kind\":\"PMO\",\"pmoType\":\"EXECUTIVE\",\"months\":12}";
+
+    @Autowired
+    private MockMvc mvc;
+    @Autowired
+    private ApiFixture fixture;
+    @Autowired
+    private ObjectMapper json;
+    @Autowired
+    private RequestMappingHandlerMapping mappings;
+    /** A test double (see {@link ApiTest}): only who may start and follow a rebuild is at stake here. */
+    @Autowired
+    private ReadModelRebuild rebuild;
+
+    @BeforeEach
+    void seed() {
+        fixture.seeded();
+        RebuildProgress idle = new RebuildProgress(RebuildProgress.State.IDLE, 0, 0, 0, 0, null, null, null, null);
+        when(rebuild.progress()).thenReturn(idle);
+        when(rebuild.start()).thenReturn(Optional.of(idle));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRowForEveryRole() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Permission row : QUERY_ROWS) {
+            for (Role role : Role.values()) {
+                Scope scope = row.scope(role);
+                switch (row.kind()) {
+                    case PERSON -> {
+                        tests.add(person(row, role, "own", ownPerson(role), scope != Scope.NONE));
+                        tests.add(person(row, role, "managed", B, scope == Scope.TEAM || scope == Scope.ALL));
+                        tests.add(person(row, role, "other", D, scope == Scope.ALL));
+                    }
+                    case TEAM -> {
+                        tests.add(team(row, role, "managed", T1, scope == Scope.TEAM || scope == Scope.ALL));
+                        tests.add(team(row, role, "other", T2, scope == Scope.ALL));
+                    }
+                    case LIST -> tests.add(DynamicTest.dynamicTest(row + " as " + role + ": " + scope,
+                            () -> assertThat(teamsListedFor(role)).isEqualTo(switch (scope) {
+                                case NONE, OWN -> Set.of();
+                                case TEAM -> Set.of(T1);
+                                case ALL -> Set.of(T1, T2, "mgmt");
+                            })));
+                    case ADMIN -> tests.add(DynamicTest.dynamicTest(row + " as " + role + ": " + scope, () -> {
+                        ResultActions result = mvc.perform(request(HttpMethod.valueOf(row.method()), row.path()).with(as(role)));
+                        if (scope == Scope.ALL) {
+                            result.andExpect(status().is2xxSuccessful());
+                        } else {
+                            result.andExpect(status().isForbidden())
+                                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+                        }
+                    }));
+                    // open: no token needed (a static page another change has yet to add answers 404, never 401)
+                    case OPEN -> tests.add(DynamicTest.dynamicTest(row + " without a token", () -> {
+                        int status = mvc.perform(request(HttpMethod.valueOf(row.method()), row.path()))
+                                .andReturn().getResponse().getStatus();
+                        assertThat(status).isIn(200, 404);
+                    }));
+                    default -> throw new AssertionError("A query endpoint of kind " + row.kind() + ": " + row);
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    private DynamicTest person(Permission row, Role role, String whose, String personId, boolean allowed) {
+        return DynamicTest.dynamicTest(row + " as " + role + " for " + whose + ": " + (allowed ? "200" : "404"), () -> {
+            MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(row.method()),
+                    row.path().replace("{personId}", personId)).with(as(role));
+            if (row.method().equals("POST")) {
+                request.contentType(MediaType.APPLICATION_JSON).content(WHAT_IF);
+            }
+            ResultActions result = mvc.perform(request);
+            if (allowed) {
+                result.andExpect(status().isOk()).andExpect(jsonPath("$.personId").value(personId));
+            } else {
+                // exactly as for an unknown person
+                result.andExpect(status().isNotFound())
+                        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                        .andExpect(jsonPath("$.type").value("urn:careerpath:problem:person-not-found"));
+            }
+        });
+    }
+
+    private DynamicTest team(Permission row, Role role, String whose, String teamId, boolean allowed) {
+        return DynamicTest.dynamicTest(row + " as " + role + " for " + whose + ": " + (allowed ? "200" : "403"), () -> {
+            ResultActions result = mvc.perform(request(HttpMethod.valueOf(row.method()),
+                    row.path().replace("{teamId}", teamId)).with(as(role)));
+            if (allowed) {
+                result.andExpect(status().isOk()).andExpect(jsonPath("$.teamId").value(teamId));
+            } else {
+                result.andExpect(status().isForbidden())
+                        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                        .andExpect(jsonPath("$.type").value("urn:careerpath:problem:team-not-permitted"));
+            }
+        });
+    }
+
+    private Set<String> teamsListedFor(Role role) throws Exception {
+        String body = mvc.perform(get("/api/teams").with(as(role))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        Set<String> teams = new TreeSet<>();
+        for (JsonNode team : json.readTree(body)) {
+            teams.add(team.get("teamId").asText());
+        }
+        return teams;
+    }
+
+    @Test
+    void anUnknownPersonAnswersLikeOneTheCallerMayNotSee() throws Exception {
+        String unknown = ApiFixture.newPersonId();
+        String forUnknown = mvc.perform(get("/api/people/" + unknown + "/timeline").with(as(Role.EMPLOYEE)))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        String forHidden = mvc.perform(get("/api/people/" + B + "/timeline").with(as(Role.EMPLOYEE)))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+
+        assertThat(forHidden.replace(B, "<id>")).isEqualTo(forUnknown.replace(unknown, "<id>"));
+    }
+
+    @Test
+    void accessFollowsTheCurrentTeamWhateverDayIsAskedFor() throws Exception {
+        // C was in t1 (the manager's) until 2024: their t1 days are no longer the manager's to see
+        mvc.perform(get("/api/people/" + ApiFixture.C + "/timeline").param("asOf", "2023-01-01").with(as(Role.MANAGER)))
+                .andExpect(status().isNotFound());
+        // E moves to t2 in September: today they are still in t1
+        mvc.perform(get("/api/people/" + ApiFixture.E + "/timeline").with(as(Role.MANAGER)))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aManagerMayNotUseTheWholeTableWithoutTheManagerRole() throws Exception {
+        // managed_teams counts only with the MANAGER role
+        mvc.perform(get("/api/people/" + B + "/timeline")
+                        .with(ApiFixture.caller("x", A, List.of("EMPLOYEE"), List.of(T1))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/teams/" + T1 + "/rotation-board")
+                        .with(ApiFixture.caller("x", A, List.of("EMPLOYEE"), List.of(T1))))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void withoutATokenEveryApiEndpointAnswers401WithProblemDetails() throws Exception {
+        for (Permission row : QUERY_ROWS) {
+            if (row.kind() == Kind.OPEN) {
+                continue;
+            }
+            String path = row.path().replace("{personId}", A).replace("{teamId}", T1);
+            mvc.perform(request(HttpMethod.valueOf(row.method()), path).contentType(MediaType.APPLICATION_JSON).content(WHAT_IF))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")))
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(401))
+                    .andExpect(jsonPath("$.reason").value("missing-token"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("No access token")));
+        }
+    }
+
+    @Test
+    void theDashboardsAndTheirSettingsNeedNoToken() throws Exception {
+        mvc.perform(get("/api/config"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.signInRequired").value(true))
+                .andExpect(jsonPath("$.signIn.issuer").value("http://127.0.0.1:9000"))
+                .andExpect(jsonPath("$.signIn.authorizationUri").value("http://127.0.0.1:9000/oauth2/authorize"))
+                .andExpect(jsonPath("$.signIn.tokenUri").value("http://127.0.0.1:9000/oauth2/token"))
+                .andExpect(jsonPath("$.signIn.logoutUri").value("http://127.0.0.1:9000/connect/logout"))
+                .andExpect(jsonPath("$.signIn.clientId").value("careerpath-dashboard"))
+                .andExpect(jsonPath("$.signIn.scopes").value("openid"));
+        mvc.perform(get("/index.html")).andExpect(status().isOk());
+        mvc.perform(get("/js/api.js")).andExpect(status().isOk());
+        mvc.perform(get("/")).andExpect(status().is2xxSuccessful());
+    }
+
+    @Test
+    void noSessionNoCookieNoLoginRedirect() throws Exception {
+        var signedIn = mvc.perform(get("/api/teams").with(as(Role.MANAGER)))
+                .andExpect(status().isOk()).andExpect(header().doesNotExist("Set-Cookie")).andReturn();
+        assertThat(signedIn.getRequest().getSession(false)).isNull();
+        // the OAuth2 client registration is for the key path only: no browser login is offered
+        mvc.perform(get("/oauth2/authorization/careerpath-keys")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/teams").accept(MediaType.TEXT_HTML)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void everyEndpointOfTheServiceIsInThePermissionTable() {
+        Set<String> inTable = QUERY_ROWS.stream().filter(row -> isApi(row.path()))
+                .map(row -> row.method() + " " + row.path()).collect(Collectors.toSet());
+        Set<String> served = new TreeSet<>();
+        for (RequestMappingInfo mapping : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : mapping.getPatternValues()) {
+                if (isApi(pattern)) {
+                    mapping.getMethodsCondition().getMethods()
+                            .forEach(method -> served.add(method.name() + " " + pattern));
+                }
+            }
+        }
+        assertThat(served).isNotEmpty();
+        assertThat(inTable).containsAll(served);
+        assertThat(served).containsAll(inTable);
+    }
+
+    /** The rest of the table's rows are the dashboards' static pages. */
+    private static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.startsWith("/internal/");
+    }
+}

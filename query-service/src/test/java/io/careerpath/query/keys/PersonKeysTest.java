@@ -1,0 +1,89 @@
+package io.careerpath.query.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class PersonKeysTest {
+
+    private final TestKeys commandService = new TestKeys();
+    private final PersonKeys keys = commandService.personKeys();
+
+    @Test
+    void manyPeopleAreAskedForInRequestsOfAtMost500() {
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 1_201; i++) {
+            people.add("p" + i);
+            commandService.newKeyFor("p" + i);
+        }
+
+        Map<String, byte[]> found = keys.keysOf(people);
+
+        assertThat(found).hasSize(1_201);
+        assertThat(commandService.requests()).extracting(List::size).containsExactly(500, 500, 201);
+    }
+
+    @Test
+    void keysAreHeldForTheirTimeThenAskedForAgain() {
+        byte[] key = commandService.newKeyFor("p1");
+        assertThat(keys.keyOf("p1")).contains(key);
+        assertThat(keys.keyOf("p1")).contains(key);
+        assertThat(commandService.requests()).hasSize(1);
+
+        commandService.advanceNanos(TimeUnit.MINUTES.toNanos(11));
+        commandService.destroy("p1");
+
+        assertThat(keys.keyOf("p1")).isEmpty();
+        assertThat(commandService.requests()).hasSize(2);
+    }
+
+    @Test
+    void onlyThePeopleNotHeldAreAskedFor() {
+        commandService.newKeyFor("p1");
+        commandService.newKeyFor("p2");
+        keys.keyOf("p1");
+
+        keys.keysOf(List.of("p1", "p2", "unknown"));
+
+        assertThat(commandService.requests()).containsExactly(List.of("p1"), List.of("p2", "unknown"));
+    }
+
+    @Test
+    void aForgottenKeyOpensNothingEvenIfItWasHeld() {
+        commandService.newKeyFor("p1");
+        keys.keyOf("p1");
+
+        keys.forget("p1");
+
+        assertThat(keys.keyOf("p1")).isEmpty();
+    }
+
+    @Test
+    void anUnreachableCommandServiceIsNotTakenForAnErasure() {
+        commandService.newKeyFor("p1");
+        commandService.down(true);
+
+        assertThatThrownBy(() -> keys.keyOf("p1")).isInstanceOf(KeysUnavailable.class);
+
+        commandService.down(false);
+        assertThat(keys.keyOf("p1")).isPresent();
+    }
+
+    @Test
+    void theCacheIsBounded() {
+        PersonKeys small = new PersonKeys(commandService, 2, Long.MAX_VALUE / 4, System::nanoTime);
+        commandService.newKeyFor("p1");
+        commandService.newKeyFor("p2");
+        commandService.newKeyFor("p3");
+        small.keysOf(List.of("p1", "p2", "p3"));
+
+        small.keyOf("p1");
+
+        assertThat(commandService.requests()).hasSize(2); // p1 was the eldest and had to be asked for again
+    }
+}
