@@ -1,5 +1,11 @@
 // The two APIs as the pages use them. Reads go to the query service (this origin); recorded events
-// go to the command service, whose address the query service tells us (GET /api/config).
+// go to the command service, whose address the query service tells us (GET /api/config). Every
+// request to either API carries the signed-in user's access token (js/auth.js); an API that no
+// longer accepts it (401) sends the browser to sign in again.
+import * as auth from './auth.js';
+import { config } from './config.js';
+
+export { config };
 
 /** A refusal from either API: the RFC 9457 problem detail, with per-field errors when it has them. */
 export class ApiError extends Error {
@@ -20,13 +26,24 @@ export class ApiError extends Error {
   }
 }
 
-async function send(url, options = {}) {
+/**
+ * One request to either API, with the access token. Answers the parsed body; throws an ApiError for
+ * anything but 2xx. A 401 (the token is no good any more) starts the sign-in again.
+ */
+export async function send(url, options = {}) {
+  const token = await auth.bearer();
+  const headers = { Accept: 'application/json, application/problem+json', ...(options.headers || {}) };
+  if (token) headers.Authorization = `Bearer ${token}`;
   let response;
   try {
-    response = await fetch(url, { headers: { Accept: 'application/json, application/problem+json' }, ...options });
+    response = await fetch(url, { ...options, headers });
   } catch (e) {
     throw new ApiError(0, { title: 'Not reachable', detail: `The platform did not answer (${url}). Is it running?` }, url);
   }
+  if (response.status === 401 && token) {
+    await auth.rejected(); // leaves the page (or throws when signing in keeps failing)
+  }
+  if (token) auth.accepted(); // any answer but 401 (403 and 404 included): the token itself was good
   const text = await response.text();
   let body = null;
   if (text) {
@@ -69,19 +86,6 @@ export async function query(path, params = {}) {
   }
 }
 
-let configPromise;
-
-/** {commandApi}: where recorded events go. */
-export function config() {
-  if (!configPromise) {
-    configPromise = send('/api/config').catch((e) => {
-      configPromise = undefined;
-      throw e;
-    });
-  }
-  return configPromise;
-}
-
 const enc = encodeURIComponent;
 
 /** Views take asOf (the day in the career) and knownOn (what had been recorded by then); see ui.viewpoint(). */
@@ -100,23 +104,22 @@ export const rotationBoard = (teamId, { asOf, knownOn } = {}) =>
 export const whatIf = (personId, proposal) =>
   send(new URL(`/api/people/${enc(personId)}/what-if`, window.location.origin).toString(), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(proposal),
   });
 
 /**
  * POST on the command API. Each recording carries its own Idempotency-Key, so when the answer is
  * lost on the way back (the platform did not answer), sending it once more is safe: the command
- * API answers a repeated key with the first answer and records nothing twice.
+ * API answers a repeated key with the first answer and records nothing twice. Who recorded it is
+ * taken from the token by the API, never sent by the page.
  */
-async function command(path, body, recordedBy) {
+async function command(path, body) {
   const { commandApi } = await config();
   const headers = {
     'Content-Type': 'application/json',
-    Accept: 'application/json, application/problem+json',
     'Idempotency-Key': crypto.randomUUID(),
   };
-  if (recordedBy) headers['X-Recorded-By'] = recordedBy;
   const request = { method: 'POST', headers, body: JSON.stringify(body) };
   try {
     return await send(`${commandApi}${path}`, request);
@@ -129,8 +132,13 @@ async function command(path, body, recordedBy) {
 }
 
 /** → {personId, eventId, sequenceNumber} */
-export const registerPerson = (person, recordedBy) => command('/api/people', person, recordedBy);
+export const registerPerson = (person) => command('/api/people', person);
 
 /** → {eventId, sequenceNumber} */
-export const recordEvent = (personId, event, recordedBy) =>
-  command(`/api/people/${enc(personId)}/career-events`, event, recordedBy);
+export const recordEvent = (personId, event) => command(`/api/people/${enc(personId)}/career-events`, event);
+
+/** GET or POST on the command API (imports): {@code path} from its root. */
+export async function commandApi(path, options = {}) {
+  const { commandApi: base } = await config();
+  return send(`${base}${path}`, options);
+}

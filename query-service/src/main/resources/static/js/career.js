@@ -1,13 +1,15 @@
 // My career: where one person stands, how they got there, and where a role would take them.
 import * as api from './api.js';
+import { may } from './auth.js';
 import {
-  el, formatDate, fromNow, humanize, kindLabel, months, OUTCOMES, pageUrl, params, percent, recent, rememberPerson,
-  renderHeader, showProblem, skillLabel, status, viewpoint,
+  el, formatDate, fromNow, humanize, kindLabel, months, OUTCOMES, pageUrl, params, percent, recent, recorderWords,
+  rememberPerson, renderHeader, showProblem, showRefusal, signedIn, skillLabel, status, viewpoint,
 } from './ui.js';
 import { drawCareerTimeline, drawRetention, drawSkills, eventWords, kindLegend } from './charts.js';
 import { clearErrors, showErrors } from './forms.js';
 
-const personId = params().get('person') || recent().people[0]?.id;
+const who = await signedIn();
+const personId = params().get('person') || who?.personId || recent().people[0]?.id;
 let asOf = params().get('asOf') || '';
 const $ = (id) => document.getElementById(id);
 
@@ -31,7 +33,7 @@ function saveVisibility() {
 
 function header() {
   renderHeader('career', {
-    person: personId, team: state.timeline?.teamId,
+    person: personId, personTeam: state.timeline?.teamId, team: state.timeline?.teamId,
     onAsOf: (day) => {
       asOf = day;
       clearWhatIf();
@@ -53,8 +55,14 @@ async function load() {
   } catch (e) {
     $('content').hidden = true;
     status('');
-    showProblem($('problem'), e, 'Could not load this career');
-    if (e.status === 404) $('problem').append(el('p', {}, el('a', { href: 'index.html' }, 'Open or register someone on the start page')));
+    showRefusal($('problem'), e, 'person', 'Could not load this career');
+    if (e.status === 404 || e.status === 403) {
+      $('title').textContent = 'Career not shown';
+      $('subtitle').textContent = '';
+      $('problem').append(who?.personId && who.personId !== personId
+        ? el('p', {}, el('a', { href: pageUrl('career.html', { person: who.personId }) }, 'Open my career'))
+        : el('p', {}, el('a', { href: 'index.html' }, 'Open or register someone on the start page')));
+    }
   }
 }
 
@@ -71,6 +79,7 @@ function render() {
     ` · model ${skills.modelVersion}`);
   header();
   $('record-link').href = pageUrl('record.html', { person: personId });
+  $('record-link').hidden = !may.recordFor(who, personId, timeline.teamId);
   $('content').hidden = false;
 
   renderFigures();
@@ -168,7 +177,7 @@ function renderEntries() {
   const rows = entries.map((e) => el('tr', { 'data-event-id': e.eventId },
     el('td', {}, formatDate(e.effectiveDate)),
     el('td', {}, eventWords(e)),
-    el('td', {}, e.recordedBy || '—'),
+    el('td', {}, recorderWords(e.recordedBy)),
     el('td', {}, e.recordedAt ? new Date(e.recordedAt).toLocaleString('en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' }) + ' UTC' : '—'),
     el('td', { class: 'num' }, String(e.sequence))));
   $('entries-table').tBodies[0].replaceChildren(...(rows.length ? rows

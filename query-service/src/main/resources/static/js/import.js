@@ -2,7 +2,8 @@
 // (rows done of total, rate, time left), and list the rows that were not recorded, with their line and
 // reason. The import's id goes into the page's address (?import=...), so a reload keeps following it.
 import * as api from './api.js';
-import { el, formatDate, params, renderHeader, showProblem, status } from './ui.js';
+import { may } from './auth.js';
+import { el, formatDate, params, recorderWords, renderHeader, showProblem, showRefusal, signedIn, status } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const NUMBER = new Intl.NumberFormat('en-GB');
@@ -20,29 +21,8 @@ let lastState = null;
 
 // ---- the command API ---------------------------------------------------------------------------
 
-async function call(path, options = {}) {
-  const { commandApi } = await api.config();
-  let response;
-  try {
-    response = await fetch(`${commandApi}${path}`, {
-      ...options,
-      headers: { Accept: 'application/json, application/problem+json', ...(options.headers || {}) },
-    });
-  } catch (e) {
-    throw new api.ApiError(0, { title: 'Not reachable', detail: `The command API did not answer (${commandApi}). Is it running?` }, path);
-  }
-  const text = await response.text();
-  let body = null;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch (e) {
-      body = { detail: text.slice(0, 300) };
-    }
-  }
-  if (!response.ok) throw new api.ApiError(response.status, body, path);
-  return body;
-}
+/** A request to the command API, with the access token (api.send): the imports live there. */
+const call = (path, options = {}) => api.commandApi(path, options);
 
 /** The content type the command API tells the format by; the format choice and the file's name decide. */
 function contentType(file, format) {
@@ -53,22 +33,6 @@ function contentType(file, format) {
 }
 
 // ---- uploading ---------------------------------------------------------------------------------
-
-function rememberedName() {
-  try {
-    return window.localStorage.getItem('careerpath.recordedBy') || '';
-  } catch (e) {
-    return '';
-  }
-}
-
-function rememberName(name) {
-  try {
-    window.localStorage.setItem('careerpath.recordedBy', name);
-  } catch (e) {
-    // not remembered
-  }
-}
 
 function formProblem(message) {
   const input = $('import-file');
@@ -88,12 +52,9 @@ async function upload(event) {
     return;
   }
   const format = $('import-format').value;
-  const recordedBy = $('recorded-by').value.trim();
-  rememberName(recordedBy);
   const query = new URLSearchParams({ fileName: file.name });
   if (format) query.set('format', format);
   const headers = { 'Content-Type': contentType(file, format) };
-  if (recordedBy) headers['X-Recorded-By'] = recordedBy;
   const button = $('import-submit');
   button.disabled = true;
   status(`Uploading ${file.name}…`, 'working');
@@ -102,6 +63,10 @@ async function upload(event) {
     follow(started.id, started);
   } catch (error) {
     status('');
+    if (error.status === 403) {
+      formProblem('Not imported. Only HR administrators may import career histories.');
+      return;
+    }
     const title = error.problem?.title && error.problem.title !== error.message ? `${error.problem.title}: ` : '';
     formProblem(`Not imported. ${title}${error.message}`);
   } finally {
@@ -135,7 +100,7 @@ async function poll(id) {
       return;
     }
     status('');
-    showProblem($('problem'), error, 'Could not follow the import');
+    showRefusal($('problem'), error, 'action', 'Could not follow the import');
     return;
   }
   if (following !== id) return;
@@ -175,7 +140,7 @@ function render(s) {
   const done = s.rowsDone || 0;
   const percent = total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : (going ? 0 : 100);
   $('import-name').textContent = `${s.fileName || 'A file without a name'} · ${s.format} · ${size(s.fileBytes)}`
-    + ` · by ${s.recordedBy} · ${formatDate(s.createdAt)}`;
+    + ` · by ${recorderWords(s.recordedBy)} · ${formatDate(s.createdAt)}`;
   $('progress-label').textContent = `Rows done: ${NUMBER.format(done)} of ${NUMBER.format(total)} (${percent} %)`;
   const bar = $('progress-bar');
   bar.setAttribute('aria-valuenow', String(percent));
@@ -254,9 +219,17 @@ async function loadRecent() {
 
 // ---- start -------------------------------------------------------------------------------------
 
+const who = await signedIn();
 renderHeader('import');
-$('recorded-by').value = rememberedName();
-$('import-form').addEventListener('submit', upload);
-const id = params().get('import');
-if (id) follow(id);
-loadRecent();
+if (!may.importHistories(who)) {
+  // the command API refuses imports to everyone but HR administrators; say so instead of offering the form
+  showProblem($('problem'), new Error('Only HR administrators may import career histories.'));
+  $('problem').firstChild.dataset.status = '403';
+  for (const card of document.querySelectorAll('main .grid > .card')) card.hidden = true;
+} else {
+  if (who) $('recorded-as').textContent = `Every imported event is recorded as ${who.name}: the platform keeps who imported it from your sign-in.`;
+  $('import-form').addEventListener('submit', upload);
+  const id = params().get('import');
+  if (id) follow(id);
+  loadRecent();
+}

@@ -2,12 +2,16 @@
 // beside the field they concern; a recorded event appears in the timeline as soon as the query
 // side has it (the views are reloaded with ?minSequence= the event's sequence number).
 import * as api from './api.js';
-import { el, formatDate, pageUrl, params, recent, rememberPerson, renderHeader, showProblem, status, today } from './ui.js';
+import {
+  el, formatDate, pageUrl, params, recent, recorderWords, rememberPerson, renderHeader, showProblem, showRefusal, signedIn,
+  status, today,
+} from './ui.js';
 import { drawCareerTimeline, eventWords, kindLegend } from './charts.js';
 import { clearErrors, showErrors } from './forms.js';
 import { EVENT_TYPES, eventType } from './events.js';
 
-const personId = params().get('person') || recent().people[0]?.id;
+const who = await signedIn();
+const personId = params().get('person') || who?.personId || recent().people[0]?.id;
 const $ = (id) => document.getElementById(id);
 let timeline = null;
 
@@ -49,10 +53,9 @@ function buildForm() {
   const date = $('effective-date');
   date.max = today();
   date.value = today();
-  try {
-    $('recorded-by').value = window.localStorage.getItem('careerpath.recordedBy') || '';
-  } catch (e) {
-    // not remembered
+  if (who) {
+    $('recorded-as').textContent = `Recorded as ${who.name}: the platform keeps who recorded it from your sign-in`
+      + ' (a pseudonymous id, never a name).';
   }
   $('record-form').addEventListener('submit', submit);
 }
@@ -98,22 +101,21 @@ async function submit(e) {
   const form = e.currentTarget;
   const button = $('record-submit');
   const event = body(form);
-  const recordedBy = $('recorded-by').value.trim();
-  try {
-    window.localStorage.setItem('careerpath.recordedBy', recordedBy);
-  } catch (ignored) {
-    // not remembered
-  }
   clearErrors(form);
   button.disabled = true;
   status('Recording…', 'working');
   let recorded;
   try {
-    recorded = await api.recordEvent(personId, event, recordedBy || undefined);
+    recorded = await api.recordEvent(personId, event);
   } catch (error) {
     button.disabled = false;
-    status(`Not recorded: ${error.fieldErrors.length ? 'please correct the marked fields.' : (error.problem?.detail || error.message)}`, 'error');
-    showErrors(form, error, { fallbackField: 'type' });
+    const refused = error.status === 403 || error.status === 404 ? 'you may not record events for this person.' : null;
+    status(`Not recorded: ${refused || (error.fieldErrors?.length ? 'please correct the marked fields.' : (error.problem?.detail || error.message))}`, 'error');
+    if (refused) {
+      showRefusal(form.querySelector('.form-problem'), error, 'person');
+    } else {
+      showErrors(form, error, { fallbackField: 'type' });
+    }
     return;
   }
   button.disabled = false;
@@ -151,13 +153,13 @@ async function loadTimeline(minSequence) {
   document.title = `Record an event for ${name} · Careerpath`;
   $('title').textContent = `Record an event for ${name}`;
   $('subtitle').textContent = `${timeline.teamId ? `Team ${timeline.teamId} · ` : ''}up to event #${timeline.sequence}`;
-  renderHeader('record', { person: personId, team: timeline.teamId });
+  renderHeader('record', { person: personId, personTeam: timeline.teamId, team: timeline.teamId });
   drawCareerTimeline($('timeline-chart'), timeline);
   $('timeline-legend').replaceChildren(kindLegend());
   const latest = [...timeline.entries].sort((a, b) => b.sequence - a.sequence).slice(0, 6);
   $('latest-entries').replaceChildren(...latest.map((entry) => el('li', { 'data-event-id': entry.eventId, value: entry.sequence },
     `${formatDate(entry.effectiveDate)} · ${eventWords(entry)}`,
-    el('span', { class: 'hint' }, ` (event #${entry.sequence}${entry.recordedBy ? `, by ${entry.recordedBy}` : ''})`))));
+    el('span', { class: 'hint' }, ` (event #${entry.sequence}${entry.recordedBy ? `, by ${recorderWords(entry.recordedBy)}` : ''})`))));
   if ($('event-type').value === 'EVENT_RETRACTED') fillRetractable();
 }
 
@@ -177,6 +179,12 @@ if (!personId) {
     .then(() => status(''))
     .catch((error) => {
       status('');
-      showProblem($('problem'), error, 'Could not load this person');
+      showRefusal($('problem'), error, 'person', 'Could not load this person');
+      if (error.status === 404 || error.status === 403) {
+        // no one to record for: the form would only be refused
+        $('record-form').hidden = true;
+        $('title').textContent = 'Record an event';
+        $('problem').append(el('p', {}, el('a', { href: 'index.html' }, 'Go to the start page')));
+      }
     });
 }

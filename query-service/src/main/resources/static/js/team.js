@@ -1,13 +1,15 @@
 // My team: the rotation board (sortable, flags at a glance), everyone on one timeline, and the
 // team aggregates, withheld below the minimum group size with the reason.
 import * as api from './api.js';
+import { may } from './auth.js';
 import {
   el, FLAGS, formatDate, kindLabel, months, pageUrl, params, percent, recent, rememberTeam, renderHeader,
-  showProblem, status, viewpoint,
+  showProblem, showRefusal, signedIn, status, viewpoint,
 } from './ui.js';
 import { drawTeamTimeline, kindKey, kindLegend, patternCanvas } from './charts.js';
 
-const teamId = params().get('team') || recent().teams[0];
+const who = await signedIn();
+const teamId = params().get('team') || (who && !may.seeEveryone(who) ? who.managedTeams[0] : null) || recent().teams[0];
 let asOf = params().get('asOf') || '';
 const $ = (id) => document.getElementById(id);
 const state = { board: null, sort: { key: 'attention', direction: 'descending' } };
@@ -177,6 +179,16 @@ async function load() {
       $('problem').replaceChildren(el('p', { class: 'withheld', role: 'status' }, `${e.problem?.detail || 'Nobody in this team.'}. `,
         params().get('asOf') && params().get('knownThen') === '1' ? 'Untick “as recorded then” to include what was recorded later, or pick a later day.'
           : params().get('asOf') ? 'Pick a later day.' : 'Register people in this team on the start page.'));
+    } else if (e.status === 403) {
+      $('title').textContent = `Team ${teamId}`;
+      $('subtitle').textContent = '';
+      showRefusal($('problem'), e, 'team');
+      if (who?.managedTeams.length) {
+        $('problem').append(el('p', {}, 'Your teams: ', ...who.managedTeams.flatMap((t, i) => [i ? ', ' : '',
+          el('a', { href: pageUrl('team.html', { team: t }) }, t)])));
+      } else if (who?.personId) {
+        $('problem').append(el('p', {}, el('a', { href: pageUrl('career.html', { person: who.personId }) }, 'Open my career')));
+      }
     } else {
       showProblem($('problem'), e, `Could not load team ${teamId}`);
     }

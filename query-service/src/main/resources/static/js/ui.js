@@ -1,5 +1,6 @@
-// What every page shares: the header with navigation and the as-of picker, the status region,
-// remembered people and teams, and the words for dates, numbers and kinds.
+// What every page shares: the header with navigation, who is signed in and the as-of picker, the
+// status region, remembered people and teams, and the words for dates, numbers and kinds.
+import * as auth from './auth.js';
 
 export const params = () => new URLSearchParams(window.location.search);
 
@@ -38,11 +39,34 @@ export function viewpoint() {
 
 // ---- remembered context (this browser only) -------------------------------------------------
 
-const STORE = 'careerpath.recent';
+const LEGACY_STORE = 'careerpath.recent';
+
+// The pages no longer ask who records (the platform takes it from the sign-in): forget the name they kept.
+try {
+  window.localStorage.removeItem('careerpath.recordedBy');
+} catch (e) {
+  // storage disabled: nothing kept
+}
+
+/** Remembered per account, so that the next person to sign in on this browser does not see them. */
+function store() {
+  const who = auth.identity();
+  return who ? `careerpath.recent.${who.subject}` : LEGACY_STORE;
+}
+
+/** Forgets what this browser remembers for an account (when it signs out). */
+export function forgetRecent(who) {
+  try {
+    if (who) window.localStorage.removeItem(`careerpath.recent.${who.subject}`);
+    window.localStorage.removeItem(LEGACY_STORE);
+  } catch (e) {
+    // nothing remembered
+  }
+}
 
 export function recent() {
   try {
-    const stored = JSON.parse(window.localStorage.getItem(STORE) || '{}');
+    const stored = JSON.parse(window.localStorage.getItem(store()) || '{}');
     return { people: stored.people || [], teams: stored.teams || [] };
   } catch (e) {
     return { people: [], teams: [] };
@@ -51,7 +75,7 @@ export function recent() {
 
 function save(value) {
   try {
-    window.localStorage.setItem(STORE, JSON.stringify(value));
+    window.localStorage.setItem(store(), JSON.stringify(value));
   } catch (e) {
     // private mode or storage disabled: the pages work, they just do not remember
   }
@@ -88,31 +112,58 @@ export function pageUrl(page, { person, team, asOf } = {}) {
 }
 
 /**
- * Fills the page header: brand, navigation (the current page marked), and, where the page has
- * dated views, the as-of picker that moves them all to a past day.
+ * Fills the page header: brand, navigation (the current page marked; only what the signed-in
+ * identity may use), who is signed in with a way to sign out, and, where the page has dated views,
+ * the as-of picker that moves them all to a past day.
  *
- * @param current  'home' | 'career' | 'team' | 'record' | 'import'
- * @param onAsOf   called with the new as-of date ('' for today) when the picker changes; omit for no picker
+ * @param current     'home' | 'career' | 'team' | 'record' | 'import'
+ * @param person      the person the page is about, if any
+ * @param personTeam  that person's current team, when known (decides whether "Record an event" is offered)
+ * @param team        the team the page is about, if any
+ * @param onAsOf      called with the new as-of date ('' for today) when the picker changes; omit for no picker
  */
-export function renderHeader(current, { person, team, onAsOf } = {}) {
+export function renderHeader(current, { person, personTeam, team, onAsOf } = {}) {
   const header = document.getElementById('site-header');
+  const who = auth.identity();
   const remembered = recent();
-  const personId = person || remembered.people[0]?.id;
-  const teamId = team || remembered.teams[0];
+  const own = who?.personId || null;
+  const personId = person || own || remembered.people[0]?.id;
+  const teamId = team || (who && !auth.may.seeEveryone(who) ? who.managedTeams[0] : null) || remembered.teams[0];
   const asOf = params().get('asOf') || '';
-  const link = (page, name, text, context) =>
-    el('li', {}, el('a', { href: pageUrl(page, context), 'aria-current': current === name ? 'page' : null }, text));
+  const link = (page, name, text, context, id) =>
+    el('li', {}, el('a', { href: pageUrl(page, context), id, 'aria-current': current === name ? 'page' : null }, text));
+  const otherPerson = personId && personId !== own;
+  const teamLink = teamId && auth.may.listTeams(who) && (!who || auth.may.seeBoard(who, teamId) || current === 'team');
+  const recordFor = personId && auth.may.recordFor(who, personId, personTeam) ? personId
+    : (own && auth.may.recordFor(who, own) ? own : null);
 
   const nav = el('nav', { class: 'site-nav', 'aria-label': 'Main' }, el('ul', {},
-    link('index.html', 'home', 'Start', {}),
-    personId ? link('career.html', 'career', 'My career', { person: personId, asOf }) : null,
-    teamId ? link('team.html', 'team', 'My team', { team: teamId, asOf }) : null,
-    personId ? link('record.html', 'record', 'Record an event', { person: personId }) : null,
-    link('import.html', 'import', 'Import histories', {})));
+    link('index.html', 'home', 'Start', {}, 'nav-start'),
+    own ? el('li', {}, el('a', { href: pageUrl('career.html', { person: own, asOf }), id: 'nav-my-career',
+      'aria-current': current === 'career' && !otherPerson ? 'page' : null }, 'My career')) : null,
+    otherPerson && (current === 'career' || !own) ? el('li', {}, el('a', { href: pageUrl('career.html', { person: personId, asOf }),
+      id: 'nav-career', 'aria-current': current === 'career' ? 'page' : null }, who ? 'Career' : 'My career')) : null,
+    teamLink ? link('team.html', 'team', who && auth.may.seeEveryone(who) ? 'Team' : 'My team', { team: teamId, asOf }, 'nav-team') : null,
+    recordFor ? link('record.html', 'record', 'Record an event', { person: recordFor }, 'nav-record') : null,
+    auth.may.importHistories(who) ? link('import.html', 'import', 'Import histories', {}, 'nav-import') : null));
 
   header.replaceChildren(
     el('a', { class: 'brand', href: 'index.html' }, el('img', { src: 'favicon.svg', alt: '' }), 'Careerpath'),
     nav);
+
+  // who is signed in, at the right of the first row (the as-of picker, if any, gets a row of its own below)
+  if (who) {
+    const signOut = el('button', { type: 'button', class: 'sign-out', id: 'sign-out' }, 'Sign out');
+    signOut.addEventListener('click', () => {
+      signOut.disabled = true;
+      auth.signOut(forgetRecent);
+    });
+    header.append(el('div', { class: 'account', id: 'account', role: 'group', 'aria-label': 'Signed in' },
+      el('span', { class: 'who' }, el('span', { class: 'visually-hidden' }, 'Signed in as '),
+        el('strong', { id: 'account-name' }, who.name), ' ',
+        el('span', { class: 'role', id: 'account-role', 'data-role': who.role || '' }, who.roleName)),
+      signOut));
+  }
 
   if (onAsOf) {
     const knownThen = params().get('knownThen') === '1';
@@ -128,7 +179,7 @@ export function renderHeader(current, { person, team, onAsOf } = {}) {
       if (then.checked) url.searchParams.set('knownThen', '1'); else url.searchParams.delete('knownThen');
       url.searchParams.delete('minSequence');
       window.history.pushState({}, '', url);
-      renderHeader(current, { person, team, onAsOf });
+      renderHeader(current, { person, personTeam, team, onAsOf });
       onAsOf(day);
     };
     input.addEventListener('change', () => {
@@ -144,6 +195,33 @@ export function renderHeader(current, { person, team, onAsOf } = {}) {
     el('label', { for: 'known-then', class: 'then' }, then, 'as recorded then'), note));
     window.onpopstate = () => window.location.reload();
   }
+}
+
+/**
+ * Waits until someone is signed in (going to the sign-in server when nobody is) and answers who
+ * (auth.identity()), or null when the platform has no sign-in. When signing in cannot work, the
+ * page says why and stays as it is (the promise never resolves).
+ */
+export async function signedIn(options) {
+  try {
+    return await auth.ensureSignedIn(options);
+  } catch (e) {
+    status('');
+    const holder = document.getElementById('problem') || document.getElementById('status');
+    if (holder) showProblem(holder, e, 'Cannot sign in');
+    return new Promise(() => {});
+  }
+}
+
+/** Who is signed in, for the pages (null without sign-in). */
+export const whoIsSignedIn = () => auth.identity();
+
+/** How the pages show who recorded an event: "you" for the signed-in person, else the pseudonymous id. */
+export function recorderWords(recordedBy) {
+  const who = auth.identity();
+  if (!recordedBy) return '—';
+  if (who && (recordedBy === who.personId || recordedBy === `sub:${who.subject}`)) return 'you';
+  return recordedBy;
 }
 
 function asOfWords(asOf, knownThen) {
@@ -165,6 +243,33 @@ export function status(message, kind = '') {
 export function showProblem(container, error, context = '') {
   const detail = error?.problem?.detail || error?.message || String(error);
   container.replaceChildren(el('div', { class: 'problem', role: 'alert' }, context ? `${context}: ${detail}` : detail));
+}
+
+/**
+ * A refusal in words (403 and 404 are the platform's "you may not", docs/security.md): whether a
+ * person is registered is itself private, so "not found" and "not allowed" read the same.
+ * @param about 'person' | 'team' | 'action'
+ */
+export function refusalWords(error, about = 'action') {
+  if (about === 'person' && (error?.status === 404 || error?.status === 403)) {
+    return 'Not found. You may not see this person\'s career, or no such person is registered.';
+  }
+  if (about === 'team' && error?.status === 403) {
+    return 'You may not see this team\'s board: only the team\'s managers, PMO leads and HR administrators may.';
+  }
+  if (error?.status === 403) return 'You may not do this: your role does not allow it.';
+  if (error?.status === 401) return 'The platform did not accept your sign-in. Please sign in again.';
+  return null;
+}
+
+/** Shows a refusal (403/404) in the words of refusalWords, anything else as showProblem does. */
+export function showRefusal(container, error, about, context = '') {
+  const words = refusalWords(error, about);
+  if (!words) {
+    showProblem(container, error, context);
+    return;
+  }
+  container.replaceChildren(el('div', { class: 'problem refused', role: 'alert', 'data-status': String(error.status) }, words));
 }
 
 // ---- words ------------------------------------------------------------------------------------
