@@ -14,6 +14,8 @@ import com.mongodb.client.model.Projections;
 import io.careerpath.events.CareerEvent;
 import io.careerpath.local.EmbeddedMongo;
 import io.careerpath.local.KafkaBroker;
+import io.careerpath.local.PlatformServices;
+import io.careerpath.local.signin.SignInServer;
 import io.careerpath.query.history.ReadModelFixture;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -77,6 +79,8 @@ class PlatformBenchmark {
     private final BenchmarkSize size = BenchmarkSize.current();
     private final BenchmarkReport report = new BenchmarkReport(size);
     private final String run = "r" + UUID.randomUUID().toString().substring(0, 6);
+    /** The HR administrator's token the load driver sends (minted once per run). */
+    private String token;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private long rowsInEventStore;
@@ -104,7 +108,8 @@ class PlatformBenchmark {
         Files.createDirectories(dir);
         Files.createDirectories(logs);
         List<DomainEventMessage<CareerEvent>> published = Careers.messages(run, 0, publishPeople, TEAM_SIZE);
-        try (KafkaBroker kafka = new KafkaBroker(dir.resolve("kafka"), freePort(), freePort()).start();
+        try (SignInServer signIn = SignInServer.start(Map.of("server.port", "0"));
+             KafkaBroker kafka = new KafkaBroker(dir.resolve("kafka"), freePort(), freePort()).start();
              EmbeddedMongo mongo = EmbeddedMongo.persistent(dir.resolve("read-models.mv"), freePort());
              MongoClient mongoClient = MongoClients.create(mongo.uri());
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
@@ -114,10 +119,16 @@ class PlatformBenchmark {
 
             KafkaPeers.createTopic(kafka.bootstrapServers(), TOPIC + ".peer", PARTITIONS);
             double rawProducer = KafkaPeers.produce(kafka.bootstrapServers(), TOPIC + ".peer", published);
-            Map<String, String> commandSettings = Map.of(
+            Map<String, String> commandSettings = new LinkedHashMap<>(Map.of(
                     "spring.datasource.url", eventStore, "spring.datasource.username", "sa",
                     "careerpath.kafka.bootstrap-servers", kafka.bootstrapServers(), "careerpath.kafka.topic", TOPIC,
-                    "careerpath.kafka.partitions", String.valueOf(PARTITIONS));
+                    "careerpath.kafka.partitions", String.valueOf(PARTITIONS)));
+            Map<String, String> querySettings = new LinkedHashMap<>(Map.of("spring.data.mongodb.uri", mongo.uri(),
+                    "careerpath.kafka.bootstrap-servers", kafka.bootstrapServers(), "careerpath.kafka.topic", TOPIC));
+            // both services take tokens from the sign-in server, as in the single-machine mode; the load
+            // driver acts as the HR administrator with a token minted for the whole run
+            PlatformServices.signInSettings(signIn, commandSettings, querySettings);
+            token = signIn.mintFor("hana", claims -> claims.expiresAt(Instant.now().plus(Duration.ofHours(4))));
             Watch publishing = Watch.start("records in the topic", () -> {
                 try {
                     return KafkaPeers.recordsIn(admin, TOPIC);
@@ -137,8 +148,7 @@ class PlatformBenchmark {
                 MongoDatabase peerDatabase = mongoClient.getDatabase("peer");
                 double rawConsumer = KafkaPeers.consumeAndBulkWrite(kafka.bootstrapServers(), TOPIC, published.size(),
                         peerDatabase, PHASE_TIMEOUT);
-                Map<String, String> querySettings = Map.of("spring.data.mongodb.uri", mongo.uri(),
-                        "careerpath.kafka.bootstrap-servers", kafka.bootstrapServers(), "careerpath.kafka.topic", TOPIC);
+                querySettings.put("careerpath.person-keys.url", command.baseUrl());
                 int queryPort = freePort();
                 Watch projecting = Watch.start("events projected", () -> projected("http://127.0.0.1:" + queryPort));
                 try (ServiceProcess query = ServiceProcess.start("query", queryPort, querySettings, logs)) {
@@ -258,12 +268,12 @@ class PlatformBenchmark {
 
     private double rebuild(ServiceProcess query) throws Exception {
         String url = query.baseUrl() + "/api/admin/read-models/rebuild";
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(url))
+        HttpResponse<String> started = http.send(authorized(url)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).isEqualTo(202);
         long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode progress = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+            JsonNode progress = JSON.readTree(http.send(authorized(url).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             if (progress.get("state").asText().equals("DONE")) {
                 double seconds = Duration.between(Instant.parse(progress.get("startedAt").asText()),
@@ -332,14 +342,14 @@ class PlatformBenchmark {
         }
         String url = command.baseUrl() + "/api/imports";
         long start = System.nanoTime();
-        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(url + "?fileName=benchmark.ndjson"))
-                .header("Content-Type", "application/x-ndjson").header("X-Recorded-By", "benchmark")
+        HttpResponse<String> accepted = http.send(authorized(url + "?fileName=benchmark.ndjson")
+                .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(file.toString())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).as("import accepted: %s", accepted.body()).isEqualTo(202);
         String status = url + "/" + JSON.readTree(accepted.body()).get("id").asText();
         long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode progress = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(status)).build(),
+            JsonNode progress = JSON.readTree(http.send(authorized(status).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             String state = progress.get("state").asText();
             if (state.equals("DONE")) {
@@ -561,9 +571,14 @@ class PlatformBenchmark {
                 + " see the service's GC log in target/benchmark-logs."));
     }
 
+    /** A request to a service API, with the run's token. */
+    private HttpRequest.Builder authorized(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+    }
+
     private JsonNode post(String url, String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("X-Recorded-By", "benchmark")
+        HttpResponse<String> response = http.send(authorized(url).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
@@ -572,7 +587,7 @@ class PlatformBenchmark {
     }
 
     private void get(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpResponse<String> response = http.send(authorized(url).timeout(Duration.ofSeconds(30))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());

@@ -1,5 +1,7 @@
 package io.careerpath.local;
 
+import io.careerpath.local.signin.DemoAccount;
+import io.careerpath.local.signin.SignInServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,22 +14,33 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole platform on one machine with nothing installed: a real Kafka broker (KRaft, child
  * process), an embedded MongoDB-wire server persisted to an H2 file, an H2 file event store, and
- * both services. Everything it keeps lives under one data directory, so a stop and a start find
- * all the data again.
+ * both services, behind a sign-in server of its own (io.careerpath.local.signin.SignInServer, with the
+ * single-machine demo accounts). Everything it keeps lives under one data directory, so a stop and a
+ * start find all the data again.
  */
 public final class LocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
 
     /**
-     * Where and on which ports. Port 0 for a service means "any free port".
+     * Where and on which ports. Port 0 for a service or the sign-in server means "any free port".
      */
     public record Settings(Path dataDir, int commandPort, int queryPort, int kafkaPort, int kafkaControllerPort,
-                           int mongoPort) {
+                           int mongoPort, int signInPort) {
 
-        public static final Settings DEFAULTS = new Settings(Path.of("data"), 8080, 8081, 9092, 9093, 27017);
+        public static final Settings DEFAULTS = new Settings(Path.of("data"), 8080, 8081, 9092, 9093, 27017,
+                SignInServer.DEFAULT_PORT);
 
-        /** Reads {@code --data-dir=...}, {@code --command-port=...} and so on, each defaulting to {@link #DEFAULTS}. */
+        /** The sign-in server on any free port. */
+        public Settings(Path dataDir, int commandPort, int queryPort, int kafkaPort, int kafkaControllerPort,
+                        int mongoPort) {
+            this(dataDir, commandPort, queryPort, kafkaPort, kafkaControllerPort, mongoPort, 0);
+        }
+
+        /**
+         * Reads {@code --data-dir=...}, {@code --command-port=...}, {@code --sign-in-port=...} and so on, each
+         * defaulting to {@link #DEFAULTS}.
+         */
         static Settings fromArguments(String... args) {
             Map<String, String> given = Arrays.stream(args)
                     .filter(arg -> arg.startsWith("--") && arg.contains("="))
@@ -39,7 +52,8 @@ public final class LocalPlatform implements AutoCloseable {
                     port(given, "query-port", DEFAULTS.queryPort),
                     port(given, "kafka-port", DEFAULTS.kafkaPort),
                     port(given, "kafka-controller-port", DEFAULTS.kafkaControllerPort),
-                    port(given, "mongo-port", DEFAULTS.mongoPort));
+                    port(given, "mongo-port", DEFAULTS.mongoPort),
+                    port(given, "sign-in-port", DEFAULTS.signInPort));
         }
 
         private static int port(Map<String, String> given, String name, int fallback) {
@@ -47,21 +61,42 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    private final SignInServer signIn;
     private final KafkaBroker kafka;
     private final EmbeddedMongo mongo;
     private final PlatformServices services;
 
-    private LocalPlatform(KafkaBroker kafka, EmbeddedMongo mongo, PlatformServices services) {
+    private LocalPlatform(SignInServer signIn, KafkaBroker kafka, EmbeddedMongo mongo, PlatformServices services) {
+        this.signIn = signIn;
         this.kafka = kafka;
         this.mongo = mongo;
         this.services = services;
     }
 
     public static LocalPlatform start(Settings settings) throws Exception {
+        return start(settings, Map.of());
+    }
+
+    /**
+     * @param signInSettings settings of the sign-in server ({@code careerpath.sign-in.*}, e.g. another
+     *                       accounts file); its port and key file come from {@code settings}
+     */
+    public static LocalPlatform start(Settings settings, Map<String, String> signInSettings) throws Exception {
         Path dataDir = settings.dataDir().toAbsolutePath();
         Files.createDirectories(dataDir);
-        KafkaBroker kafka = new KafkaBroker(dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort())
-                .start();
+        Map<String, String> signInWired = new LinkedHashMap<>(signInSettings);
+        signInWired.put("server.port", String.valueOf(settings.signInPort()));
+        // the same key after a restart: a signed-in dashboard stays signed in
+        signInWired.putIfAbsent("careerpath.sign-in.key-file", dataDir.resolve("sign-in").resolve("signing-key.jwk").toString());
+        // first: the services ask it for its keys when the first request comes
+        SignInServer signIn = SignInServer.start(signInWired);
+        KafkaBroker kafka;
+        try {
+            kafka = new KafkaBroker(dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort()).start();
+        } catch (Exception e) {
+            signIn.close();
+            throw e;
+        }
         EmbeddedMongo mongo = null;
         try {
             mongo = EmbeddedMongo.persistent(dataDir.resolve("read-models.mv"), settings.mongoPort());
@@ -75,12 +110,21 @@ public final class LocalPlatform implements AutoCloseable {
             query.put("server.port", String.valueOf(settings.queryPort()));
             query.put("spring.data.mongodb.uri", mongo.uri());
             query.put("careerpath.kafka.bootstrap-servers", kafka.bootstrapServers());
-            return new LocalPlatform(kafka, mongo, PlatformServices.start(command, query));
+            PlatformServices services = PlatformServices.start(signIn, command, query, context -> {
+            });
+            try {
+                DemoPeople.registerIfMissing(signIn, services);
+            } catch (RuntimeException e) {
+                // a convenience for a first look, never a reason not to run
+                log.warn("Could not register the demo accounts' people: {}", e.getMessage(), e);
+            }
+            return new LocalPlatform(signIn, kafka, mongo, services);
         } catch (Exception e) {
             if (mongo != null) {
                 mongo.close();
             }
             kafka.close();
+            signIn.close();
             throw e;
         }
     }
@@ -89,18 +133,23 @@ public final class LocalPlatform implements AutoCloseable {
         return services;
     }
 
+    public SignInServer signIn() {
+        return signIn;
+    }
+
     @Override
     public void close() {
         services.close();
         mongo.close();
         kafka.close();
+        signIn.close();
     }
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromArguments(args);
         LocalPlatform platform;
         try {
-            platform = start(settings);
+            platform = start(settings, signInArguments(args));
         } catch (Exception e) {
             // a half-started platform may hold non-daemon threads: say why and leave
             log.error("Careerpath could not start: {}", e.getMessage(), e);
@@ -111,19 +160,40 @@ public final class LocalPlatform implements AutoCloseable {
             log.info("Stopping Careerpath");
             platform.close();
         }, "careerpath-shutdown"));
-        System.out.printf("""
+        System.out.print(platform.banner(settings));
+    }
+
+    /** The {@code --careerpath.sign-in.*=...} arguments (e.g. {@code --careerpath.sign-in.accounts-file=...}). */
+    static Map<String, String> signInArguments(String... args) {
+        String prefix = "--careerpath.sign-in.";
+        return Arrays.stream(args)
+                .filter(arg -> arg.startsWith(prefix) && arg.contains("="))
+                .collect(Collectors.toMap(arg -> arg.substring(2, arg.indexOf('=')),
+                        arg -> arg.substring(arg.indexOf('=') + 1), (a, b) -> b, LinkedHashMap::new));
+    }
+
+    String banner(Settings settings) {
+        StringBuilder accounts = new StringBuilder();
+        for (DemoAccount account : signIn.accounts()) {
+            String password = account.plainPassword() != null ? account.plainPassword() : "(see demo-accounts.yml)";
+            accounts.append(String.format("     %-8s %-12s %-18s %s%n", account.username(), password,
+                    String.join(",", account.roleNames()), account.reach()));
+        }
+        return String.format("""
 
                 ================================================================
                  Careerpath is running (data in %s)
-                   Dashboards   %s   (open this in a browser)
-                   Command API  http://localhost:%d/api/people   (OpenAPI: /swagger-ui.html)
-                   Query API    http://localhost:%d/api/people/{personId}/timeline
+                   Dashboards   %s   (open this in a browser, then sign in)
+                   Command API  http://127.0.0.1:%d/api/people   (OpenAPI: /swagger-ui.html)
+                   Query API    http://127.0.0.1:%d/api/people/{personId}/timeline
+                   Sign-in      %s   (OpenID Connect issuer; command line: client %s, device grant)
                    Kafka        %s     MongoDB wire  %s
-                 Stop with Ctrl-C; starting again finds all the data.
+                 Single-machine demo accounts (NEVER for production; demo-accounts.yml):
+                     user     password     roles              sees
+                %s Stop with Ctrl-C; starting again finds all the data.
                 ================================================================
 
-                """, settings.dataDir().toAbsolutePath(), platform.services.dashboardUrl(),
-                platform.services.commandPort(), platform.services.queryPort(),
-                platform.kafka.bootstrapServers(), platform.mongo.uri());
+                """, settings.dataDir().toAbsolutePath(), services.dashboardUrl(), services.commandPort(),
+                services.queryPort(), signIn.issuer(), SignInServer.CLI_CLIENT_ID, kafka.bootstrapServers(), mongo.uri(), accounts);
     }
 }

@@ -1,17 +1,23 @@
 package io.careerpath.local;
 
 import io.careerpath.command.CommandServiceApplication;
+import io.careerpath.local.signin.SignInServer;
 import io.careerpath.query.QueryServiceApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Both services in this JVM, each in its own Spring context with its own configuration file, pointed
@@ -23,6 +29,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * command API's actual address ({@code careerpath.web.command-api-url}), and the command service
  * allows the query service's origin ({@code careerpath.web.allowed-origins}). A query port of 0
  * ("any free port") is therefore resolved to a free port before the command service starts.
+ *
+ * <p>With a {@link SignInServer}, both services take tokens from its issuer (docs/security.md), the query
+ * service gets its client secret and token endpoint for the key path and tells the dashboards where to
+ * sign in, and the sign-in server lets the dashboards' origin ({@code http://127.0.0.1:<query port>})
+ * sign in and out. Settings given explicitly are kept.
  */
 public final class PlatformServices implements AutoCloseable {
 
@@ -30,6 +41,21 @@ public final class PlatformServices implements AutoCloseable {
     private static final int DEFAULT_QUERY_PORT = 8081;
     private static final String ALLOWED_ORIGINS = "careerpath.web.allowed-origins";
     private static final String COMMAND_API_URL = "careerpath.web.command-api-url";
+    private static final String PERSON_KEYS_URL = "careerpath.person-keys.url";
+    static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
+    static final String QUERY_CLIENT_SECRET = "spring.security.oauth2.client.registration.careerpath-keys.client-secret";
+    static final String QUERY_TOKEN_URI = "spring.security.oauth2.client.provider.careerpath.token-uri";
+    static final String SIGN_IN = "careerpath.web.sign-in.";
+    /**
+     * The launcher's classpath holds Spring Authorization Server for the sign-in server; its
+     * auto-configuration must not reach into the services' contexts (it would add a signing key and a
+     * JWT decoder of its own there).
+     */
+    private static final List<String> NOT_FOR_THE_SERVICES = List.of(
+            "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration",
+            "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration");
+    private static final String EXCLUDE = "spring.autoconfigure.exclude";
 
     private final ConfigurableApplicationContext command;
     private final ConfigurableApplicationContext query;
@@ -54,6 +80,17 @@ public final class PlatformServices implements AutoCloseable {
      */
     public static PlatformServices start(Map<String, String> commandSettings, Map<String, String> querySettings,
                                          ApplicationContextInitializer<ConfigurableApplicationContext> customizer) {
+        return start(null, commandSettings, querySettings, customizer);
+    }
+
+    /**
+     * @param signIn     the issuer both services take tokens from; null: whatever the settings (or the
+     *                   services' configuration files) say
+     * @param customizer applied to both services' contexts before they refresh
+     */
+    public static PlatformServices start(SignInServer signIn, Map<String, String> commandSettings,
+                                         Map<String, String> querySettings,
+                                         ApplicationContextInitializer<ConfigurableApplicationContext> customizer) {
         Map<String, String> commandWired = new LinkedHashMap<>(commandSettings);
         Map<String, String> queryWired = new LinkedHashMap<>(querySettings);
         if ("0".equals(queryWired.get(SERVER_PORT))) {
@@ -61,18 +98,64 @@ public final class PlatformServices implements AutoCloseable {
         }
         String queryPort = queryWired.getOrDefault(SERVER_PORT, String.valueOf(DEFAULT_QUERY_PORT));
         commandWired.putIfAbsent(ALLOWED_ORIGINS, "http://localhost:" + queryPort + ",http://127.0.0.1:" + queryPort);
+        if (signIn != null) {
+            signIn.allowDashboard(dashboardOrigin(Integer.parseInt(queryPort)));
+            signInSettings(signIn, commandWired, queryWired);
+        }
+        ApplicationContextInitializer<ConfigurableApplicationContext> initializers = context -> {
+            withoutAuthorizationServer().initialize(context);
+            customizer.initialize(context);
+        };
         // the command side first: it creates the topic the query side waits for
-        ConfigurableApplicationContext command = CommandServiceApplication.builder().initializers(customizer)
+        ConfigurableApplicationContext command = CommandServiceApplication.builder().initializers(initializers)
                 .run(arguments(commandWired));
         try {
             queryWired.putIfAbsent(COMMAND_API_URL, "http://localhost:" + port(command));
-            ConfigurableApplicationContext query = QueryServiceApplication.builder().initializers(customizer)
+            queryWired.putIfAbsent(PERSON_KEYS_URL, "http://127.0.0.1:" + port(command));
+            ConfigurableApplicationContext query = QueryServiceApplication.builder().initializers(initializers)
                     .run(arguments(queryWired, "spring.main.banner-mode=off"));
             return new PlatformServices(command, query);
         } catch (RuntimeException e) {
             command.close();
             throw e;
         }
+    }
+
+    /**
+     * The settings that point the services at {@code signIn} (docs/security.md), added where not given:
+     * both take tokens from its issuer and fetch its keys; the query service gets its client secret and
+     * token endpoint for the key path, and the endpoints the dashboards send the browser to.
+     */
+    public static void signInSettings(SignInServer signIn, Map<String, String> command, Map<String, String> query) {
+        for (Map<String, String> service : List.of(command, query)) {
+            service.putIfAbsent(ISSUER_URI, signIn.issuer());
+            service.putIfAbsent(JWK_SET_URI, signIn.jwkSetUri());
+        }
+        query.putIfAbsent(QUERY_CLIENT_SECRET, signIn.queryClientSecret());
+        query.putIfAbsent(QUERY_TOKEN_URI, signIn.tokenUri());
+        query.putIfAbsent(SIGN_IN + "issuer", signIn.issuer());
+        query.putIfAbsent(SIGN_IN + "authorization-uri", signIn.authorizationUri());
+        query.putIfAbsent(SIGN_IN + "token-uri", signIn.tokenUri());
+        query.putIfAbsent(SIGN_IN + "logout-uri", signIn.logoutUri());
+    }
+
+    /**
+     * Keeps the sign-in server's auto-configuration (Spring Authorization Server) out of a service's context
+     * started from this classpath; exclusions the service configures itself are kept.
+     */
+    public static ApplicationContextInitializer<ConfigurableApplicationContext> withoutAuthorizationServer() {
+        return context -> {
+            Set<String> excluded = new LinkedHashSet<>(Binder.get(context.getEnvironment())
+                    .bind(EXCLUDE, Bindable.listOf(String.class)).orElseGet(List::of));
+            excluded.addAll(NOT_FOR_THE_SERVICES);
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("launcher-exclusions",
+                    Map.of(EXCLUDE, String.join(",", excluded))));
+        };
+    }
+
+    /** The origin the dashboards are served from: 127.0.0.1, since sign-in servers refuse "localhost" redirects. */
+    public static String dashboardOrigin(int queryPort) {
+        return "http://127.0.0.1:" + queryPort;
     }
 
     public int commandPort() {
@@ -85,7 +168,7 @@ public final class PlatformServices implements AutoCloseable {
 
     /** Where the dashboards are: the query service's start page. */
     public String dashboardUrl() {
-        return "http://localhost:" + queryPort() + "/";
+        return dashboardOrigin(queryPort()) + "/";
     }
 
     private static int port(ConfigurableApplicationContext context) {

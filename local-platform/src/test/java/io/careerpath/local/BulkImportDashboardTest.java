@@ -2,11 +2,13 @@ package io.careerpath.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.careerpath.local.signin.DemoAccount;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,7 +21,8 @@ import org.openqa.selenium.WebElement;
  * The import page in a real browser (Debian's chromium, headless): a file chosen and uploaded from
  * the query service's page to the command API on another origin, its progress bar and figures, the
  * rows not recorded with their line and reason, the same file again recording nothing, and a file
- * the API refuses shown as a problem in the form.
+ * the API refuses shown as a problem in the form. Signed in as the HR administrator (hana), the only
+ * role that may import; the others are refused (see {@link DashboardRolesBrowserTest}).
  */
 @ExtendWith(DashboardBrowser.Required.class)
 class BulkImportDashboardTest {
@@ -29,14 +32,23 @@ class BulkImportDashboardTest {
     static RunningPlatform platform;
     static DashboardBrowser browser;
     static String page;
+    static String dashboard;
+    static DemoAccount hana;
 
     @BeforeAll
     static void start() {
         DashboardBrowser.requireChromium();
         platform = RunningPlatform.start();
-        page = platform.dashboardUrl().replaceAll("/$", "") + "/import.html";
+        hana = platform.signInServer().account("hana");
+        dashboard = platform.dashboardUrl().replaceAll("/$", "");
+        page = dashboard + "/import.html";
         browser = DashboardBrowser.open();
         browser.resize(DashboardBrowser.DESKTOP);
+    }
+
+    @BeforeEach
+    void signedInAsTheHrAdministrator() {
+        browser.signIn(dashboard, hana);
     }
 
     @AfterAll
@@ -56,8 +68,9 @@ class BulkImportDashboardTest {
     void aFileUploadedFromThePageShowsItsProgressAndTheRowsNotRecordedAndNothingTwiceTheSecondTime() {
         browser.get(page);
         browser.consoleSinceLastCall();
+        assertThat(browser.text("#recorded-as")).contains(hana.name());
 
-        upload(SAMPLE, "hr-admin");
+        upload(SAMPLE);
 
         browser.waitForText("#status", t -> t.startsWith("Imported career-history-sample.csv"));
         assertThat(browser.text("#status")).contains("16 rows recorded", "0 already recorded", "3 not recorded");
@@ -67,6 +80,7 @@ class BulkImportDashboardTest {
         assertThat(bar.getAttribute("aria-valuetext")).isEqualTo("19 of 19 rows, 100 %");
         assertThat(browser.text("#progress-label")).isEqualTo("Rows done: 19 of 19 (100 %)");
         assertThat(browser.text("#import-figures")).contains("rows a second", "took", "rows not recorded");
+        assertThat(browser.text("#import-name")).as("recorded in the signed-in person's name").contains("by you");
         List<String> lines = browser.findAll("#failures tbody tr").stream()
                 .map(row -> row.findElement(org.openqa.selenium.By.cssSelector("td")).getText()).toList();
         assertThat(lines).containsExactly("18", "19", "20");
@@ -79,7 +93,7 @@ class BulkImportDashboardTest {
         browser.screenshot("import");
 
         browser.get(page);
-        upload(SAMPLE, "hr-admin");
+        upload(SAMPLE);
 
         browser.waitForText("#status", t -> t.startsWith("Imported career-history-sample.csv"));
         assertThat(browser.text("#status")).contains("0 rows recorded", "16 already recorded", "3 not recorded");
@@ -93,18 +107,16 @@ class BulkImportDashboardTest {
         browser.get(page);
         browser.consoleSinceLastCall();
 
-        upload(wrong, "hr-admin");
+        upload(wrong);
 
         browser.waitForText("#import-form .form-problem", t -> t.contains("unknown column 'name'"));
         assertThat(browser.find("#import-file").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.text("#import-form .form-problem")).startsWith("Not imported.").contains("Nothing was recorded");
     }
 
-    private static void upload(Path file, String recordedBy) {
+    private static void upload(Path file) {
+        browser.await().until(d -> browser.find("#import-file").isDisplayed());
         browser.find("#import-file").sendKeys(file.toString());
-        WebElement name = browser.find("#recorded-by");
-        name.clear();
-        name.sendKeys(recordedBy);
         browser.find("#import-submit").click();
     }
 }

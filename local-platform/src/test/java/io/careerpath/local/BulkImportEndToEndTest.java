@@ -92,7 +92,8 @@ class BulkImportEndToEndTest {
         assertThat(first.get("alreadyRecorded").asLong()).isZero();
         assertThat(first.get("failed").asLong()).isEqualTo(file.expectedFailures().size());
         assertThat(first.get("eventsRecorded").asLong()).isEqualTo(file.expectedEvents());
-        assertThat(first.get("recordedBy").asText()).isEqualTo("hr-admin");
+        // who recorded: the person the importing account is (from its token), never a name
+        assertThat(first.get("recordedBy").asText()).isEqualTo(platform.personIdOf(RunningPlatform.HR_ADMIN));
         assertThat(failures(first)).isEqualTo(file.expectedFailures());
         assertThat(first.get("failures")).allSatisfy(failure -> {
             assertThat(failure.get("reason").asText()).isNotBlank();
@@ -184,14 +185,14 @@ class BulkImportEndToEndTest {
                 "TROUBLED_PROGRAM Program " + n + " " + new String[] {"RESCUED", "CANCELLED", "HANDED_OVER"}[n % 3],
                 "DELIVERY Project " + n + "-2 null regained");
         assertThat(timeline.get("entries")).anySatisfy(entry ->
-                assertThat(entry.get("recordedBy").asText()).isEqualTo("hr-admin"));
+                assertThat(entry.get("recordedBy").asText()).isEqualTo(platform.personIdOf(RunningPlatform.HR_ADMIN)));
     }
 
     private static String upload(Path file) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.services.commandPort()
                         + "/api/imports?fileName=" + file.getFileName()))
                 .header("Content-Type", "text/csv")
-                .header("X-Recorded-By", "hr-admin")
+                .header("Authorization", platform.bearer(RunningPlatform.HR_ADMIN))
                 .POST(HttpRequest.BodyPublishers.ofFile(file))
                 .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

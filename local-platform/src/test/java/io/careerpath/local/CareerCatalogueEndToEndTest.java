@@ -202,6 +202,7 @@ class CareerCatalogueEndToEndTest {
         HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.services.commandPort()
                         + "/api/people/" + person + "/career-events"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", platform.bearer(RunningPlatform.HR_ADMIN))
                 // from a stream of unknown length: sent chunked, without Content-Length
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
                 .build();

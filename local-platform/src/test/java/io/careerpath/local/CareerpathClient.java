@@ -11,7 +11,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
-/** What a client of the two APIs does, in the words the tests use. */
+/**
+ * What a client of the two APIs does, in the words the tests use; as whoever the two RestClients'
+ * tokens say (see {@link RunningPlatform#clientAs}).
+ */
 final class CareerpathClient {
 
     private final RestClient commandApi;
@@ -32,6 +35,29 @@ final class CareerpathClient {
         return commandApi.post().uri("/api/people")
                 .body(Map.of("displayName", displayName, "teamId", teamId, "effectiveDate", effectiveDate))
                 .retrieve().body(JsonNode.class).get("personId").asText();
+    }
+
+    /** Registers the person under an id of the caller's choosing (a demo account's person, say). */
+    String registerWithId(String personId, String displayName, String teamId) {
+        return commandApi.post().uri("/api/people")
+                .body(Map.of("personId", personId, "displayName", displayName, "teamId", teamId))
+                .retrieve().body(JsonNode.class).get("personId").asText();
+    }
+
+    /** Registers and answers whatever the command API says, refusals included (they are not thrown). */
+    ResponseEntity<JsonNode> tryRegister(Map<String, ?> registration) {
+        return commandApi.post().uri("/api/people").body(registration).retrieve()
+                .onStatus(HttpStatusCode::isError, (request, response) -> {
+                })
+                .toEntity(JsonNode.class);
+    }
+
+    /** The person's timeline as the query API answers it now, refusals included (they are not thrown). */
+    ResponseEntity<JsonNode> tryTimeline(String personId) {
+        return queryApi.get().uri("/api/people/{id}/timeline", personId).retrieve()
+                .onStatus(HttpStatusCode::isError, (request, response) -> {
+                })
+                .toEntity(JsonNode.class);
     }
 
     JsonNode record(String personId, Map<String, Object> event) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careerpath.command.CommandServiceApplication;
+import io.careerpath.local.signin.SignInServer;
 import io.careerpath.query.QueryServiceApplication;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,9 @@ import org.yaml.snakeyaml.Yaml;
  * docker-compose.yml cannot run on the project machines (no Docker engine), so this checks the
  * part that can be checked: each service starts and reports ready with exactly the environment the
  * compose file gives it, read as environment variables (relaxed binding and all), with only the
- * addresses of Kafka, PostgreSQL and MongoDB pointed at the local stand-ins.
+ * addresses of Kafka, PostgreSQL, MongoDB, Keycloak and the other service pointed at the local stand-ins
+ * (for Keycloak: the shared sign-in server of the tests, whose query-service client has the compose
+ * file's demo secret), and takes the tokens of that issuer.
  */
 class ComposeEnvironmentTest {
 
@@ -45,18 +48,39 @@ class ComposeEnvironmentTest {
         Map<String, Object> queryEnvironment = environment(services, "query-service");
         String databaseUrl = databaseOwnedBy((String) commandEnvironment.get("SPRING_DATASOURCE_USERNAME"),
                 (String) commandEnvironment.get("SPRING_DATASOURCE_PASSWORD"), infrastructure);
-        Map<String, String> substitutes = Map.of(
-                "jdbc:postgresql://postgres:5432/careerpath", databaseUrl,
-                "kafka:9092", infrastructure.kafkaBootstrapServers(),
-                "mongodb://mongo:27017", infrastructure.mongoUri(),
-                "careerpath.career-events", topic);
+        SignInServer signIn = infrastructure.signInServer();
+        // the longest first: an address is replaced before its issuer's prefix is
+        Map<String, String> substitutes = new LinkedHashMap<>();
+        substitutes.put(KEYCLOAK_INSIDE + "/protocol/openid-connect/certs", signIn.jwkSetUri());
+        substitutes.put(KEYCLOAK_INSIDE + "/protocol/openid-connect/token", signIn.tokenUri());
+        substitutes.put(KEYCLOAK + "/protocol/openid-connect/auth", signIn.authorizationUri());
+        substitutes.put(KEYCLOAK + "/protocol/openid-connect/token", signIn.tokenUri());
+        substitutes.put(KEYCLOAK + "/protocol/openid-connect/logout", signIn.logoutUri());
+        substitutes.put(KEYCLOAK, signIn.issuer());
+        substitutes.put("jdbc:postgresql://postgres:5432/careerpath", databaseUrl);
+        substitutes.put("kafka:9092", infrastructure.kafkaBootstrapServers());
+        substitutes.put("mongodb://mongo:27017", infrastructure.mongoUri());
+        substitutes.put("careerpath.career-events", topic);
+        assertThat(String.valueOf(queryEnvironment.get("CAREERPATH_QUERY_CLIENT_SECRET")))
+                .as("the compose file's demo secret is the sign-in server's").isEqualTo(signIn.queryClientSecret());
 
-        try (ConfigurableApplicationContext command = start(CommandServiceApplication.builder(), commandEnvironment, substitutes);
-             ConfigurableApplicationContext query = start(QueryServiceApplication.builder(), queryEnvironment, substitutes)) {
-            assertReady(command);
-            assertReady(query);
+        try (ConfigurableApplicationContext command = start(CommandServiceApplication.builder(), commandEnvironment, substitutes)) {
+            substitutes.put("http://command-service:8080", "http://127.0.0.1:" + port(command));
+            try (ConfigurableApplicationContext query = start(QueryServiceApplication.builder(), queryEnvironment, substitutes)) {
+                assertReady(command);
+                assertReady(query);
+                // both take the issuer's tokens: the HR administrator lists the imports and the teams
+                String bearer = infrastructure.signIn().bearer("hana");
+                assertThat(api(command).get().uri("/api/imports").header("Authorization", bearer).retrieve()
+                        .toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+                assertThat(api(query).get().uri("/api/teams").header("Authorization", bearer).retrieve()
+                        .toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+            }
         }
     }
+
+    private static final String KEYCLOAK = "http://localhost:8180/realms/careerpath";
+    private static final String KEYCLOAK_INSIDE = "http://keycloak:8080/realms/careerpath";
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> composeServices() throws IOException {
@@ -91,13 +115,22 @@ class ComposeEnvironmentTest {
         });
         // port 0: the compose file maps container ports; here any free port will do
         return service.initializers(context -> context.getEnvironment().getPropertySources()
-                        .addFirst(new SystemEnvironmentPropertySource("compose-environment", pointedAtStandIns)))
+                                .addFirst(new SystemEnvironmentPropertySource("compose-environment", pointedAtStandIns)),
+                        // the launcher's classpath holds the sign-in server: as PlatformServices does
+                        PlatformServices.withoutAuthorizationServer())
                 .run("--server.port=0");
     }
 
+    private static int port(ConfigurableApplicationContext service) {
+        return ((WebServerApplicationContext) service).getWebServer().getPort();
+    }
+
+    private static RestClient api(ConfigurableApplicationContext service) {
+        return RestClient.create("http://127.0.0.1:" + port(service));
+    }
+
     private static void assertReady(ConfigurableApplicationContext service) {
-        int port = ((WebServerApplicationContext) service).getWebServer().getPort();
-        JsonNode readiness = RestClient.create("http://127.0.0.1:" + port).get().uri("/actuator/health/readiness")
+        JsonNode readiness = api(service).get().uri("/actuator/health/readiness")
                 .retrieve().body(JsonNode.class);
         assertThat(readiness.get("status").asText()).as(readiness.toPrettyString()).isEqualTo("UP");
     }

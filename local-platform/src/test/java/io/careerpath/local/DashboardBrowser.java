@@ -2,6 +2,7 @@ package io.careerpath.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.careerpath.local.signin.DemoAccount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -72,7 +75,10 @@ final class DashboardBrowser implements AutoCloseable {
 
     /** A fresh wait each time: a message set on one must not label the next one's failure. */
     WebDriverWait await() {
-        return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100));
+        WebDriverWait wait = new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100));
+        // a page that navigates away (signing in, coming back) replaces its elements and its scripts' context
+        wait.ignoring(StaleElementReferenceException.class).ignoring(JavascriptException.class);
+        return wait;
     }
 
     private static boolean installed() {
@@ -148,9 +154,17 @@ final class DashboardBrowser implements AutoCloseable {
         waitForScripts();
     }
 
-    /** The page's modules have run and their status line says they are done (or a problem is shown). */
+    /**
+     * The page has loaded and its module is past signing in: the header is drawn (every page draws it
+     * once it knows who is signed in, and wires its forms in the same step), or a problem is shown.
+     */
     void waitForScripts() {
-        await().until(d -> "complete".equals(js("return document.readyState")));
+        await().withMessage(() -> "the page never got past signing in; at " + driver.getCurrentUrl())
+                .until(d -> Boolean.TRUE.equals(js("""
+                        if (document.readyState !== 'complete') return false;
+                        const header = document.getElementById('site-header');
+                        const problem = document.getElementById('problem');
+                        return !header || header.children.length > 0 || !!(problem && problem.children.length);""")));
     }
 
     WebElement find(String css) {
@@ -173,6 +187,114 @@ final class DashboardBrowser implements AutoCloseable {
 
     Object js(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    // ---- signing in ---------------------------------------------------------------------------
+
+    /**
+     * Signs in as {@code username} through the sign-in server's real login form and lands on the
+     * dashboards' start page ({@code dashboard}: the dashboards' origin, e.g. {@code http://127.0.0.1:8081}).
+     * Someone else signed in is signed out first (a fresh session: the tab's tokens and every cookie,
+     * the sign-in server's session included); the same account still signed in is kept.
+     */
+    void signIn(String dashboard, String username, String password) {
+        String start = dashboard.replaceAll("/+$", "") + "/index.html";
+        driver.get(start);
+        awaitStartOrLoginForm();
+        if (username.equals(signedInAs())) {
+            waitForSignedInPage();
+            return;
+        }
+        if (onDashboard(start)) {
+            forgetSession();
+            driver.get(start);
+            awaitStartOrLoginForm();
+        }
+        if (!findAll("#sign-in").isEmpty() && find("#sign-in").isDisplayed()) {
+            find("#sign-in").click(); // the start page after signing out waits to be asked
+        }
+        await().withMessage(() -> "the sign-in server's login form never showed; at " + driver.getCurrentUrl())
+                .until(d -> !findAll("#username").isEmpty() && !findAll("#password").isEmpty());
+        find("#username").clear();
+        find("#username").sendKeys(username);
+        find("#password").clear();
+        find("#password").sendKeys(password);
+        find("button[type=submit], input[type=submit]").click();
+        await().withMessage(() -> "never came back signed in as " + username + " to the dashboards; at "
+                        + driver.getCurrentUrl() + ": " + pageText())
+                .until(d -> onDashboard(start) && !d.getCurrentUrl().contains("/signed-in.html")
+                        && username.equals(signedInAs()));
+        waitForSignedInPage();
+    }
+
+    /** Signs in as one of the single-machine demo accounts (demo-accounts.yml), with its published password. */
+    void signIn(String dashboard, DemoAccount account) {
+        signIn(dashboard, account.username(), account.plainPassword());
+    }
+
+    /** Signs out with the page header's "Sign out" (at the sign-in server too) and waits for the start page to say so. */
+    void signOut() {
+        await().withMessage("no Sign out control on " + driver.getCurrentUrl())
+                .until(d -> !findAll("#sign-out").isEmpty() && find("#sign-out").isDisplayed());
+        find("#sign-out").click();
+        await().withMessage(() -> "the start page never said the sign-out; at " + driver.getCurrentUrl() + ": " + pageText())
+                .until(d -> !findAll("#signed-out").isEmpty() && find("#signed-out").isDisplayed());
+        waitForScripts();
+    }
+
+    /**
+     * The account (its {@code sub}) whose unexpired access token this tab holds on the dashboards'
+     * origin, or null (another origin, nobody signed in, or the token expired).
+     */
+    String signedInAs() {
+        Object sub = js("""
+                try {
+                  const s = JSON.parse(sessionStorage.getItem('careerpath.session') || 'null');
+                  if (!s || !s.accessToken || !(s.expiresAt - 30000 > Date.now())) return null;
+                  const part = s.accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+                  return JSON.parse(atob(part + '='.repeat((4 - part.length % 4) % 4))).sub || null;
+                } catch (e) { return null; }""");
+        return sub == null ? null : sub.toString();
+    }
+
+    /** The access token this tab holds (for checking what the pages send), or null. */
+    String accessToken() {
+        Object token = js("try { return JSON.parse(sessionStorage.getItem('careerpath.session') || 'null').accessToken; }"
+                + " catch (e) { return null; }");
+        return token == null ? null : token.toString();
+    }
+
+    /** Forgets every sign-in: this tab's tokens on the current origin, and all cookies (the sign-in server's session). */
+    void forgetSession() {
+        js("try { sessionStorage.clear(); } catch (e) {}");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
+    private boolean onDashboard(String start) {
+        String origin = start.substring(0, start.indexOf('/', "http://".length() + 1));
+        return driver.getCurrentUrl().startsWith(origin + "/");
+    }
+
+    /** Either a dashboard page (signed in or signed out) or the sign-in server's login form is showing. */
+    private void awaitStartOrLoginForm() {
+        await().withMessage(() -> "neither the dashboards nor the login form showed; at " + driver.getCurrentUrl())
+                .until(d -> "complete".equals(js("return document.readyState"))
+                        && (!findAll("#username").isEmpty() || !findAll("#account").isEmpty()
+                        || (!findAll("#sign-in").isEmpty() && find("#sign-in").isDisplayed())));
+    }
+
+    private void waitForSignedInPage() {
+        await().withMessage(() -> "the page never showed who is signed in; at " + driver.getCurrentUrl())
+                .until(d -> "complete".equals(js("return document.readyState")) && !findAll("#account-name").isEmpty());
+    }
+
+    private String pageText() {
+        try {
+            String text = driver.findElement(By.tagName("body")).getText();
+            return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+        } catch (RuntimeException e) {
+            return "(no page)";
+        }
     }
 
     // ---- charts ------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.careerpath.local.signin.DemoAccount;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,13 +26,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.web.client.RestClient;
 
 /**
  * The dashboards in a real browser (Debian's chromium, headless) against the running platform on
- * real infrastructure: each page loads everything from the platform without console errors, each
- * chart draws its data, a recorded event shows in the charts without a reload, and a refused one
- * shows its error beside the field and records nothing. Screenshots of every page are left in
- * target/screenshots/ for review.
+ * real infrastructure, signed in as the HR administrator (hana) through the sign-in server's real
+ * login form: each page loads everything from the platform without console errors, each chart draws
+ * its data, a recorded event shows in the charts without a reload (recorded in the signed-in
+ * person's name), and a refused one shows its error beside the field and records nothing.
+ * Screenshots of every page are left in target/screenshots/ for review. What each role sees is
+ * {@link DashboardRolesBrowserTest}.
  */
 @ExtendWith(DashboardBrowser.Required.class)
 class DashboardBrowserTest {
@@ -42,13 +46,17 @@ class DashboardBrowserTest {
     static String commandBase;
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     static String ada;
+    static DemoAccount hana;
 
     @BeforeAll
     static void start() {
         DashboardBrowser.requireChromium();
         platform = RunningPlatform.start();
+        hana = platform.signInServer().account("hana");
         base = platform.dashboardUrl().replaceAll("/$", "");
-        commandBase = "http://localhost:" + platform.services.commandPort();
+        // as the pages know it (GET /api/config is open)
+        commandBase = RestClient.create().get().uri(base + "/api/config").retrieve().body(JsonNode.class)
+                .get("commandApi").asText().replaceAll("/+$", "");
         browser = DashboardBrowser.open();
         seedTheTeam();
     }
@@ -69,6 +77,7 @@ class DashboardBrowserTest {
     @BeforeEach
     void freshPage() {
         browser.resize(DashboardBrowser.DESKTOP);
+        browser.signIn(base, hana);
         browser.get(base + "/index.html");
         browser.consoleSinceLastCall();
     }
@@ -83,6 +92,11 @@ class DashboardBrowserTest {
         assertThat(browser.find("#team-id").isDisplayed()).isTrue();
         assertThat(browser.find("#register-form").isDisplayed()).isTrue();
         browser.await().until(d -> browser.find("#command-api-link").getAttribute("href").startsWith(commandBase));
+        assertThat(browser.text("#account-name")).isEqualTo(hana.name());
+        assertThat(browser.text("#account-role")).isEqualTo("HR administrator");
+        assertThat(browser.find("#sign-out").isDisplayed()).isTrue();
+        assertThat(browser.findAll(".site-nav a").stream().map(WebElement::getText).toList())
+                .contains("Start", "My career", "Import histories");
         assertEverythingFromThePlatform();
         browser.assertNoConsoleErrors("the start page");
         browser.screenshot("start");
@@ -236,7 +250,8 @@ class DashboardBrowserTest {
         setDate("#effective-date", TODAY.minusMonths(8));
         new Select(browser.find("#JOINED_PMO-pmoType")).selectByValue("PROGRAM");
         browser.find("#JOINED_PMO-pmoName").sendKeys("Genome PMO");
-        browser.find("#recorded-by").sendKeys("Maurice");
+        assertThat(browser.text("#recorded-as")).as("who records it comes from the sign-in").contains(hana.name());
+        assertThat(browser.findAll("#recorded-by")).as("no field to claim another name").isEmpty();
         browser.find("#record-submit").click();
 
         browser.waitForText("#status", t -> t.contains("it is in the timeline now"));
@@ -244,11 +259,12 @@ class DashboardBrowserTest {
                 c -> DashboardBrowser.dataNames(c).contains("Program PMO: Genome PMO"));
         assertThat(DashboardBrowser.dataNames(chart)).contains("Joined Genome PMO (Program PMO)");
         assertThat(browser.js("return window.sameDocument === true")).as("no reload").isEqualTo(true);
-        assertThat(browser.text("#latest-entries li.new")).contains("Joined Genome PMO", "by Maurice");
+        assertThat(browser.text("#latest-entries li.new")).contains("Joined Genome PMO", "by you");
 
         JsonNode recorded = timeline(rosalind).get("entries");
         assertThat(recorded.findValuesAsText("type")).contains("JOINED_PMO");
-        assertThat(recorded.findValuesAsText("recordedBy")).contains("Maurice");
+        // the recorder is the signed-in account's person id (pseudonymous), never a name the page sends
+        assertThat(recorded.findValuesAsText("recordedBy")).contains(hana.personId());
         browser.assertNoConsoleErrors("recording");
         browser.screenshot("record");
 

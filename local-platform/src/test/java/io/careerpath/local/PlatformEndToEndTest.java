@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import io.careerpath.local.signin.SignInServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,8 +22,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
 
-/** Both services on a real broker, PostgreSQL and a Mongo-wire server: an event recorded is an event shown. */
+/**
+ * Both services on a real broker, PostgreSQL and a Mongo-wire server: an event recorded is an event shown.
+ * Both take tokens from a real sign-in server (docs/security.md): what a token says decides who records
+ * and who sees what, and anything but a valid token for the APIs is refused.
+ */
 class PlatformEndToEndTest {
 
     static RunningPlatform platform;
@@ -78,13 +85,15 @@ class PlatformEndToEndTest {
 
     @Test
     void badQueriesAreRefusedWithProblemDetailsThatNameWhatWasWrong() {
+        // person ids are the UUIDs the command service gives out: anything else is refused before a lookup
+        String nobody = UUID.randomUUID().toString();
         assertProblem(() -> platform.queryApi.get().uri("/api/people/{id}/timeline", "x$ne").retrieve().toBodilessEntity(),
                 400, "urn:careerpath:problem:validation", "personId");
-        assertProblem(() -> platform.queryApi.get().uri("/api/people/anyone/skills?asOf=2999-01-01").retrieve().toBodilessEntity(),
+        assertProblem(() -> platform.queryApi.get().uri("/api/people/{id}/skills?asOf=2999-01-01", nobody).retrieve().toBodilessEntity(),
                 400, "urn:careerpath:problem:validation", "asOf");
-        assertProblem(() -> platform.queryApi.get().uri("/api/people/nobody-at-all/timeline").retrieve().toBodilessEntity(),
+        assertProblem(() -> platform.queryApi.get().uri("/api/people/{id}/timeline", nobody).retrieve().toBodilessEntity(),
                 404, "urn:careerpath:problem:person-not-found", null);
-        assertProblem(() -> platform.queryApi.post().uri("/api/people/nobody/what-if")
+        assertProblem(() -> platform.queryApi.post().uri("/api/people/{id}/what-if", nobody)
                         .header("Content-Type", "application/json")
                         .body(Map.of("kind", "PMO", "months", 12)).retrieve().toBodilessEntity(),
                 400, "urn:careerpath:problem:validation", "pmoType");
@@ -134,6 +143,102 @@ class PlatformEndToEndTest {
         assertThat(ByteBuffer.wrap(joined.headers().lastHeader("axon-message-aggregate-seq").value()).getLong()).isEqualTo(1);
         assertThat(header(joined, "axon-message-id")).isNotBlank();
         assertThat(new String(joined.value(), StandardCharsets.UTF_8)).contains(eventId);
+    }
+
+    @Test
+    void withoutATokenOnlyTheOpenEndpointsAnswer() {
+        RestClient command = platform.anonymousCommandApi();
+        RestClient query = platform.anonymousQueryApi();
+
+        assertUnauthorized(() -> command.post().uri("/api/people")
+                .body(Map.of("displayName", "Nobody", "teamId", "team-x")).retrieve().toBodilessEntity());
+        assertUnauthorized(() -> command.get().uri("/api/imports").retrieve().toBodilessEntity());
+        assertUnauthorized(() -> query.get().uri("/api/teams").retrieve().toBodilessEntity());
+        assertUnauthorized(() -> query.get().uri("/api/people/{id}/timeline", UUID.randomUUID()).retrieve().toBodilessEntity());
+
+        assertThat(command.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+        assertThat(query.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+        assertThat(command.get().uri("/v3/api-docs").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+        assertThat(query.get().uri("/api/config").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenThatIsExpiredForAnotherAudienceFromAnotherIssuerOrTamperedWithIsRefused() {
+        SignInServer signIn = platform.signInServer();
+        String valid = signIn.mintFor("hana");
+        String[] parts = valid.split("\\.");
+        // Hana's signature over Erin's claims
+        String tampered = parts[0] + "." + signIn.mintFor("erin").split("\\.")[1] + "." + parts[2];
+        Map<String, String> refused = Map.of(
+                "expired", signIn.mintExpiredFor("hana"),
+                "another audience", signIn.mintForAudience("hana", "another-api"),
+                "another issuer", signIn.mintFor("hana", claims -> claims.issuer("http://127.0.0.1:1")),
+                "tampered with", tampered);
+
+        assertThat(platform.commandApiWithToken(valid).get().uri("/api/imports").retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(200);
+        refused.forEach((why, token) -> {
+            assertUnauthorized(() -> platform.commandApiWithToken(token).get().uri("/api/imports").retrieve().toBodilessEntity());
+            assertUnauthorized(() -> platform.queryApiWithToken(token).get().uri("/api/teams").retrieve().toBodilessEntity());
+        });
+    }
+
+    @Test
+    void whoRecordedIsThePersonTheCallersTokenNamesAndEachRoleSeesWhatThePermissionTableSays() {
+        String team = "team-apollo";
+        String erin = platform.personIdOf("erin");
+        String elsewhere = "team-elsewhere-" + System.nanoTime();
+        platform.client.registerWithId(erin, "Erin Employee", team);
+        // Maria manages team-apollo: she may register people into it, and records as herself
+        String colleague = platform.clientAs("maria").register("Ada Colleague", team);
+        String stranger = platform.client.register("Sam Stranger", elsewhere);
+        JsonNode recorded = platform.clientAs("erin").joinPmo(erin, "PROGRAM", "2024-02-01");
+        platform.client.awaitTimeline(stranger, t -> t.get("entries").size() == 1);
+        platform.client.awaitTimeline(colleague, t -> t.get("entries").size() == 1);
+        JsonNode hers = platform.clientAs("erin").awaitTimeline(erin, t -> t.get("sequence").asLong()
+                >= recorded.get("sequenceNumber").asLong());
+
+        assertThat(hers.get("entries").findValuesAsText("recordedBy"))
+                .containsExactlyInAnyOrder(platform.personIdOf("hana"), erin);
+        assertThat(platform.client.awaitTimeline(colleague, t -> true).get("entries").get(0).get("recordedBy").asText())
+                .isEqualTo(platform.personIdOf("maria"));
+
+        CareerpathClient asErin = platform.clientAs("erin");
+        CareerpathClient asMaria = platform.clientAs("maria");
+        CareerpathClient asPaul = platform.clientAs("paul");
+        // an employee: her own career only; someone else is "not found", exactly like nobody
+        assertThat(asErin.tryTimeline(colleague).getStatusCode().value()).isEqualTo(404);
+        assertThat(asErin.tryTimeline(colleague).getBody().get("type").asText())
+                .isEqualTo("urn:careerpath:problem:person-not-found");
+        assertThat(asErin.tryRegister(Map.of("displayName", "Nope", "teamId", team)).getStatusCode().value()).isEqualTo(403);
+        assertThat(platform.queryApiAs("erin").get().uri("/api/teams").retrieve().body(JsonNode.class)).isEmpty();
+        // a manager: her team's people, not others
+        assertThat(asMaria.tryTimeline(erin).getStatusCode().value()).isEqualTo(200);
+        assertThat(asMaria.tryTimeline(stranger).getStatusCode().value()).isEqualTo(404);
+        assertThat(asMaria.tryRegister(Map.of("displayName", "Nope", "teamId", elsewhere)).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(platform.queryApiAs("maria").get().uri("/api/teams").retrieve().body(JsonNode.class)
+                .findValuesAsText("teamId")).containsExactly(team);
+        assertThat(catchStatus(() -> platform.queryApiAs("maria").get()
+                .uri("/api/teams/{team}/rotation-board", elsewhere).retrieve().toBodilessEntity())).isEqualTo(403);
+        // a PMO lead sees everyone, but imports are the HR administrator's
+        assertThat(asPaul.tryTimeline(stranger).getStatusCode().value()).isEqualTo(200);
+        assertThat(catchStatus(() -> platform.commandApiAs("paul").get().uri("/api/imports").retrieve().toBodilessEntity()))
+                .isEqualTo(403);
+    }
+
+    private static void assertUnauthorized(Runnable request) {
+        org.springframework.web.client.RestClientResponseException refused = org.assertj.core.api.Assertions
+                .catchThrowableOfType(request::run, org.springframework.web.client.RestClientResponseException.class);
+        assertThat(refused).as("the request should have been refused").isNotNull();
+        assertThat(refused.getStatusCode().value()).isEqualTo(401);
+        assertThat(refused.getResponseHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    private static int catchStatus(Runnable request) {
+        org.springframework.web.client.RestClientResponseException refused = org.assertj.core.api.Assertions
+                .catchThrowableOfType(request::run, org.springframework.web.client.RestClientResponseException.class);
+        return refused == null ? 200 : refused.getStatusCode().value();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -1,5 +1,6 @@
 package io.careerpath.local;
 
+import io.careerpath.local.signin.SignInServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
@@ -25,6 +27,10 @@ import org.testcontainers.utility.DockerImageName;
  * mongo-java-server. Started once per test JVM and shared; each platform a test starts gets its own
  * database, Mongo database and topic, so tests never see each other's data.
  *
+ * <p>Sign-in is the launcher's own {@link SignInServer} (with the demo accounts) in either case, one per
+ * test JVM, started when a test first needs it; {@link #signIn()} signs in through it with the real
+ * authorization-code flow.
+ *
  * <p>Missing infrastructure fails the run under CI ({@code CI=true}); on a developer's machine the
  * tests that need it are skipped with the reason, never silently.
  */
@@ -35,9 +41,41 @@ abstract class TestInfrastructure {
     static synchronized TestInfrastructure get() {
         if (instance == null) {
             instance = DockerClientFactory.instance().isDockerAvailable() ? new Containers() : new Local();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::shutdown, "test-infrastructure-shutdown"));
+            TestInfrastructure started = instance;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.stopSignInServer();
+                started.shutdown();
+            }, "test-infrastructure-shutdown"));
         }
         return instance;
+    }
+
+    private SignInServer signInServer;
+    private SignIn signIn;
+
+    /** The sign-in server every platform of this test JVM takes its tokens from (demo accounts, a free port). */
+    synchronized SignInServer signInServer() {
+        if (signInServer == null) {
+            signInServer = SignInServer.start(Map.of("server.port", "0"));
+        }
+        return signInServer;
+    }
+
+    /**
+     * Signs the demo accounts in at {@link #signInServer()}, as the dashboards would (the code is sent to
+     * an origin of no platform in particular: the tests only read it from the redirect).
+     */
+    synchronized SignIn signIn() {
+        if (signIn == null) {
+            signIn = new SignIn(signInServer(), "http://127.0.0.1:" + freePort());
+        }
+        return signIn;
+    }
+
+    private synchronized void stopSignInServer() {
+        if (signInServer != null) {
+            signInServer.close();
+        }
     }
 
     /** A fresh PostgreSQL database for one platform run. */
