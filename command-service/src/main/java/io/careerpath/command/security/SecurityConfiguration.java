@@ -1,29 +1,38 @@
 package io.careerpath.command.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careerpath.security.Caller;
+import io.careerpath.security.web.AccessTokens;
+import io.careerpath.security.web.CallerArgumentResolver;
+import io.careerpath.security.web.EncodedSlashesToTheFirewall;
+import io.careerpath.security.web.ResourceServer;
+import io.careerpath.security.web.SecurityProblems;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The command API is an OAuth2 resource server (docs/security.md): every request outside the open list
- * carries a bearer token (a JWT from the configured issuer, see {@link TokenValidation}). What a
- * caller may do with whose data is decided per request with {@link Caller}, in the controllers and the
- * {@code Person} aggregate; here only the coarse rules: open, the key path for the query service's
- * client, everything else signed in. Refusals are problem details ({@link SecurityProblems}).
+ * The command API is an OAuth2 resource server (docs/security.md), with the plumbing both services
+ * share ({@code io.careerpath.security.web}): every request outside the open list carries a bearer
+ * token. What a caller may do with whose data is decided per request with {@link Caller}, in the
+ * controllers and the {@code Person} aggregate; here only the coarse rules: open, the key path for the
+ * query service's client, everything else signed in.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
 @SecurityScheme(name = SecurityConfiguration.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "An access token from the configured issuer, audience careerpath-api")
 @OpenAPIDefinition(security = @SecurityRequirement(name = SecurityConfiguration.BEARER))
@@ -37,33 +46,44 @@ class SecurityConfiguration {
     /** The authority Spring Security makes of the scope of the query service's own client. */
     static final String KEYS_AUTHORITY = "SCOPE_" + Caller.KEYS_SCOPE;
 
+    static {
+        // the caller is no request parameter: keep it out of the OpenAPI document
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecurityProblems problems) throws Exception {
-        return http
-                // bearer tokens, no cookies and no sessions: nothing a forged cross-site request could ride on
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(AbstractHttpConfigurer::disable)
-                // the CORS rules of WebCors (Spring MVC's); a preflight carries no token and is answered here
-                .cors(Customizer.withDefaults())
+        return ResourceServer.configure(http, problems)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(OPEN).permitAll()
                         .requestMatchers(HttpMethod.POST, KEYS_PATH).hasAuthority(KEYS_AUTHORITY)
                         .requestMatchers("/internal/**").denyAll()
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems)
-                        // a token that cannot be checked now (the issuer's keys out of reach) is a 503 problem
-                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
-                            @Override
-                            public <F extends BearerTokenAuthenticationFilter> F postProcess(F filter) {
-                                filter.setAuthenticationFailureHandler(problems);
-                                return filter;
-                            }
-                        }))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
                 .build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) {
+        return AccessTokens.decoder(properties.getJwt());
+    }
+
+    @Bean
+    SecurityProblems securityProblems(ObjectMapper json) {
+        return new SecurityProblems(json);
+    }
+
+    @Bean
+    EncodedSlashesToTheFirewall encodedSlashesToTheFirewall() {
+        return new EncodedSlashesToTheFirewall();
+    }
+
+    @Bean
+    WebMvcConfigurer callerArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
     }
 }

@@ -70,7 +70,7 @@ class AuthenticationTest extends CommandApiTest {
         MockHttpServletResponse response = anonymous().perform(get("/api/imports")).andReturn().getResponse();
 
         JsonNode problem = problem(response, 401, "unauthenticated");
-        assertThat(problem.get("detail").asText()).contains("bearer token");
+        assertThat(problem.get("detail").asText()).contains("access token");
         assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Bearer");
         long before = allStoredEvents();
         MockHttpServletResponse registration = anonymous().perform(post("/api/people").contentType(MediaType.APPLICATION_JSON)
@@ -91,7 +91,8 @@ class AuthenticationTest extends CommandApiTest {
         MockHttpServletResponse response = send(get("/api/imports"), token(SIGNING_KEY, ISSUER, Caller.AUDIENCE, -120));
 
         JsonNode problem = problem(response, 401, "invalid-token");
-        assertThat(problem.get("detail").asText()).isEqualTo("The bearer token has expired: sign in again");
+        assertThat(problem.get("detail").asText()).isEqualTo("The access token has expired: sign in again");
+        assertThat(problem.get("reason").asText()).isEqualTo("expired");
         assertThat(response.getHeader("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
     }
 
@@ -100,7 +101,8 @@ class AuthenticationTest extends CommandApiTest {
         JsonNode problem = problem(send(get("/api/imports"), token(SIGNING_KEY, ISSUER, "another-api", 300)), 401,
                 "invalid-token");
 
-        assertThat(problem.get("detail").asText()).contains("invalid audience");
+        assertThat(problem.get("reason").asText()).isEqualTo("invalid-audience");
+        assertThat(problem.get("detail").asText()).contains("careerpath-api");
     }
 
     @Test
@@ -108,7 +110,7 @@ class AuthenticationTest extends CommandApiTest {
         JsonNode problem = problem(send(get("/api/imports"), token(SIGNING_KEY, "http://evil.test", Caller.AUDIENCE, 300)),
                 401, "invalid-token");
 
-        assertThat(problem.get("detail").asText()).contains("invalid issuer");
+        assertThat(problem.get("reason").asText()).isEqualTo("invalid-issuer");
     }
 
     @Test

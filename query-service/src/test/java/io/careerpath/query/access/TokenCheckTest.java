@@ -117,7 +117,7 @@ class TokenCheckTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", Matchers.containsString("error=\"invalid_token\"")))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("urn:careerpath:problem:unauthenticated"))
+                .andExpect(jsonPath("$.type").value("urn:careerpath:problem:invalid-token"))
                 .andExpect(jsonPath("$.reason").value(reason))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsStringIgnoringCase(detail)));
     }

@@ -1,12 +1,9 @@
-package io.careerpath.query.access;
+package io.careerpath.security.web;
 
 import io.careerpath.security.Caller;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -21,36 +18,39 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.util.StringUtils;
 
 /**
- * Which access tokens are accepted (docs/security.md): signed with a key the issuer publishes,
- * {@code iss} the configured issuer, {@code aud} containing {@value Caller#AUDIENCE}, not expired.
+ * Which access tokens both services accept (docs/security.md): signed with a key the issuer publishes,
+ * {@code iss} the configured issuer, {@code aud} containing {@value Caller#AUDIENCE} (or the configured
+ * audiences), not expired.
  *
- * <p>The issuer is reached lazily, on the first token, and again after a failure: the service starts
- * (and answers its open endpoints) before the sign-in server is up. While the issuer cannot be
- * reached, tokens cannot be checked and requests answer 503, not 401: the token may well be good.
- * The signing keys come from {@code jwk-set-uri} when it is set (the address the services reach the
- * issuer at may differ from the one in {@code iss}), else from the issuer's discovery document.
+ * <p>Declared here rather than left to Spring Boot for two reasons. The issuer is reached lazily, on the
+ * first token, and again after a failure: a service starts (and answers its open endpoints) before the
+ * sign-in server is up, and while the issuer cannot be reached a token cannot be checked, which is a
+ * 503 ({@link SecurityProblems}), not a 401. And the JWKS address is optional: {@code jwk-set-uri} is set
+ * when the services reach the issuer at another address than the one in {@code iss} (Keycloak inside a
+ * compose network); an empty value, which Boot would take for an address, means the issuer's discovery.
  */
-@Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
-class TokenValidation {
+public final class AccessTokens {
 
     static final String WRONG_AUDIENCE = "The token is not meant for " + Caller.AUDIENCE + " (aud)";
     static final String WRONG_ISSUER = "The token was issued by another issuer (iss)";
 
-    @Bean
-    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) {
-        OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
-        String issuer = jwt.getIssuerUri();
-        String jwkSetUri = jwt.getJwkSetUri();
-        List<String> audiences = jwt.getAudiences().isEmpty() ? List.of(Caller.AUDIENCE) : jwt.getAudiences();
+    private AccessTokens() {
+    }
+
+    /** The decoder of the resource server settings ({@code spring.security.oauth2.resourceserver.jwt.*}). */
+    public static JwtDecoder decoder(OAuth2ResourceServerProperties.Jwt settings) {
+        String issuer = settings.getIssuerUri();
         if (!StringUtils.hasText(issuer)) {
-            throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.issuer-uri (CAREERPATH_ISSUER_URI) is not set");
+            throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.issuer-uri"
+                    + " (CAREERPATH_ISSUER_URI) is required: tokens are accepted from one issuer only");
         }
+        String jwkSetUri = settings.getJwkSetUri();
+        List<String> audiences = settings.getAudiences().isEmpty() ? List.of(Caller.AUDIENCE) : settings.getAudiences();
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(), issuedBy(issuer), meantFor(audiences));
         return new LazyJwtDecoder(() -> {
             NimbusJwtDecoder decoder = StringUtils.hasText(jwkSetUri)
-                    ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithms(algorithms -> jwt.getJwsAlgorithms()
+                    ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithms(algorithms -> settings.getJwsAlgorithms()
                             .forEach(name -> algorithms.add(SignatureAlgorithm.from(name)))).build()
                     : NimbusJwtDecoder.withIssuerLocation(issuer).build();
             decoder.setJwtValidator(validator);

@@ -1,8 +1,6 @@
-package io.careerpath.query.access;
+package io.careerpath.security.web;
 
 import io.careerpath.security.Caller;
-import java.util.List;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
@@ -12,19 +10,12 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Lets a handler method take the {@link Caller} of the request as a parameter, read from the
- * validated access token by the one mapping rule of docs/security.md.
+ * A controller parameter of type {@link Caller} is the caller of the request, read from its validated
+ * access token by the one mapping rule ({@link Caller#from}); never from a header or the body.
  */
-@Configuration(proxyBeanMethods = false)
-class CallerArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver {
-
-    @Override
-    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(this);
-    }
+public final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -32,13 +23,13 @@ class CallerArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver
     }
 
     @Override
-    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                  NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                  NativeWebRequest request, WebDataBinderFactory binders) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Jwt token) {
             return Caller.from(token);
         }
-        // only on an endpoint the security chain left open by mistake; answered 401 like a missing token
+        // only on an endpoint the security chain left open by mistake: answered 401 like a missing token
         throw new AuthenticationCredentialsNotFoundException("No access token");
     }
 }

@@ -1,6 +1,7 @@
-package io.careerpath.query.access;
+package io.careerpath.security.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careerpath.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -25,14 +26,22 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Refusals of the security filters, as RFC 9457 problem details like every other refusal of the API.
- * Spring's bearer-token handlers still set the status and the {@code WWW-Authenticate} header
- * (RFC 6750); this adds a body whose {@code detail} says what was wrong with the token and whose
- * {@code reason} a client can branch on: {@code missing-token}, {@code expired}, {@code invalid-audience},
- * {@code invalid-issuer}, {@code bad-signature}, {@code malformed-token}, {@code invalid-token}.
+ * The refusals of sign-in, as RFC 9457 problem details alike in both services (docs/security.md), each
+ * keeping the {@code WWW-Authenticate} header Spring's bearer-token handlers set:
+ * <ul>
+ *   <li>401 {@code unauthenticated}: no token (reason {@code missing-token});</li>
+ *   <li>401 {@code invalid-token}: a token that does not verify, with a {@code reason} ({@code expired},
+ *       {@code invalid-audience}, {@code invalid-issuer}, {@code bad-signature}, {@code malformed-token},
+ *       {@code invalid-token}) and a detail a client can act on;</li>
+ *   <li>503 {@code issuer-unavailable} with {@code Retry-After}: a token that cannot be checked now, since
+ *       the issuer's keys are out of reach (the token may well be good);</li>
+ *   <li>403 {@code forbidden}: a token that does not allow the request;</li>
+ *   <li>400 {@code rejected-request}: an address Spring Security's firewall refuses (encoded slashes or
+ *       dots, {@code ;}, control characters: path traversal), before any handler runs.</li>
+ * </ul>
  */
-final class AuthProblems implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler,
-        RequestRejectedHandler {
+public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler,
+        AuthenticationFailureHandler {
 
     private static final String TYPE = "urn:careerpath:problem:";
 
@@ -40,7 +49,7 @@ final class AuthProblems implements AuthenticationEntryPoint, AuthenticationFail
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
 
-    AuthProblems(ObjectMapper json) {
+    public SecurityProblems(ObjectMapper json) {
         this.json = json;
     }
 
@@ -50,12 +59,17 @@ final class AuthProblems implements AuthenticationEntryPoint, AuthenticationFail
             throws IOException {
         bearer.commence(request, response, failure);
         HttpStatus status = HttpStatus.valueOf(response.getStatus());
+        if (!(failure instanceof OAuth2AuthenticationException)) {
+            ProblemDetail problem = problem(status, "unauthenticated", "Sign-in required",
+                    "No access token: sign in and send it as 'Authorization: Bearer <token>'");
+            problem.setProperty("reason", "missing-token");
+            write(request, response, problem);
+            return;
+        }
         Reason reason = Reason.of(failure);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, reason.detail(failure));
-        problem.setType(URI.create(TYPE + (status == HttpStatus.UNAUTHORIZED ? "unauthenticated" : "invalid-request")));
-        problem.setTitle(status == HttpStatus.UNAUTHORIZED ? "Not signed in" : "Invalid request");
+        ProblemDetail problem = problem(status, "invalid-token", "Invalid bearer token", reason.detail(failure));
         problem.setProperty("reason", reason.slug);
-        write(response, problem);
+        write(request, response, problem);
     }
 
     /** A token was sent but could not be checked: a bad one is a 401, an unreachable issuer a 503. */
@@ -63,13 +77,11 @@ final class AuthProblems implements AuthenticationEntryPoint, AuthenticationFail
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException failure) throws IOException {
         if (failure instanceof AuthenticationServiceException) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Access tokens cannot be checked right now: the sign-in server's keys are out of reach");
-            problem.setType(URI.create(TYPE + "issuer-unavailable"));
-            problem.setTitle("Sign-in server unavailable");
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            write(response, problem);
+            write(request, response, problem(HttpStatus.SERVICE_UNAVAILABLE, "issuer-unavailable",
+                    "Sign-in server unavailable", "The access token cannot be checked now: the issuer's signing keys"
+                            + " are out of reach. Try again shortly; nothing was read or recorded"));
             return;
         }
         commence(request, response, failure);
@@ -79,32 +91,37 @@ final class AuthProblems implements AuthenticationEntryPoint, AuthenticationFail
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         bearerDenied.handle(request, response, denied);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "The caller may not do this");
-        problem.setType(URI.create(TYPE + "forbidden"));
-        problem.setTitle("Forbidden");
-        write(response, problem);
+        String detail = request.getRequestURI().startsWith("/internal/")
+                ? "Only the query service's own client (scope " + Caller.KEYS_SCOPE + ") may use this endpoint"
+                : "This token does not allow this request";
+        write(request, response, problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail));
     }
 
-    /** Paths the firewall refuses ({@code ..}, encoded slashes, control characters) never reach a handler. */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request's address is refused: " + rejected.getMessage());
-        problem.setType(URI.create(TYPE + "validation"));
-        problem.setTitle("Invalid request");
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        write(response, problem);
+        write(request, response, problem(HttpStatus.BAD_REQUEST, "rejected-request", "Request rejected",
+                "The request's address contains what the API does not accept (encoded slashes, dots or percent"
+                        + " signs, ';', or control characters); nothing was read or recorded"));
     }
 
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE + slug));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    /** What was wrong with the token, as far as the failure tells. */
+    /** What was wrong with a token that was sent, as far as the failure tells. */
     enum Reason {
-        MISSING_TOKEN("missing-token"),
         EXPIRED("expired"),
         INVALID_AUDIENCE("invalid-audience"),
         INVALID_ISSUER("invalid-issuer"),
@@ -119,17 +136,14 @@ final class AuthProblems implements AuthenticationEntryPoint, AuthenticationFail
         }
 
         static Reason of(AuthenticationException failure) {
-            if (!(failure instanceof OAuth2AuthenticationException oauth)) {
-                return MISSING_TOKEN; // the request reached a protected endpoint as nobody
-            }
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
                 if (cause instanceof JwtValidationException invalid) {
                     for (OAuth2Error error : invalid.getErrors()) {
                         String description = String.valueOf(error.getDescription());
-                        if (description.equals(TokenValidation.WRONG_AUDIENCE)) {
+                        if (description.equals(AccessTokens.WRONG_AUDIENCE)) {
                             return INVALID_AUDIENCE;
                         }
-                        if (description.equals(TokenValidation.WRONG_ISSUER)) {
+                        if (description.equals(AccessTokens.WRONG_ISSUER)) {
                             return INVALID_ISSUER;
                         }
                         if (description.contains("expired")) {
@@ -140,7 +154,8 @@ final class AuthProblems implements AuthenticationEntryPoint, AuthenticationFail
                 }
                 if (cause instanceof BadJwtException bad) {
                     String message = String.valueOf(bad.getMessage());
-                    if (message.contains("Signed JWT rejected") || message.contains("signature")) {
+                    if (message.contains("Signed JWT rejected") || message.contains("signature")
+                            || message.contains("No matching key")) {
                         return BAD_SIGNATURE;
                     }
                     if (message.contains("Malformed") || message.contains("Invalid JWT serialization")
@@ -149,18 +164,17 @@ final class AuthProblems implements AuthenticationEntryPoint, AuthenticationFail
                     }
                 }
             }
-            String description = String.valueOf(oauth.getError().getDescription());
-            return description.contains("malformed") ? MALFORMED : INVALID;
+            String description = String.valueOf(((OAuth2AuthenticationException) failure).getError().getDescription());
+            return description.toLowerCase().contains("malformed") ? MALFORMED : INVALID;
         }
 
         String detail(AuthenticationException failure) {
             return switch (this) {
-                case MISSING_TOKEN -> "No access token: sign in and send it as 'Authorization: Bearer <token>'";
-                case EXPIRED -> "The access token has expired: " + description(failure);
-                case INVALID_AUDIENCE -> "Invalid audience: " + TokenValidation.WRONG_AUDIENCE;
-                case INVALID_ISSUER -> "Invalid issuer: " + TokenValidation.WRONG_ISSUER;
-                case BAD_SIGNATURE -> "Bad signature: the access token is not signed with a key of the issuer";
-                case MALFORMED -> "The access token is malformed";
+                case EXPIRED -> "The access token has expired: sign in again";
+                case INVALID_AUDIENCE -> "Invalid audience: " + AccessTokens.WRONG_AUDIENCE;
+                case INVALID_ISSUER -> "Invalid issuer: " + AccessTokens.WRONG_ISSUER;
+                case BAD_SIGNATURE -> "Bad signature: the access token is not signed with a key the issuer publishes";
+                case MALFORMED -> "The access token is malformed: it is not a signed JWT";
                 case INVALID -> "The access token is invalid: " + description(failure);
             };
         }
