@@ -8,16 +8,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * Both services in this JVM, each in its own Spring context with its own configuration file, pointed
@@ -47,15 +42,6 @@ public final class PlatformServices implements AutoCloseable {
     static final String QUERY_CLIENT_SECRET = "spring.security.oauth2.client.registration.careerpath-keys.client-secret";
     static final String QUERY_TOKEN_URI = "spring.security.oauth2.client.provider.careerpath.token-uri";
     static final String SIGN_IN = "careerpath.web.sign-in.";
-    /**
-     * The launcher's classpath holds Spring Authorization Server for the sign-in server; its
-     * auto-configuration must not reach into the services' contexts (it would add a signing key and a
-     * JWT decoder of its own there).
-     */
-    private static final List<String> NOT_FOR_THE_SERVICES = List.of(
-            "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration",
-            "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration");
-    private static final String EXCLUDE = "spring.autoconfigure.exclude";
 
     private final ConfigurableApplicationContext command;
     private final ConfigurableApplicationContext query;
@@ -102,10 +88,9 @@ public final class PlatformServices implements AutoCloseable {
             signIn.allowDashboard(dashboardOrigin(Integer.parseInt(queryPort)));
             signInSettings(signIn, commandWired, queryWired);
         }
-        ApplicationContextInitializer<ConfigurableApplicationContext> initializers = context -> {
-            withoutAuthorizationServer().initialize(context);
-            customizer.initialize(context);
-        };
+        // the launcher's classpath holds Spring Authorization Server: each service's own configuration file
+        // excludes its auto-configuration (spring.autoconfigure.exclude), so it does not reach their contexts
+        ApplicationContextInitializer<ConfigurableApplicationContext> initializers = customizer;
         // the command side first: it creates the topic the query side waits for
         ConfigurableApplicationContext command = CommandServiceApplication.builder().initializers(initializers)
                 .run(arguments(commandWired));
@@ -137,20 +122,6 @@ public final class PlatformServices implements AutoCloseable {
         query.putIfAbsent(SIGN_IN + "authorization-uri", signIn.authorizationUri());
         query.putIfAbsent(SIGN_IN + "token-uri", signIn.tokenUri());
         query.putIfAbsent(SIGN_IN + "logout-uri", signIn.logoutUri());
-    }
-
-    /**
-     * Keeps the sign-in server's auto-configuration (Spring Authorization Server) out of a service's context
-     * started from this classpath; exclusions the service configures itself are kept.
-     */
-    public static ApplicationContextInitializer<ConfigurableApplicationContext> withoutAuthorizationServer() {
-        return context -> {
-            Set<String> excluded = new LinkedHashSet<>(Binder.get(context.getEnvironment())
-                    .bind(EXCLUDE, Bindable.listOf(String.class)).orElseGet(List::of));
-            excluded.addAll(NOT_FOR_THE_SERVICES);
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("launcher-exclusions",
-                    Map.of(EXCLUDE, String.join(",", excluded))));
-        };
     }
 
     /** The origin the dashboards are served from: 127.0.0.1, since sign-in servers refuse "localhost" redirects. */

@@ -115,9 +115,7 @@ class ComposeEnvironmentTest {
         });
         // port 0: the compose file maps container ports; here any free port will do
         return service.initializers(context -> context.getEnvironment().getPropertySources()
-                                .addFirst(new SystemEnvironmentPropertySource("compose-environment", pointedAtStandIns)),
-                        // the launcher's classpath holds the sign-in server: as PlatformServices does
-                        PlatformServices.withoutAuthorizationServer())
+                        .addFirst(new SystemEnvironmentPropertySource("compose-environment", pointedAtStandIns)))
                 .run("--server.port=0");
     }
 
