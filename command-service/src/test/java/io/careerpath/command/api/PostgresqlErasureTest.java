@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The same schema and erasure on PostgreSQL (where production keeps its event store): the migrations
  * run, both recording paths seal, and an erasure rewrites the key table (VACUUM FULL gives it new
  * files) so that the deleted key is gone from disk too. Runs when PostgreSQL answers at 127.0.0.1:5432
- * (user postgres), in a database of its own that each run recreates.
+ * (user postgres), in a database of its own that each run recreates. Under CI ({@code CI=true}), where
+ * .ci/run starts PostgreSQL, a missing server fails the run instead of skipping it.
  */
 @EnabledIf("postgresqlAnswers")
 class PostgresqlErasureTest extends CommandApiTest {
@@ -37,6 +38,9 @@ class PostgresqlErasureTest extends CommandApiTest {
         try (Connection ignored = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
             return true;
         } catch (Exception e) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true but PostgreSQL does not answer at " + SERVER, e);
+            }
             return false;
         }
     }
