@@ -192,7 +192,9 @@ class SkillModelPropertiesTest {
         int secondTime = firstDayAtLeast(level, target, secondStart) - secondStart;
 
         Assume.that(firstTime >= 10); // below that, days are too coarse to compare
-        assertThat(secondTime).isLessThan(firstTime);
+        // counted in whole days: after a short gap the saving can be under a day and show as a tie
+        // (seed -8918652524972115308: 45 days both times), never as a slower second time
+        assertThat(secondTime).isLessThanOrEqualTo(firstTime);
     }
 
     @Property(tries = 100)
