@@ -42,8 +42,9 @@ class PersonalDataTest {
         assertThatThrownBy(() -> PersonalData.open(PersonalData.newKey(), PERSON, sealed))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PersonalData.open(key, OTHER, sealed)).isInstanceOf(IllegalArgumentException.class);
-        char last = sealed.charAt(sealed.length() - 3);
-        String altered = sealed.substring(0, sealed.length() - 3) + (last == 'A' ? 'B' : 'A') + sealed.substring(sealed.length() - 2);
+        // a character in the middle: all six of its bits count (the last ones may carry padding bits only)
+        int at = PersonalData.PREFIX.length() + 20;
+        String altered = sealed.substring(0, at) + (sealed.charAt(at) == 'A' ? 'B' : 'A') + sealed.substring(at + 1);
         assertThatThrownBy(() -> PersonalData.open(key, PERSON, altered)).isInstanceOf(IllegalArgumentException.class);
     }
 
