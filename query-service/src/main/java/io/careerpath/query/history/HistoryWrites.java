@@ -1,6 +1,5 @@
 package io.careerpath.query.history;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
@@ -126,15 +125,20 @@ public final class HistoryWrites {
         events = 0;
     }
 
-    /** Which of these people an earlier batch erased: one indexed lookup per batch. */
+    /** Which of these people an earlier batch erased: one lookup by _id per batch. */
     private Set<String> erasedAmong(List<String> personIds) {
         Set<String> erased = new HashSet<>();
         if (personIds.isEmpty()) {
             return erased;
         }
-        generations.personHistories(generation).find(and(in("_id", personIds), eq(ERASED, true)))
-                .projection(Projections.include("_id"))
-                .forEach(tombstone -> erased.add(tombstone.getString("_id")));
+        // by _id alone: mongo-java-server scans the whole collection for any other filter
+        generations.personHistories(generation).find(in("_id", personIds))
+                .projection(Projections.include("_id", ERASED))
+                .forEach(document -> {
+                    if (Boolean.TRUE.equals(document.getBoolean(ERASED))) {
+                        erased.add(document.getString("_id"));
+                    }
+                });
         return erased;
     }
 }

@@ -1,9 +1,7 @@
 package io.careerpath.query.history;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.ne;
 
 import io.careerpath.query.NotFound;
 import io.careerpath.query.QueryProperties;
@@ -61,21 +59,30 @@ public class PersonHistories {
                 + ": unknown, or not yet projected");
     }
 
-    /** The person's stored history; empty if unknown or erased. */
+    /**
+     * The person's stored history; empty if unknown or erased. Queried by {@code _id} alone, the tombstone
+     * told apart here: mongo-java-server answers any other filter, even {@code _id} and one more field,
+     * by scanning the whole collection.
+     */
     public Optional<StoredHistory> find(String personId) {
-        return Optional.ofNullable(generations.personHistories(generations.active())
-                        .find(and(eq("_id", personId), ne(HistoryWrites.ERASED, true))).first())
+        return Optional.ofNullable(generations.personHistories(generations.active()).find(eq("_id", personId)).first())
+                .filter(PersonHistories::notErased)
                 .map(StoredHistory::new);
     }
 
-    /** The stored histories of the given people that exist (erased people left out). */
+    /** The stored histories of the given people that exist (erased people left out), by {@code _id} alone. */
     public List<StoredHistory> findAll(Collection<String> personIds) {
         List<StoredHistory> histories = new ArrayList<>();
-        for (Document document : generations.personHistories(generations.active())
-                .find(and(in("_id", personIds), ne(HistoryWrites.ERASED, true)))) {
-            histories.add(new StoredHistory(document));
+        for (Document document : generations.personHistories(generations.active()).find(in("_id", personIds))) {
+            if (notErased(document)) {
+                histories.add(new StoredHistory(document));
+            }
         }
         return histories;
+    }
+
+    private static boolean notErased(Document document) {
+        return !Boolean.TRUE.equals(document.getBoolean(HistoryWrites.ERASED));
     }
 
     /** Everyone who ever belonged to the team; who belongs on a given day is for their history to say. */
