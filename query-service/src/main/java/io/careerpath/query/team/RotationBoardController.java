@@ -2,7 +2,6 @@ package io.careerpath.query.team;
 
 import io.careerpath.events.AssignmentKind;
 import io.careerpath.events.PmoType;
-import io.careerpath.events.Skill;
 import io.careerpath.query.AsOf;
 import io.careerpath.query.Forbidden;
 import io.careerpath.query.Ids;
@@ -16,7 +15,7 @@ import io.careerpath.query.history.PersonHistory;
 import io.careerpath.security.Caller;
 import io.careerpath.query.skills.model.AdminLoadObservation;
 import io.careerpath.query.skills.model.SkillModel;
-import io.careerpath.query.skills.model.SkillProfile;
+import io.careerpath.query.skills.model.DeliveryOutlook;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
@@ -125,16 +124,16 @@ class RotationBoardController {
     }
 
     private Member member(PersonHistory history, LocalDate day) {
-        SkillProfile profile = model.evaluate(history.toCareerHistory(), day);
+        DeliveryOutlook outlook = model.deliveryOutlook(history.toCareerHistory(), day);
         Assignment current = history.currentAssignment().orElse(null);
         List<AdminLoadObservation> loads = history.adminLoad();
         Double adminLoad = loads.isEmpty() ? null : loads.get(loads.size() - 1).percent();
         int streak = troubledStreak(history.assignments());
-        LocalDate rotateBackBy = profile.rotateBackBy().orElse(null);
+        LocalDate rotateBackBy = outlook.rotateBackBy().orElse(null);
         boolean delivering = current != null && current.kind() == AssignmentKind.DELIVERY;
         List<Flag> flags = new ArrayList<>();
-        if (!delivering && profile.skill(Skill.DELIVERY_EXECUTION).peak() > 0
-                && (profile.deliveryRetention() < model.parameters().rotateBackRetention()
+        if (!delivering && outlook.deliveryPeak() > 0
+                && (outlook.deliveryRetention() < model.parameters().rotateBackRetention()
                 || rotateBackBy != null && !rotateBackBy.isAfter(day.plusMonths(properties.rotateBackWarningMonths())))) {
             flags.add(Flag.DELIVERY_AT_RISK);
         }
@@ -147,8 +146,8 @@ class RotationBoardController {
         return new Member(history.personId(), history.displayName().orElse(null),
                 current == null ? null : new CurrentAssignment(current.kind(), current.pmoType(), current.name(),
                         current.start(), current.durationMonths(day)),
-                round(profile.deliveryRetention()), rotateBackBy,
-                profile.monthsSinceLastDelivery().isPresent() ? round(profile.monthsSinceLastDelivery().getAsDouble()) : null,
+                round(outlook.deliveryRetention()), rotateBackBy,
+                outlook.monthsSinceLastDelivery().isPresent() ? round(outlook.monthsSinceLastDelivery().getAsDouble()) : null,
                 adminLoad, streak, flags);
     }
 

@@ -197,6 +197,20 @@ class SkillModelPropertiesTest {
         assertThat(secondTime).isLessThanOrEqualTo(firstTime);
     }
 
+    @Property(tries = 200)
+    void theBoardsDeliveryOutlookIsTheFullEvaluationsDeliveryFigures(@ForAll("careers") List<Stint> stints,
+                                                                      @ForAll @IntRange(min = 0, max = 600) int weeksAfterStart) {
+        GeneratedCareer career = GeneratedCareer.of(stints);
+        LocalDate asOf = START.plusWeeks(weeksAfterStart);
+        SkillProfile profile = MODEL.evaluate(career.history(), asOf);
+        DeliveryOutlook outlook = MODEL.deliveryOutlook(career.history(), asOf);
+
+        assertThat(outlook.deliveryPeak()).isEqualTo(profile.skill(Skill.DELIVERY_EXECUTION).peak());
+        assertThat(outlook.deliveryRetention()).isEqualTo(profile.deliveryRetention());
+        assertThat(outlook.monthsSinceLastDelivery()).isEqualTo(profile.monthsSinceLastDelivery());
+        assertThat(outlook.rotateBackBy()).isEqualTo(profile.rotateBackBy());
+    }
+
     @Property(tries = 100)
     void theSameHistoryGivesTheSameAnswer(@ForAll("careers") List<Stint> stints,
                                           @ForAll @IntRange(min = 0, max = 400) int weeksAfterStart) {
