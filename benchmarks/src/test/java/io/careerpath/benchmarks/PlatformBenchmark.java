@@ -186,7 +186,7 @@ class PlatformBenchmark {
                     Watch.start("events projected", () -> projected(query.baseUrl())).awaitRate(recorded, PHASE_TIMEOUT);
 
                     openLoop(command, new ReadModelFixture(readModels), readModels, people, nextDay, kafka.bootstrapServers());
-                    reads(query, new ReadModelFixture(readModels));
+                    reads(query, new ReadModelFixture(readModels), readModels);
 
                     heap(command.heap());
                     heap(query.heap());
@@ -495,7 +495,7 @@ class PlatformBenchmark {
     }
 
     /** Timeline and rotation-board reads through HTTP with {@code readPeople} people's histories in the read model. */
-    private void reads(ServiceProcess query, ReadModelFixture fixture) throws Exception {
+    private void reads(ServiceProcess query, ReadModelFixture fixture, MongoDatabase readModels) throws Exception {
         String readRun = run + "-reads";
         Instant recordedAt = Instant.parse("2024-01-01T00:00:00Z");
         List<CareerEvent> first = Careers.of(Careers.personId(readRun, 0), Careers.teamId(readRun, 0), 0, recordedAt);
@@ -526,6 +526,21 @@ class PlatformBenchmark {
                 + Careers.personId(readRun, random.nextInt(people)) + "/timeline");
         double[] board = timed(boardReads, () -> query.baseUrl() + "/api/teams/"
                 + Careers.teamId(readRun, random.nextInt(teams.size())) + "/rotation-board");
+        // the board's floor on this machine: the same number of boards' histories fetched straight from the
+        // read model by _id $in, with no HTTP, no service and no model
+        MongoCollection<Document> stored = readModels.getCollection("person_histories_g" + fixture.activeGeneration());
+        List<List<String>> memberLists = new ArrayList<>(teams.values());
+        double[] fetch = new double[boardReads];
+        for (int i = 0; i < boardReads; i++) {
+            List<String> members = memberLists.get(random.nextInt(memberLists.size()));
+            long start = System.nanoTime();
+            stored.find(in("_id", members)).into(new ArrayList<>());
+            fetch[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(fetch);
+        report.detail(String.format(Locale.ROOT, "A board's 200 histories fetched straight from the read model by _id $in"
+                + " (no HTTP, no service, no model): p50 %.1f ms, p99 %.1f ms (%d fetches).",
+                percentile(fetch, 50), percentile(fetch, 99), boardReads));
         report.plot.readLatencies("timeline", timeline);
         report.plot.readLatencies("rotation board (200)", board);
         readRow("Timeline read, " + String.format(Locale.ROOT, "%,d", people) + " people loaded", timeline, 20,
