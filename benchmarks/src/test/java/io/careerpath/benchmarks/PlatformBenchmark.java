@@ -548,9 +548,10 @@ class PlatformBenchmark {
                 + " waiting for a core the driver, the Mongo-wire server and the query service share, and GC pauses."
                 + " It would take the query service and MongoDB on cores of their own; see docs/performance.md.");
         readRow("Rotation board read (200 members), " + String.format(Locale.ROOT, "%,d", people) + " people loaded",
-                board, 50, "200 histories by _id $in (indexed, in mongo-java-server too), then the skill model run for"
-                + " every member on every request. It would take caching each member's row per (person, sequence, asOf,"
-                + " knownOn) or a board document kept by its own projection; see docs/performance.md.");
+                board, 50, "200 histories by _id $in from mongo-java-server (its H2 file backend reads and deserializes each"
+                + " document: the fetch alone is the detail line \"A board's 200 histories fetched straight\"), then the"
+                + " delivery outlook per member. It would take one document per board kept by a projection of its own"
+                + " (one read instead of 200), or MongoDB proper; see docs/performance.md.");
     }
 
     private void readRow(String target, double[] millis, double goalP99, String whyIfMissed) {
