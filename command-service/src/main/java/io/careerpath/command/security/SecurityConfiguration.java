@@ -1,28 +1,19 @@
 package io.careerpath.command.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careerpath.security.Caller;
-import io.careerpath.security.web.AccessTokens;
-import io.careerpath.security.web.CallerArgumentResolver;
-import io.careerpath.security.web.EncodedSlashesToTheFirewall;
 import io.careerpath.security.web.ResourceServer;
 import io.careerpath.security.web.SecurityProblems;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
-import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The command API is an OAuth2 resource server (docs/security.md), with the plumbing both services
@@ -32,7 +23,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * query service's client, everything else signed in.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
+@Import(ResourceServer.class)
 @SecurityScheme(name = SecurityConfiguration.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "An access token from the configured issuer, audience careerpath-api")
 @OpenAPIDefinition(security = @SecurityRequirement(name = SecurityConfiguration.BEARER))
@@ -60,30 +51,5 @@ class SecurityConfiguration {
                         .requestMatchers("/internal/**").denyAll()
                         .anyRequest().authenticated())
                 .build();
-    }
-
-    @Bean
-    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) {
-        return AccessTokens.decoder(properties.getJwt());
-    }
-
-    @Bean
-    SecurityProblems securityProblems(ObjectMapper json) {
-        return new SecurityProblems(json);
-    }
-
-    @Bean
-    EncodedSlashesToTheFirewall encodedSlashesToTheFirewall() {
-        return new EncodedSlashesToTheFirewall();
-    }
-
-    @Bean
-    WebMvcConfigurer callerArguments() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new CallerArgumentResolver());
-            }
-        };
     }
 }

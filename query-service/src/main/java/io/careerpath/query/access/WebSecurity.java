@@ -1,22 +1,13 @@
 package io.careerpath.query.access;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.careerpath.security.web.AccessTokens;
-import io.careerpath.security.web.CallerArgumentResolver;
-import io.careerpath.security.web.EncodedSlashesToTheFirewall;
 import io.careerpath.security.web.ResourceServer;
 import io.careerpath.security.web.SecurityProblems;
-import java.util.List;
-import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Who may reach what (docs/security.md), with the resource-server plumbing both services share
@@ -29,7 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * chain with a browser login: the client registration is only for this service's own key requests.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
+@Import(ResourceServer.class)
 class WebSecurity {
 
     @Bean
@@ -48,30 +39,5 @@ class WebSecurity {
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .anyRequest().authenticated())
                 .build();
-    }
-
-    @Bean
-    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) {
-        return AccessTokens.decoder(properties.getJwt());
-    }
-
-    @Bean
-    SecurityProblems securityProblems(ObjectMapper json) {
-        return new SecurityProblems(json);
-    }
-
-    @Bean
-    EncodedSlashesToTheFirewall encodedSlashesToTheFirewall() {
-        return new EncodedSlashesToTheFirewall();
-    }
-
-    @Bean
-    WebMvcConfigurer callerArguments() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new CallerArgumentResolver());
-            }
-        };
     }
 }
