@@ -52,27 +52,12 @@ public final class PlatformServices implements AutoCloseable {
     }
 
     /**
+     * @param signIn          the issuer both services take tokens from; null: whatever the settings (or the
+     *                        services' configuration files) say
      * @param commandSettings settings of the command service (data source, Kafka, port, ...)
      * @param querySettings   settings of the query service (MongoDB, Kafka, port, ...)
-     */
-    public static PlatformServices start(Map<String, String> commandSettings, Map<String, String> querySettings) {
-        return start(commandSettings, querySettings, context -> {
-        });
-    }
-
-    /**
-     * @param customizer applied to both services' contexts before they refresh (tests use it to put
-     *                   both services on one controllable clock)
-     */
-    public static PlatformServices start(Map<String, String> commandSettings, Map<String, String> querySettings,
-                                         ApplicationContextInitializer<ConfigurableApplicationContext> customizer) {
-        return start(null, commandSettings, querySettings, customizer);
-    }
-
-    /**
-     * @param signIn     the issuer both services take tokens from; null: whatever the settings (or the
-     *                   services' configuration files) say
-     * @param customizer applied to both services' contexts before they refresh
+     * @param customizer      applied to both services' contexts before they refresh (tests use it to put
+     *                        both services on one controllable clock)
      */
     public static PlatformServices start(SignInServer signIn, Map<String, String> commandSettings,
                                          Map<String, String> querySettings,
@@ -90,14 +75,13 @@ public final class PlatformServices implements AutoCloseable {
         }
         // the launcher's classpath holds Spring Authorization Server: each service's own configuration file
         // excludes its auto-configuration (spring.autoconfigure.exclude), so it does not reach their contexts
-        ApplicationContextInitializer<ConfigurableApplicationContext> initializers = customizer;
         // the command side first: it creates the topic the query side waits for
-        ConfigurableApplicationContext command = CommandServiceApplication.builder().initializers(initializers)
+        ConfigurableApplicationContext command = CommandServiceApplication.builder().initializers(customizer)
                 .run(arguments(commandWired));
         try {
             queryWired.putIfAbsent(COMMAND_API_URL, "http://localhost:" + port(command));
             queryWired.putIfAbsent(PERSON_KEYS_URL, "http://127.0.0.1:" + port(command));
-            ConfigurableApplicationContext query = QueryServiceApplication.builder().initializers(initializers)
+            ConfigurableApplicationContext query = QueryServiceApplication.builder().initializers(customizer)
                     .run(arguments(queryWired, "spring.main.banner-mode=off"));
             return new PlatformServices(command, query);
         } catch (RuntimeException e) {
