@@ -14,6 +14,9 @@ public final class StoredHistory {
 
     private final Document document;
     private Boolean sealed;
+    /** The last view derived: a request's access check (today's view) and its answer often share it. */
+    private Viewpoint lastViewpoint;
+    private PersonHistory lastView;
 
     StoredHistory(Document document) {
         this.document = document;
@@ -30,7 +33,11 @@ public final class StoredHistory {
 
     /** What is known of the career from the viewpoint (personal data still sealed). */
     public PersonHistory at(Viewpoint viewpoint) {
-        return PersonHistory.fromDocument(document, viewpoint);
+        if (!viewpoint.equals(lastViewpoint)) {
+            lastView = PersonHistory.fromDocument(document, viewpoint);
+            lastViewpoint = viewpoint;
+        }
+        return lastView;
     }
 
     /**
