@@ -1,7 +1,6 @@
 package io.careerpath.command.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
@@ -15,7 +14,6 @@ import io.careerpath.events.DeliveryRoleStarted;
 import io.careerpath.events.JoinedPmo;
 import io.careerpath.events.PersonRegistered;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -314,21 +312,7 @@ class BulkImportApiTest extends CommandApiTest {
 
     // ---- helpers ----
 
-    private String upload(String body, MediaType type) throws Exception {
-        MockHttpServletResponse response = mvc.perform(post("/api/imports").contentType(type).content(body))
-                .andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(202);
-        return response.getHeader("Location");
-    }
 
-    private JsonNode awaitEnd(String location) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            last[0] = json.readTree(mvc.perform(get(location)).andReturn().getResponse().getContentAsString());
-            return !List.of("QUEUED", "RUNNING").contains(last[0].get("state").asText());
-        });
-        return last[0];
-    }
 
     /** rowsTotal, rowsDone, recorded, alreadyRecorded, failed, eventsRecorded. */
     private static List<Long> figures(JsonNode status) {

@@ -1,5 +1,7 @@
 package io.careerpath.command.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,6 +13,7 @@ import io.careerpath.command.personaldata.PersonalFields;
 import io.careerpath.events.CareerEvent;
 import io.careerpath.security.Caller;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -162,5 +165,23 @@ abstract class CommandApiTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Uploads a bulk-import file as the request body; answers the import's address. */
+    String upload(String body, MediaType type) throws Exception {
+        MockHttpServletResponse response = mvc.perform(post("/api/imports").contentType(type).content(body))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(202);
+        return response.getHeader("Location");
+    }
+
+    /** Polls the import until it has ended, and answers its last status. */
+    JsonNode awaitEnd(String location) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            last[0] = json.readTree(mvc.perform(get(location)).andReturn().getResponse().getContentAsString());
+            return !List.of("QUEUED", "RUNNING").contains(last[0].get("state").asText());
+        });
+        return last[0];
     }
 }

@@ -214,18 +214,7 @@ class PersonalDataTest extends CommandApiTest {
     }
 
     private String upload(String csv) throws Exception {
-        MockHttpServletResponse response = mvc.perform(post("/api/imports").contentType(MediaType.parseMediaType("text/csv"))
-                .content(csv)).andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(202);
-        return response.getHeader("Location");
+        return upload(csv, MediaType.parseMediaType("text/csv"));
     }
 
-    private JsonNode awaitEnd(String location) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            last[0] = json.readTree(mvc.perform(get(location)).andReturn().getResponse().getContentAsString());
-            return !List.of("QUEUED", "RUNNING").contains(last[0].get("state").asText());
-        });
-        return last[0];
-    }
 }
