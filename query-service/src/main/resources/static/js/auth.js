@@ -197,6 +197,13 @@ function here() {
  */
 export async function signIn(returnTo = here()) {
   if (redirecting) return redirecting;
+  if (window.location.hostname === 'localhost') {
+    // sign-in servers expect the loopback address by number in redirects (RFC 8252 §7.3; Spring Authorization
+    // Server refuses "localhost"): move to the same page on 127.0.0.1 first, and sign in from there
+    redirecting = never();
+    window.location.replace(window.location.href.replace('//localhost', '//127.0.0.1'));
+    return redirecting;
+  }
   const attempts = recentAttempts();
   if (attempts.length >= 3) {
     write(ATTEMPTS, null);

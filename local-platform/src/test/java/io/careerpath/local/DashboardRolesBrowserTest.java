@@ -110,6 +110,19 @@ class DashboardRolesBrowserTest {
     }
 
     @Test
+    void openedAtLocalhostTheDashboardsMoveTo127001WhereSigningInWorks() {
+        signIn(erin);
+        String career = "/career.html?person=" + erin.personId();
+
+        // the sign-in server refuses "localhost" redirect addresses: the page moves to 127.0.0.1 first
+        browser.get(base.replace("//127.0.0.1", "//localhost") + career);
+
+        browser.waitForText("#status", t -> t.startsWith("Showing " + erin.name()));
+        assertThat(browser.js("return location.href")).isEqualTo(base + career);
+        assertThat(browser.text("#account-name")).isEqualTo(erin.name());
+    }
+
+    @Test
     void anEmployeeIsToldSheMayNotSeeSomeoneElsesCareerAndCannotTellWhetherTheyExist() {
         signIn(erin);
 
