@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -71,9 +72,10 @@ public record Caller(String subject, String personId, Set<Role> roles, Set<Strin
      * May see (timeline, skills, what-if, audit view) and record for the person: their own career,
      * a person whose current team the caller manages, or anyone for PMO leads and HR administrators.
      *
-     * @param currentTeam the person's current team (docs/security.md), null if not known
+     * @param currentTeam the person's current team (docs/security.md), null if not known; asked for only
+     *                    when the answer depends on it (deriving it can mean a pass over the history)
      */
-    public boolean mayAccessPerson(String personId, String currentTeam) {
+    public boolean mayAccessPerson(String personId, Supplier<String> currentTeam) {
         if (seesEveryone()) {
             return true;
         }
@@ -81,7 +83,7 @@ public record Caller(String subject, String personId, Set<Role> roles, Set<Strin
                 && (has(Role.EMPLOYEE) || has(Role.MANAGER))) {
             return true;
         }
-        return managesTeam(currentTeam);
+        return has(Role.MANAGER) && managesTeam(currentTeam.get());
     }
 
     /** May open the team's board, and register people into it. */

@@ -88,7 +88,7 @@ final class PersonState {
      */
     boolean visibleTo(Caller caller, LocalDate today) {
         return personId != null && !erased
-                && (caller == null || caller.mayAccessPerson(personId, currentTeam(today)));
+                && (caller == null || caller.mayAccessPerson(personId, () -> currentTeam(today)));
     }
 
     /**
