@@ -2,7 +2,7 @@
 import * as api from './api.js';
 import { may } from './auth.js';
 import {
-  el, formatDate, fromNow, humanize, kindLabel, months, OUTCOMES, pageUrl, params, percent, recent, recorderWords,
+  el, followToday, formatDate, fromNow, humanize, kindLabel, months, OUTCOMES, pageUrl, params, percent, recent, recorderWords,
   rememberPerson, renderHeader, showProblem, showRefusal, signedIn, skillLabel, status, viewpoint,
 } from './ui.js';
 import { drawCareerTimeline, drawRetention, drawSkills, eventWords, kindLegend } from './charts.js';
@@ -64,6 +64,26 @@ async function load() {
         : el('p', {}, el('a', { href: 'index.html' }, 'Open or register someone on the start page')));
     }
   }
+}
+
+// Someone else may record while this page is open: one timeline read every few seconds says whether
+// the history moved on (the cheapest answer the API has), and only then is everything redrawn.
+const FOLLOW_EVERY_MS = 5000;
+
+async function followOthers() {
+  if (!state.timeline) return;
+  const latest = await api.timeline(personId, viewpoint());
+  if (latest.sequence <= state.timeline.sequence) return;
+  const skills = await api.skills(personId, viewpoint());
+  // the reader may have picked a past day meanwhile: that view is theirs
+  if (params().get('asOf')) return;
+  const hadWhatIf = !!state.whatIf;
+  state.timeline = latest;
+  state.skills = skills;
+  if (hadWhatIf) clearWhatIf();
+  render();
+  status(`Updated while you watched: ${latest.displayName || personId} is now up to event #${latest.sequence}`
+    + `${hadWhatIf ? '; the what-if was for the career before it, run it again' : ''}.`, 'ok');
 }
 
 function render() {
@@ -331,4 +351,5 @@ if (!personId) {
   });
   syncWhatIfForm();
   load();
+  followToday(FOLLOW_EVERY_MS, followOthers);
 }

@@ -3,7 +3,7 @@
 import * as api from './api.js';
 import { may } from './auth.js';
 import {
-  el, FLAGS, formatDate, kindLabel, months, pageUrl, params, percent, recent, rememberTeam, renderHeader,
+  el, FLAGS, followToday, formatDate, kindLabel, months, pageUrl, params, percent, recent, rememberTeam, renderHeader,
   showProblem, showRefusal, signedIn, status, viewpoint,
 } from './ui.js';
 import { drawTeamTimeline, kindKey, kindLegend, patternCanvas } from './charts.js';
@@ -154,20 +154,37 @@ async function drawTimeline() {
   $('team-timeline-legend').replaceChildren(kindLegend());
 }
 
+async function show(board) {
+  state.board = board;
+  rememberTeam(teamId);
+  $('problem').replaceChildren();
+  $('content').hidden = false;
+  document.title = `Team ${teamId} · Careerpath`;
+  $('title').textContent = `Team ${teamId}`;
+  $('subtitle').textContent = `${board.members.length} ${board.members.length === 1 ? 'member' : 'members'} as of ${formatDate(board.asOf)}`;
+  renderBoard();
+  renderAttention();
+  renderAggregates();
+  await drawTimeline();
+}
+
+// What others record shows up without a reload: the board is asked for again now and then (it costs
+// its members' histories, so less often than a career), and redrawn only when its answer changed.
+const FOLLOW_EVERY_MS = 15000;
+
+async function followOthers() {
+  if (!state.board) return;
+  const board = await api.rotationBoard(teamId, viewpoint());
+  // the reader may have picked a past day meanwhile: that view is theirs
+  if (params().get('asOf') || JSON.stringify(board) === JSON.stringify(state.board)) return;
+  await show(board);
+  status(`Updated while you watched: team ${teamId} as of ${formatDate(board.asOf)}.`, 'ok');
+}
+
 async function load() {
   status(asOf ? `Loading the team as of ${formatDate(asOf)}…` : 'Loading the team…', 'working');
   try {
-    state.board = await api.rotationBoard(teamId, viewpoint());
-    rememberTeam(teamId);
-    $('problem').replaceChildren();
-    $('content').hidden = false;
-    document.title = `Team ${teamId} · Careerpath`;
-    $('title').textContent = `Team ${teamId}`;
-    $('subtitle').textContent = `${state.board.members.length} ${state.board.members.length === 1 ? 'member' : 'members'} as of ${formatDate(state.board.asOf)}`;
-    renderBoard();
-    renderAttention();
-    renderAggregates();
-    await drawTimeline();
+    await show(await api.rotationBoard(teamId, viewpoint()));
     status(`Showing team ${teamId} as of ${formatDate(state.board.asOf)}.`, 'ok');
   } catch (e) {
     $('content').hidden = true;
@@ -207,4 +224,5 @@ if (!teamId) {
   $('problem').append(el('p', {}, el('a', { href: 'index.html' }, 'Go to the start page')));
 } else {
   load();
+  followToday(FOLLOW_EVERY_MS, followOthers);
 }

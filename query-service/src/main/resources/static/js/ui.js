@@ -239,6 +239,26 @@ export function status(message, kind = '') {
   region.textContent = message;
 }
 
+/**
+ * Follows what others record while a page shows today: every {@code everyMs} it calls {@code check},
+ * unless the page shows a past day (an as-of date), the tab is hidden, or the last check has not
+ * answered yet. A failed check is left for the next round; the page keeps what it shows.
+ */
+export function followToday(everyMs, check) {
+  let running = false;
+  window.setInterval(async () => {
+    if (running || document.hidden || params().get('asOf')) return;
+    running = true;
+    try {
+      await check();
+    } catch (e) {
+      // the next round asks again; a lasting problem shows when the page is next loaded
+    } finally {
+      running = false;
+    }
+  }, everyMs);
+}
+
 /** Shows a problem (an ApiError or any error) in a container, replacing what it held. */
 export function showProblem(container, error, context = '') {
   const detail = error?.problem?.detail || error?.message || String(error);

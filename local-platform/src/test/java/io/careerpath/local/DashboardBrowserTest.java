@@ -277,6 +277,35 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void whatSomeoneElseRecordsAppearsOnTheOpenCareerAndBoardWithoutAReload() {
+        String grace = register("Grace Hopper", "team-cobol", TODAY.minusYears(2));
+        CareerpathClient paul = platform.clientAs("paul");
+        browser.get(base + "/career.html?person=" + grace);
+        browser.waitForText("#status", t -> t.startsWith("Showing Grace Hopper"));
+        browser.awaitChartDrawn("timeline-chart");
+        browser.js("window.sameDocument = true");
+
+        paul.record(grace, event("JOINED_PMO", TODAY.minusMonths(3), "pmoType", "PROGRAM", "pmoName", "Compiler PMO"));
+
+        browser.waitForText("#status", t -> t.startsWith("Updated while you watched: Grace Hopper"));
+        browser.awaitChartDrawn("timeline-chart", c -> DashboardBrowser.dataNames(c).contains("Program PMO: Compiler PMO"));
+        assertThat(browser.text("#figures")).contains("Program PMO");
+        assertThat(browser.js("return window.sameDocument === true")).as("no reload").isEqualTo(true);
+
+        browser.get(base + "/team.html?team=team-cobol");
+        browser.waitForText("#status", t -> t.startsWith("Showing team team-cobol"));
+        assertThat(browser.text("#board")).doesNotContain("55 %");
+        browser.js("window.sameDocument = true");
+
+        paul.record(grace, event("ADMINISTRATIVE_LOAD_RECORDED", TODAY.minusMonths(1), "percentOfTime", 55));
+
+        browser.waitForText("#status", t -> t.startsWith("Updated while you watched: team team-cobol"));
+        assertThat(browser.text("#board")).contains("55 %");
+        assertThat(browser.js("return window.sameDocument === true")).as("no reload").isEqualTo(true);
+        browser.assertNoConsoleErrors("following what others record");
+    }
+
+    @Test
     void anInvalidSubmissionShowsTheErrorBesideItsFieldAndRecordsNothing() {
         String barbara = register("Barbara Liskov", "team-clu", TODAY.minusYears(2));
         browser.get(base + "/record.html?person=" + barbara);
