@@ -178,8 +178,10 @@ class PlatformBenchmark {
                     report.ratio("Bulk import (NDJSON through POST /api/imports)", imported, jdbc[1], "events/s", 0.3,
                             "From upload to done: parsing, every row checked with the person's rules, histories read"
                             + " and appended per batch, while the publisher and the projection forward the same events"
-                            + " on the same two cores; the peer inserts rows serialized beforehand. It would take more"
-                            + " import workers on more cores; see docs/performance.md.");
+                            + " on the same two cores; the peer inserts rows serialized beforehand. A profile puts half"
+                            + " of the import workers' time in appending to the event store (serializing and inserting"
+                            + " what the peer inserts ready-made) and a sixth in sealing names. It would take more import workers on more cores; see"
+                            + " docs/performance.md.");
                     long recorded = published.size() + people.size() + (long) httpRounds * people.size()
                             + (long) importPeople * Careers.EVENTS_PER_PERSON;
                     // the open loop starts with the read side caught up, not behind the import's events
@@ -550,8 +552,10 @@ class PlatformBenchmark {
         readRow("Rotation board read (200 members), " + String.format(Locale.ROOT, "%,d", people) + " people loaded",
                 board, 50, "200 histories by _id $in from mongo-java-server (its H2 file backend reads and deserializes each"
                 + " document: the fetch alone is the detail line \"A board's 200 histories fetched straight\"), then the"
-                + " delivery outlook per member. It would take one document per board kept by a projection of its own"
-                + " (one read instead of 200), or MongoDB proper; see docs/performance.md.");
+                + " delivery outlook per member. Board documents kept by the projection (a few reads instead of 200) were"
+                + " measured: two to four times faster and still over, while every event's way to the timeline slowed."
+                + " It would take MongoDB proper (docker compose), whose cache serves the same fetch in milliseconds;"
+                + " see docs/performance.md.");
     }
 
     private void readRow(String target, double[] millis, double goalP99, String whyIfMissed) {
