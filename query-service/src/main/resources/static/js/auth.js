@@ -260,6 +260,15 @@ export async function bearer() {
   return signIn();
 }
 
+/**
+ * Whether a request now would go out without signing in first: a page refreshing itself in the
+ * background asks, so that an expired sign-in never takes the reader away from what they are reading
+ * (their next action signs in again).
+ */
+export async function signedInQuietly() {
+  return !(await settings()) || fresh(session());
+}
+
 /** An API answered 401 to the token: it is no good any more (expired, revoked, keys rotated). Sign in again. */
 export async function rejected() {
   write(SESSION, null);

@@ -241,8 +241,9 @@ export function status(message, kind = '') {
 
 /**
  * Follows what others record while a page shows today: every {@code everyMs} it calls {@code check},
- * unless the page shows a past day (an as-of date), the tab is hidden, or the last check has not
- * answered yet. A failed check is left for the next round; the page keeps what it shows.
+ * unless the page shows a past day (an as-of date), the tab is hidden, the last check has not
+ * answered yet, or the sign-in has expired (checking would leave the page to sign in again). A failed
+ * check is left for the next round; the page keeps what it shows.
  */
 export function followToday(everyMs, check) {
   let running = false;
@@ -250,7 +251,7 @@ export function followToday(everyMs, check) {
     if (running || document.hidden || params().get('asOf')) return;
     running = true;
     try {
-      await check();
+      if (await auth.signedInQuietly()) await check();
     } catch (e) {
       // the next round asks again; a lasting problem shows when the page is next loaded
     } finally {
