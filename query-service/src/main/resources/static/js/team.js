@@ -177,7 +177,10 @@ async function followOthers() {
   const board = await api.rotationBoard(teamId, viewpoint());
   // the reader may have picked a past day meanwhile: that view is theirs
   if (params().get('asOf') || JSON.stringify(board) === JSON.stringify(state.board)) return;
+  // the headers are drawn anew: a keyboard user sorting the board keeps their place
+  const sorting = document.activeElement?.closest?.('#board') ? document.activeElement.dataset.sort : null;
   await show(board);
+  if (sorting) $('board').querySelector(`button[data-sort="${sorting}"]`)?.focus();
   status(`Updated while you watched: team ${teamId} as of ${formatDate(board.asOf)}.`, 'ok');
 }
 

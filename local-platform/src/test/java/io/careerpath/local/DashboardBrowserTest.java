@@ -296,11 +296,13 @@ class DashboardBrowserTest {
         browser.waitForText("#status", t -> t.startsWith("Showing team team-cobol"));
         assertThat(browser.text("#board")).doesNotContain("55 %");
         browser.js("window.sameDocument = true");
+        browser.find("#board button[data-sort='admin']").click(); // a keyboard or mouse user sorting the board
 
         paul.record(grace, event("ADMINISTRATIVE_LOAD_RECORDED", TODAY.minusMonths(1), "percentOfTime", 55));
 
         browser.waitForText("#status", t -> t.startsWith("Updated while you watched: team team-cobol"));
         assertThat(browser.text("#board")).contains("55 %");
+        assertThat(browser.js("return document.activeElement.dataset.sort")).as("still where they were").isEqualTo("admin");
         assertThat(browser.js("return window.sameDocument === true")).as("no reload").isEqualTo(true);
         browser.assertNoConsoleErrors("following what others record");
     }
