@@ -6,19 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import io.careerpath.security.Caller;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.careerpath.security.web.TestIssuer;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -40,20 +31,20 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class AuthenticationTest extends CommandApiTest {
 
     private static final String ISSUER = "http://issuer.test";
-    private static final RSAKey SIGNING_KEY = rsaKey();
-    private static final RSAKey OTHER_KEY = rsaKey();
-    private static final HttpServer JWKS = jwks();
+    private static final RSAKey SIGNING_KEY = TestIssuer.newKey(UUID.randomUUID().toString());
+    private static final RSAKey OTHER_KEY = TestIssuer.newKey(UUID.randomUUID().toString());
+    /** The issuer's published keys: only the signing key, never the other one. */
+    private static final TestIssuer JWKS = TestIssuer.publishing(SIGNING_KEY);
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry properties) {
         properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
-        properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-                () -> "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/jwks");
+        properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", JWKS::jwkSetUri);
     }
 
     @AfterAll
     static void stopIssuer() {
-        JWKS.stop(0);
+        JWKS.close();
     }
 
     @Test
@@ -156,40 +147,10 @@ class AuthenticationTest extends CommandApiTest {
     }
 
     /** An HR administrator's access token, expiring {@code expiresIn} seconds from now (negative: expired). */
-    private static String token(RSAKey key, String issuer, String audience, long expiresIn) throws Exception {
+    private static String token(RSAKey key, String issuer, String audience, long expiresIn) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject("hr-admin").audience(audience)
+        return TestIssuer.sign(key, new JWTClaimsSet.Builder().issuer(issuer).subject("hr-admin").audience(audience)
                 .issueTime(Date.from(now.minusSeconds(600))).expirationTime(Date.from(now.plusSeconds(expiresIn)))
-                .claim(Caller.ROLES_CLAIM, List.of("HR_ADMIN")).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
-    }
-
-    private static RSAKey rsaKey() {
-        try {
-            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The issuer's published keys: only the signing key, never the other one. */
-    private static HttpServer jwks() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            byte[] body = new JWKSet(SIGNING_KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-            server.createContext("/jwks", exchange -> {
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+                .claim(Caller.ROLES_CLAIM, List.of("HR_ADMIN")).build());
     }
 }

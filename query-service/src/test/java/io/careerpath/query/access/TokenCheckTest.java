@@ -8,19 +8,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import io.careerpath.query.ApiFixture;
 import io.careerpath.query.ApiTest;
-import java.net.InetSocketAddress;
+import io.careerpath.security.web.TestIssuer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
@@ -45,9 +37,9 @@ import org.springframework.test.web.servlet.ResultActions;
 class TokenCheckTest {
 
     private static final String ISSUER = "http://127.0.0.1:9000";
-    private static final RSAKey SIGNING = rsa("issuer-key");
-    private static final RSAKey FORGER = rsa("issuer-key"); // same key id, other key
-    private static final HttpServer JWKS = jwks();
+    private static final RSAKey SIGNING = TestIssuer.newKey("issuer-key");
+    private static final RSAKey FORGER = TestIssuer.newKey("issuer-key"); // same key id, other key
+    private static final TestIssuer JWKS = TestIssuer.publishing(SIGNING);
 
     @Autowired
     private MockMvc mvc;
@@ -56,13 +48,12 @@ class TokenCheckTest {
 
     @DynamicPropertySource
     static void issuerKeys(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-                () -> "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/jwks");
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", JWKS::jwkSetUri);
     }
 
     @AfterAll
     static void stop() {
-        JWKS.stop(0);
+        JWKS.close();
     }
 
     @BeforeEach
@@ -70,42 +61,14 @@ class TokenCheckTest {
         fixture.seeded();
     }
 
-    private static RSAKey rsa(String keyId) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(keyId).generate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpServer jwks() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            byte[] keys = new JWKSet(SIGNING.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-            server.createContext("/jwks", exchange -> {
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, keys.length);
-                exchange.getResponseBody().write(keys);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String token(RSAKey key, Consumer<JWTClaimsSet.Builder> change) throws Exception {
+    private static String token(RSAKey key, Consumer<JWTClaimsSet.Builder> change) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject("account-a")
                 .audience(List.of("careerpath-api", "careerpath-dashboard"))
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
                 .claim("roles", List.of("EMPLOYEE")).claim("person_id", A);
         change.accept(claims);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims.build());
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
+        return TestIssuer.sign(key, claims.build());
     }
 
     private ResultActions timelineWith(String token) throws Exception {
@@ -169,6 +132,6 @@ class TokenCheckTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", "Bearer"))
                 .andExpect(jsonPath("$.reason").value("missing-token"));
-        assertThat(JWKS.getAddress().getPort()).isPositive();
+        assertThat(java.net.URI.create(JWKS.jwkSetUri()).getPort()).isPositive();
     }
 }
