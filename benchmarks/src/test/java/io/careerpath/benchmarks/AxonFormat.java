@@ -1,7 +1,7 @@
 package io.careerpath.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.careerpath.pipeline.AxonSerialization;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -10,20 +10,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * The services' wire and storage formats, for the peers and fixtures that must produce exactly what
- * the services produce: Axon's serializer as both services configure it ({@code AxonSerialization}),
+ * the services produce: Axon's serializer as both services configure it ({@link AxonSerialization}),
  * the extension's record format, and the publisher's producer settings
  * ({@code KafkaPublishingConfiguration}).
  */
 final class AxonFormat {
 
-    static final Serializer SERIALIZER = JacksonSerializer.builder()
-            .objectMapper(new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS))
-            .lenientDeserialization()
-            .build();
+    static final Serializer SERIALIZER = AxonSerialization.serializer(new ObjectMapper());
     static final DefaultKafkaMessageConverter CONVERTER = DefaultKafkaMessageConverter.builder().serializer(SERIALIZER).build();
 
     private AxonFormat() {

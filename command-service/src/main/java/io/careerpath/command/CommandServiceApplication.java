@@ -1,5 +1,6 @@
 package io.careerpath.command;
 
+import io.careerpath.pipeline.AxonSerialization;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
@@ -7,6 +8,7 @@ import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * Records career events. Its configuration file is {@code command-service.yml} (not
@@ -17,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication(exclude = {MongoAutoConfiguration.class, MongoDataAutoConfiguration.class},
         excludeName = "org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration")
 @ConfigurationPropertiesScan
+@Import(AxonSerialization.class)
 public class CommandServiceApplication {
 
     public static final String CONFIG_NAME = "command-service";

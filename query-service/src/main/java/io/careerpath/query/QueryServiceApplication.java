@@ -1,5 +1,6 @@
 package io.careerpath.query;
 
+import io.careerpath.pipeline.AxonSerialization;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * Projects career events from Kafka into MongoDB read models and serves them. Its configuration
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Bean;
         JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class},
         excludeName = "org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration")
 @ConfigurationPropertiesScan
+@Import(AxonSerialization.class)
 public class QueryServiceApplication {
 
     public static final String CONFIG_NAME = "query-service";
