@@ -108,7 +108,7 @@ public class ApiFixture {
     public void record(CareerEvent event) {
         long sequence = sequences.merge(event.personId(), 0L, (last, zero) -> last + 1);
         HistoryWrites writes = projection.writesInto(generations.active());
-        writes.add(event, sequence);
+        writes.add(event, sequence, "m-" + event.eventId());
         writes.flush();
     }
 

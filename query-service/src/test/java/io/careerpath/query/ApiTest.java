@@ -9,7 +9,9 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import io.careerpath.query.integrity.ReadModelIntegrity;
 import io.careerpath.query.rebuild.ReadModelRebuild;
+import io.careerpath.query.source.SourceOfTruth;
 
 /**
  * The query API as it runs (controllers, security chain, validation, problem details, the access
@@ -22,9 +24,10 @@ import io.careerpath.query.rebuild.ReadModelRebuild;
 @WebMvcTest(properties = "spring.config.name=" + QueryServiceApplication.CONFIG_NAME,
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.careerpath\\.query\\."
                 + "(AsOf|access\\..*|keys\\.PersonKeys|skills\\.SkillModelConfiguration"
-                + "|history\\.(PersonHistories|ReadModelGenerations|PersonHistoryProjection))"))
+                + "|history\\.(PersonHistories|ReadModelGenerations|PersonHistoryProjection|ReadModelRepair|ProjectionAnomalies))"))
 @Import(ApiTestSetup.class)
-// the rebuild replays Kafka into Mongo through Axon, neither of which is here; only who may use it is tested
-@MockitoBean(types = ReadModelRebuild.class)
+// the rebuild and the integrity check read the event store through the command service, which is not here:
+// only who may use them is tested
+@MockitoBean(types = {ReadModelRebuild.class, ReadModelIntegrity.class, SourceOfTruth.class})
 public @interface ApiTest {
 }

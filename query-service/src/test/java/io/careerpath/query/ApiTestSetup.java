@@ -11,6 +11,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.careerpath.query.keys.PersonKeysProperties;
 import io.careerpath.query.keys.TestKeys;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.careerpath.query.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import java.time.Clock;
@@ -56,6 +58,12 @@ public class ApiTestSetup {
     @Bean
     MongoDatabase readModelDatabase(MongoClient client) {
         return client.getDatabase("careerpath");
+    }
+
+    /** The projection and its repairs count what they meet; WebMvcTest has no metrics auto-configuration. */
+    @Bean
+    MeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
 
 /**
@@ -43,6 +46,10 @@ import org.bson.Document;
 public final class HistoryWrites {
 
     static final String ERASED = "erased";
+    static final String LAST_SEQUENCE = "lastSequence";
+    static final String LAYOUT = "layout";
+    /** In each entry: the event's id in the event store (Axon's message identifier), as the integrity check compares it. */
+    static final String MESSAGE_ID = "messageId";
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final ReplaceOptions REPLACE_UPSERT = new ReplaceOptions().upsert(true);
@@ -63,11 +70,17 @@ public final class HistoryWrites {
         final List<WriteModel<Document>> histories = new ArrayList<>();
         final List<WriteModel<Document>> teams = new ArrayList<>();
         boolean erased;
+        int events;
     }
 
-    public void add(CareerEvent event, long sequence) {
+    /**
+     * Queues the event's write: stored under its sequence number, with the id the event store gave it
+     * ({@code messageId}), by which the integrity check compares the read model with the store.
+     */
+    public void add(CareerEvent event, long sequence, String messageId) {
         events++;
         PersonWrites person = people.computeIfAbsent(event.personId(), id -> new PersonWrites());
+        person.events++;
         if (person.erased) {
             return; // an event resent after the erasure in the same batch: the person stays erased
         }
@@ -75,15 +88,74 @@ public final class HistoryWrites {
             erase(event.personId(), person);
             return;
         }
-        HistoryEntry entry = HistoryEntry.of(event, sequence);
         person.histories.add(new UpdateOneModel<>(eq("_id", event.personId()), Updates.combine(
-                Updates.set("entries." + sequence, entry.toDocument()),
-                Updates.max("lastSequence", sequence)), UPSERT));
+                Updates.set("entries." + sequence, entryDocument(event, sequence, messageId)),
+                Updates.max(LAST_SEQUENCE, sequence),
+                Updates.set(LAYOUT, ReadModelGenerations.LAYOUT)), UPSERT));
+        addToTeam(event, person.teams);
+    }
+
+    private static Document entryDocument(CareerEvent event, long sequence, String messageId) {
+        return HistoryEntry.of(event, sequence).toDocument().append(MESSAGE_ID, messageId);
+    }
+
+    private static void addToTeam(CareerEvent event, List<WriteModel<Document>> teams) {
         String teamId = event instanceof PersonRegistered registered ? registered.teamId()
                 : event instanceof TeamChanged changed ? changed.teamId()
                 : null;
         if (teamId != null) {
-            person.teams.add(new UpdateOneModel<>(eq("_id", teamId), Updates.addToSet("members", event.personId()), UPSERT));
+            teams.add(new UpdateOneModel<>(eq("_id", teamId), Updates.addToSet("members", event.personId()), UPSERT));
+        }
+    }
+
+    /** Drops the writes queued for the person in this batch: their document was just replaced from the event store. */
+    void forget(String personId) {
+        PersonWrites person = people.remove(personId);
+        if (person != null) {
+            events -= person.events;
+        }
+    }
+
+    /**
+     * Writes these people's whole histories now, replacing whatever their documents held: what the event
+     * store holds is what the read model must hold (a repair, or a rebuild). A history that ends erased
+     * becomes the tombstone, and the person leaves every team.
+     *
+     * @param histories per person, every event the event store holds for them, in sequence order
+     */
+    public void replace(Map<String, List<DomainEventMessage<?>>> histories) {
+        List<WriteModel<Document>> documents = new ArrayList<>();
+        List<WriteModel<Document>> teams = new ArrayList<>();
+        histories.forEach((personId, events) -> {
+            boolean erased = events.stream().anyMatch(event -> event.getPayload() instanceof PersonErased);
+            if (erased) {
+                PersonWrites tombstone = new PersonWrites();
+                erase(personId, tombstone);
+                documents.addAll(tombstone.histories);
+                teams.addAll(tombstone.teams);
+            } else if (events.isEmpty()) {
+                // the store holds nothing for them: whatever the read model held came from somewhere else
+                documents.add(new DeleteOneModel<>(eq("_id", personId)));
+                teams.add(new UpdateManyModel<>(eq("members", personId), Updates.pull("members", personId)));
+            } else {
+                Document entries = new Document();
+                for (DomainEventMessage<?> event : events) {
+                    CareerEvent careerEvent = (CareerEvent) event.getPayload();
+                    entries.append(String.valueOf(event.getSequenceNumber()),
+                            entryDocument(careerEvent, event.getSequenceNumber(), event.getIdentifier()));
+                    addToTeam(careerEvent, teams);
+                }
+                documents.add(new ReplaceOneModel<>(eq("_id", personId), new Document("_id", personId)
+                        .append("entries", entries)
+                        .append(LAST_SEQUENCE, events.get(events.size() - 1).getSequenceNumber())
+                        .append(LAYOUT, ReadModelGenerations.LAYOUT), REPLACE_UPSERT));
+            }
+        });
+        if (!documents.isEmpty()) {
+            generations.personHistories(generation).bulkWrite(documents, UNORDERED);
+        }
+        if (!teams.isEmpty()) {
+            generations.teamMembers(generation).bulkWrite(teams, UNORDERED);
         }
     }
 
@@ -102,15 +174,24 @@ public final class HistoryWrites {
     }
 
     public void flush() {
+        flush(this::erasedAmong);
+    }
+
+    /**
+     * Sends the queued writes.
+     *
+     * @param erasedBefore which of the given people an earlier batch erased (their events are then dropped)
+     */
+    void flush(Function<List<String>, Set<String>> erasedBefore) {
         if (people.isEmpty()) {
             return;
         }
-        Set<String> erasedBefore = erasedAmong(people.entrySet().stream()
+        Set<String> erased = erasedBefore.apply(people.entrySet().stream()
                 .filter(e -> !e.getValue().erased).map(Map.Entry::getKey).toList());
         List<WriteModel<Document>> histories = new ArrayList<>();
         List<WriteModel<Document>> teams = new ArrayList<>();
         people.forEach((personId, writes) -> {
-            if (!erasedBefore.contains(personId)) {
+            if (!erased.contains(personId)) {
                 histories.addAll(writes.histories);
                 teams.addAll(writes.teams);
             }

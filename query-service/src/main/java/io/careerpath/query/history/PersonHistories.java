@@ -3,10 +3,15 @@ package io.careerpath.query.history;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
+import com.mongodb.client.model.Projections;
+import io.careerpath.pipeline.eventstore.HistoryFingerprint;
 import io.careerpath.query.NotFound;
 import io.careerpath.query.QueryProperties;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -108,6 +113,50 @@ public class PersonHistories {
     }
 
     public record KnownTeam(String teamId, int everMembers) {
+    }
+
+    /**
+     * Where one person's read model stands, as the integrity check compares it with the event store.
+     *
+     * @param fingerprint the {@link HistoryFingerprint} of its (sequence number, event id) pairs; null when an
+     *                    entry lacks the event store's id (written by older code) or it is a tombstone
+     */
+    public record Stand(String personId, long lastSequence, boolean erased, String fingerprint) {
+    }
+
+    /** Where these people's read models stand in the active generation (people it does not hold are left out). */
+    public Map<String, Stand> standOf(Collection<String> personIds) {
+        Map<String, Stand> stands = new HashMap<>();
+        for (Document document : generations.personHistories(generations.active()).find(in("_id", personIds))) {
+            Number last = document.get(HistoryWrites.LAST_SEQUENCE, Number.class);
+            stands.put(document.getString("_id"), new Stand(document.getString("_id"), last == null ? -1 : last.longValue(),
+                    !notErased(document), fingerprint(document)));
+        }
+        return stands;
+    }
+
+    private static String fingerprint(Document document) {
+        Document entries = document.get("entries", Document.class);
+        if (entries == null) {
+            return null;
+        }
+        TreeMap<Long, String> ids = new TreeMap<>();
+        for (Map.Entry<String, Object> entry : entries.entrySet()) {
+            String messageId = ((Document) entry.getValue()).getString(HistoryWrites.MESSAGE_ID);
+            if (messageId == null) {
+                return null;
+            }
+            ids.put(Long.parseLong(entry.getKey()), messageId);
+        }
+        return HistoryFingerprint.of(ids);
+    }
+
+    /** Everyone the active generation holds a document for, tombstones included. */
+    public List<String> everyone() {
+        List<String> ids = new ArrayList<>();
+        generations.personHistories(generations.active()).find().projection(Projections.include("_id"))
+                .forEach(document -> ids.add(document.getString("_id")));
+        return ids;
     }
 
     private static void pause() {

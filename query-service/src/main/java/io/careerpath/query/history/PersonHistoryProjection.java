@@ -5,10 +5,13 @@ import io.careerpath.events.PersonErased;
 import io.careerpath.query.intake.Projections;
 import io.careerpath.query.keys.PersonKeys;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,45 +19,87 @@ import org.springframework.stereotype.Component;
  * to it. Everything else (timelines, skills, boards, as-of views) is derived from these at query
  * time, so a change of the skill model takes effect without touching stored data.
  *
- * <p>The writes of one processor batch go to MongoDB together, just before the batch's token is
- * stored; if they fail, the batch is retried from the previous token. Delivery is therefore at
- * least once, and {@link HistoryWrites} makes every write idempotent and order-independent.
+ * <p>Each event is checked against where its person's read model stands ({@link ProjectionBatch}): a
+ * resend changes nothing, an event out of line has the person repaired from the event store. The
+ * writes of one unit of work go to MongoDB together: for the processor's batches, after the batch's
+ * last event and so before its token is stored (the processor stores its token at the start of the
+ * commit, before any commit handler of ours would run: a crash in between must not skip the batch);
+ * for any other unit of work (a dead letter retried), when it commits. If the writes fail, the batch
+ * is retried from the previous token.
  *
- * <p>{@link PersonErased} drops the person from the read models (see {@link HistoryWrites}) and
- * from the keys held in memory, so their sealed values cannot be opened here any more.
+ * <p>An event the projection cannot read (an unknown type, a record that is not an event, a payload
+ * that does not deserialize) fails its handler, so that the dead-letter queue parks its person; nothing
+ * is dropped silently. {@link PersonErased} drops the person from the read models and their key from
+ * memory, so their sealed values cannot be opened here any more.
  */
 @Component
 @ProcessingGroup(Projections.PROCESSING_GROUP)
 public class PersonHistoryProjection {
 
-    private static final String BATCH_WRITES = PersonHistoryProjection.class.getName() + ".writes";
+    private static final String BATCH = PersonHistoryProjection.class.getName() + ".batch";
 
     private final ReadModelGenerations generations;
     private final PersonKeys keys;
+    private final ReadModelRepair repair;
+    private final ProjectionAnomalies anomalies;
 
-    PersonHistoryProjection(ReadModelGenerations generations, PersonKeys keys) {
+    PersonHistoryProjection(ReadModelGenerations generations, PersonKeys keys, ReadModelRepair repair,
+                            ProjectionAnomalies anomalies) {
         this.generations = generations;
         this.keys = keys;
+        this.repair = repair;
+        this.anomalies = anomalies;
     }
 
     @EventHandler
-    void on(CareerEvent event, @SequenceNumber Long sequence) {
-        writesOfThisBatch().add(event, sequence);
+    void on(CareerEvent event, DomainEventMessage<?> message) {
+        batchOf(CurrentUnitOfWork.get()).apply(event, message.getSequenceNumber(), message.getIdentifier());
         if (event instanceof PersonErased) {
             keys.forget(event.personId());
         }
     }
 
-    private HistoryWrites writesOfThisBatch() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(BATCH_WRITES, key -> {
-            HistoryWrites writes = writesInto(generations.active());
-            batch.onPrepareCommit(unitOfWork -> writes.flush());
-            return writes;
+    /** Whatever is not a career event of a person: never dropped silently, its person is parked instead. */
+    @EventHandler
+    void on(Object payload, EventMessage<?> message) {
+        String what = payload instanceof UnknownSerializedType unknown
+                ? "an event of a type this service does not know: " + unknown.serializedType().getName()
+                + " (revision " + unknown.serializedType().getRevision() + ")"
+                : payload instanceof CareerEvent ? "a career event without its person's sequence number"
+                : payload.toString();
+        throw new UnprojectableEvent("Event " + message.getIdentifier() + " cannot be projected: " + what);
+    }
+
+    private ProjectionBatch batchOf(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.getOrComputeResource(BATCH, key -> {
+            ProjectionBatch batch = new ProjectionBatch(generations, repair, anomalies);
+            repair.lockWriters();
+            unitOfWork.onCleanup(u -> repair.unlockWriters());
+            if (unitOfWork instanceof BatchingUnitOfWork<?> batching) {
+                // the people of the whole batch, with one query; flushed by flushBatch after the last event
+                batch.prefetch(batching.getMessages().stream()
+                        .filter(DomainEventMessage.class::isInstance)
+                        .map(m -> ((DomainEventMessage<?>) m).getAggregateIdentifier())
+                        .distinct().toList());
+            } else {
+                unitOfWork.onPrepareCommit(u -> batch.flush());
+            }
+            return batch;
         });
     }
 
-    /** Writes for one generation: the live batches use the active one, a rebuild the one it fills. */
+    /**
+     * Writes what the processor's batch applied: called once its last event is handled, before the
+     * batch commits and the processor stores its token.
+     */
+    public void flushBatch(UnitOfWork<?> unitOfWork) {
+        ProjectionBatch batch = unitOfWork.getResource(BATCH);
+        if (batch != null) {
+            batch.flush();
+        }
+    }
+
+    /** Writes for one generation: a rebuild fills the one it builds. */
     public HistoryWrites writesInto(int generation) {
         return new HistoryWrites(generations, generation);
     }

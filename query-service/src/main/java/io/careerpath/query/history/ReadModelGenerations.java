@@ -10,17 +10,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * Read models live in generations: {@code person_histories_g3}, {@code team_members_g3}, ... One
- * generation is active and answers every query; a rebuild fills the next one from the first event
+ * generation is active and answers every query; a rebuild fills the next one from the event store
  * and then makes it active with a single document write, so a query sees either the old generation
  * or the new one, never a half-built one.
+ *
+ * <p>Every document and every generation carries the layout it was written in ({@link #LAYOUT}). A
+ * change to what the projection stores raises it; a service that finds the active generation in an
+ * older layout rebuilds it at start-up (queries answer from the old one meanwhile).
  */
 @Component
 public class ReadModelGenerations {
 
+    /**
+     * The layout of the documents this code writes. 2: each entry keeps the event store's id of the event
+     * ({@code messageId}) and each document its layout; JOINED_PMO's delivery responsibility is NONE, PARTIAL
+     * or FULL.
+     */
+    public static final int LAYOUT = 2;
     static final String PERSON_HISTORIES = "person_histories";
     static final String TEAM_MEMBERS = "team_members";
     private static final String STATE = "read_model_generations";
     private static final String ACTIVE = "active";
+    private static final String LAYOUT_FIELD = "layout";
 
     private final MongoDatabase database;
     private final MongoCollection<Document> state;
@@ -36,8 +47,28 @@ public class ReadModelGenerations {
         return active == null ? 1 : active.getInteger("generation");
     }
 
+    /**
+     * The layout the active generation was written in, read at start-up. A new installation's first
+     * generation is recorded here as the current layout; a generation filled before layouts were recorded
+     * is in layout 1.
+     */
+    public int activeLayoutAtStart() {
+        Document active = state.find(eq("_id", ACTIVE)).first();
+        if (active != null && active.get(LAYOUT_FIELD) instanceof Number layout) {
+            return layout.intValue();
+        }
+        int generation = active == null ? 1 : active.getInteger("generation");
+        if (personHistories(generation).countDocuments() == 0) {
+            activate(generation);
+            return LAYOUT;
+        }
+        return 1;
+    }
+
+    /** Makes the generation, built in the current layout, the one queries read. */
     public void activate(int generation) {
-        state.replaceOne(eq("_id", ACTIVE), new Document("_id", ACTIVE).append("generation", generation),
+        state.replaceOne(eq("_id", ACTIVE), new Document("_id", ACTIVE).append("generation", generation)
+                        .append(LAYOUT_FIELD, LAYOUT),
                 new ReplaceOptions().upsert(true));
     }
 

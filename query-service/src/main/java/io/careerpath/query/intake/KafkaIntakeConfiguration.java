@@ -1,6 +1,7 @@
 package io.careerpath.query.intake;
 
 import com.mongodb.client.MongoClient;
+import io.careerpath.query.history.PersonHistoryProjection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -10,15 +11,19 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.DefaultConsumerFactory;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +35,17 @@ import org.springframework.context.annotation.Configuration;
  * Career events reach the projections through Axon's Kafka consumer: a streamable source read by a
  * tracking processor, whose token (the offset per partition) lives in MongoDB beside the read
  * models. No consumer group commits offsets: the token is the only position.
+ *
+ * <p>A person whose event cannot be projected is parked in a sequenced dead-letter queue (in MongoDB,
+ * beside the token, so it survives restarts), with every later event of theirs behind it, while everyone
+ * else's events go on; an infrastructure failure (MongoDB away) still stops the batch, which is retried
+ * from its token.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaIntakeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaIntakeConfiguration.class);
+    static final String DEAD_LETTERS = "dead_letters";
 
     @Bean
     StreamableKafkaMessageSource<String, byte[]> careerEventSource(KafkaIntakeProperties properties,
@@ -47,12 +58,16 @@ class KafkaIntakeConfiguration {
                         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000)))
-                .fetcher(AsyncFetcher.<String, byte[], org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage>builder()
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000,
+                        // a position the topic no longer holds (records deleted by retention) resumes at the
+                        // first record it holds, never at its end ("latest", Kafka's default, would skip
+                        // everything in between); what was deleted is repaired from the event store
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")))
+                .fetcher(AsyncFetcher.<String, byte[], KafkaEventMessage>builder()
                         .pollTimeout(100)
                         .build())
                 .serializer(serializer)
-                .messageConverter(DefaultKafkaMessageConverter.builder().serializer(serializer).build())
+                .messageConverter(new UnreadableRecords(DefaultKafkaMessageConverter.builder().serializer(serializer).build()))
                 .build();
     }
 
@@ -69,17 +84,40 @@ class KafkaIntakeConfiguration {
     }
 
     /**
-     * Failures propagate instead of being logged and skipped: a projection that cannot write stops
-     * and retries the batch from its last token rather than silently losing an event.
+     * One processor thread (one segment), batches of {@code careerpath.kafka.batch-size} events. Failures
+     * that escape the dead-letter queue (MongoDB away, a write refused) propagate instead of being logged and
+     * skipped: the batch is retried from its last token rather than silently lost. The batch's writes are
+     * sent after its last event, before its token is stored ({@link PersonHistoryProjection#flushBatch}).
      */
     @Bean
     ConfigurerModule projectionsProcessor(KafkaIntakeProperties properties,
-                                          StreamableKafkaMessageSource<String, byte[]> source) {
+                                          StreamableKafkaMessageSource<String, byte[]> source,
+                                          MongoClient client, @Value("${spring.data.mongodb.database}") String database,
+                                          PersonHistoryProjection projection) {
         return configurer -> configurer.eventProcessing()
                 .registerTrackingEventProcessor(Projections.PROCESSING_GROUP, c -> source,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(properties.batchSize()))
-                .registerListenerInvocationErrorHandler(Projections.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+                .registerListenerInvocationErrorHandler(Projections.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                .registerHandlerInterceptor(Projections.PROCESSING_GROUP, c -> (unitOfWork, chain) -> {
+                    Object result = chain.proceed();
+                    if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.isLastMessage()) {
+                        projection.flushBatch(unitOfWork);
+                    }
+                    return result;
+                })
+                .registerDeadLetterQueue(Projections.PROCESSING_GROUP, c -> new ErasureFirstDeadLetters(
+                        MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                .processingGroup(Projections.PROCESSING_GROUP)
+                                .mongoTemplate(DefaultMongoTemplate.builder()
+                                        .mongoDatabase(client, database)
+                                        .deadLetterCollectionName(DEAD_LETTERS)
+                                        .build())
+                                .serializer(c.serializer())
+                                .build()))
+                // whether a person is parked is asked for every event: remembered instead of asked of MongoDB
+                .registerDeadLetteringEventHandlerInvokerConfiguration(Projections.PROCESSING_GROUP,
+                        (c, invoker) -> invoker.enableSequenceIdentifierCache());
     }
 
     private static void awaitTopic(KafkaIntakeProperties properties) {

@@ -3,6 +3,7 @@ package io.careerpath.query.keys;
 import java.net.http.HttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -31,16 +32,28 @@ import org.springframework.web.client.RestClient;
  * is being answered, so it is held under one fixed principal rather than the caller's.
  */
 @Configuration(proxyBeanMethods = false)
-class PersonKeysConfiguration {
+public class PersonKeysConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersonKeysConfiguration.class);
     /** Whose token it is: this service itself. */
     private static final Authentication THIS_SERVICE = new AnonymousAuthenticationToken("careerpath-query",
             "careerpath-query", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
+    /** The bean name of the command service's internal API client (keys, and the event store's read paths). */
+    public static final String INTERNAL_API = "commandServiceInternalApi";
+
     @Bean
-    KeyFetcher commandServiceKeys(ClientRegistrationRepository registrations, PersonKeysProperties properties,
-                                  RestClient.Builder builder) {
+    KeyFetcher commandServiceKeys(@Qualifier(INTERNAL_API) RestClient internalApi) {
+        return new CommandServiceKeys(internalApi);
+    }
+
+    /**
+     * The command service's internal paths ({@code /internal/**}) with this service's own token: the key
+     * path, and the event store's read paths that the read side repairs and rebuilds from.
+     */
+    @Bean(INTERNAL_API)
+    RestClient commandServiceInternalApi(ClientRegistrationRepository registrations, PersonKeysProperties properties,
+                                         RestClient.Builder builder) {
         ClientRegistration registration = registrations.findByRegistrationId(properties.clientRegistrationId());
         if (registration == null) {
             throw new IllegalStateException("No OAuth2 client registration '" + properties.clientRegistrationId()
@@ -63,11 +76,11 @@ class PersonKeysConfiguration {
         OAuth2ClientHttpRequestInterceptor withToken = interceptor(manager, properties.clientRegistrationId());
         // a token the command service refuses (revoked, keys rotated) is dropped, so the next request gets a new one
         withToken.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(tokens));
-        return new CommandServiceKeys(builder.clone()
+        return builder.clone()
                 .baseUrl(properties.url().replaceAll("/+$", ""))
                 .requestFactory(requests)
                 .requestInterceptors(interceptors -> interceptors.add(withToken))
-                .build());
+                .build();
     }
 
     /** Spring Security's token client, as it builds it by default, but with the timeouts above. */

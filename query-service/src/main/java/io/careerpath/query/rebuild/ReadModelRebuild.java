@@ -1,77 +1,67 @@
 package io.careerpath.query.rebuild;
 
-import io.careerpath.events.CareerEvent;
-import io.careerpath.query.history.HistoryWrites;
+import io.careerpath.pipeline.eventstore.EventStoreReads;
+import io.careerpath.pipeline.eventstore.EventStoreReads.Head;
+import io.careerpath.pipeline.eventstore.EventStoreReads.Heads;
 import io.careerpath.query.history.PersonHistoryProjection;
 import io.careerpath.query.history.ReadModelGenerations;
 import io.careerpath.query.intake.Projections;
+import io.careerpath.query.source.SourceOfTruth;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
-import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Recomputes every read model from the first event without downtime: the live projection pauses
- * (queries keep answering from the active generation, only new events wait), the topic is replayed
- * up to exactly where the projection stood into a fresh generation, that generation becomes active
- * with one write, and the projection resumes from where it paused, now writing the new generation.
- * Nothing is missed and nothing is seen half-built.
+ * Recomputes every read model from the event store, the source of truth, without downtime: the live
+ * projection pauses (queries keep answering from the active generation, only new events wait), every
+ * person's history is read from the event store into a fresh generation, that generation becomes active
+ * with one write, and the projection resumes from its token, now writing the new generation.
  *
- * <p>The projection runs in one instance at a time (one segment, claimed in the token store); run
- * the rebuild on the instance that holds the claim.
+ * <p>Nothing is missed and nothing is seen half-built. Every event the projection had processed when it
+ * paused was published from the event store, so the store holds it; events stored since reach the new
+ * generation either from the store or, once the projection resumes, from the topic (where the ones the
+ * store already gave are recognised and changed nothing). The topic's retention therefore never decides
+ * what a rebuild holds.
+ *
+ * <p>The projection runs in one instance at a time (one segment, claimed in the token store); run the
+ * rebuild on the instance that holds the claim. A service that finds the active generation in an older
+ * layout ({@link ReadModelGenerations#LAYOUT}) rebuilds it at start-up.
  */
 @Service
 public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+    /** People whose events are fetched and written together. */
+    private static final int PEOPLE_PER_STEP = 200;
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final Configuration axon;
-    private final TokenStore tokenStore;
     private final ReadModelGenerations generations;
     private final PersonHistoryProjection projection;
-    private final DefaultKafkaMessageConverter converter;
+    private final SourceOfTruth source;
     private final Clock clock;
-    private final String bootstrapServers;
-    private final String topic;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.idle());
 
-    ReadModelRebuild(Configuration axon, TokenStore tokenStore, ReadModelGenerations generations,
-                     PersonHistoryProjection projection, Serializer serializer, Clock clock, MeterRegistry meters,
-                     @Value("${careerpath.kafka.bootstrap-servers}") String bootstrapServers,
-                     @Value("${careerpath.kafka.topic}") String topic) {
+    ReadModelRebuild(Configuration axon, ReadModelGenerations generations, PersonHistoryProjection projection,
+                     SourceOfTruth source, Clock clock, MeterRegistry meters) {
         this.axon = axon;
-        this.tokenStore = tokenStore;
         this.generations = generations;
         this.projection = projection;
-        this.converter = DefaultKafkaMessageConverter.builder().serializer(serializer).build();
+        this.source = source;
         this.clock = clock;
-        this.bootstrapServers = bootstrapServers;
-        this.topic = topic;
         Gauge.builder("careerpath.rebuild.events.done", () -> progress.get().done()).register(meters);
         Gauge.builder("careerpath.rebuild.events.planned", () -> progress.get().total()).register(meters);
     }
@@ -82,6 +72,21 @@ public class ReadModelRebuild {
 
     /** Starts a rebuild in the background, or says why not. */
     public Optional<RebuildProgress> start() {
+        return start(false);
+    }
+
+    /** A read model written in an older layout is rebuilt in the current one, retried until it succeeds. */
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildAnOlderLayout() {
+        int layout = generations.activeLayoutAtStart();
+        if (layout < ReadModelGenerations.LAYOUT) {
+            log.warn("The read models were written in layout {}; this version writes layout {}: rebuilding them from"
+                    + " the event store (queries answer from the old ones meanwhile)", layout, ReadModelGenerations.LAYOUT);
+            start(true);
+        }
+    }
+
+    private Optional<RebuildProgress> start(boolean untilItSucceeds) {
         RebuildProgress current = progress.get();
         if (current.state() == RebuildProgress.State.RUNNING) {
             return Optional.empty();
@@ -91,22 +96,26 @@ public class ReadModelRebuild {
         if (!progress.compareAndSet(current, started)) {
             return Optional.empty();
         }
-        Thread worker = new Thread(() -> run(generation, started.startedAt()), "read-model-rebuild");
+        Thread worker = new Thread(() -> {
+            while (!run(generation, started.startedAt()) && untilItSucceeds && pause(RETRY_AFTER)) {
+                log.info("Retrying the rebuild of generation {}", generation);
+                progress.set(RebuildProgress.running(generation, 0, 0, started.startedAt(), clock.instant()));
+            }
+        }, "read-model-rebuild");
         worker.setDaemon(true);
         worker.start();
         return Optional.of(started);
     }
 
-    private void run(int generation, Instant startedAt) {
+    private boolean run(int generation, Instant startedAt) {
         TrackingEventProcessor live = axon.eventProcessingConfiguration()
                 .eventProcessor(Projections.PROCESSING_GROUP, TrackingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("No tracking processor " + Projections.PROCESSING_GROUP));
-        log.info("Rebuild of generation {}: pausing the live projection", generation);
+        log.info("Rebuild of generation {} from the event store: pausing the live projection", generation);
         live.shutDown();
         try {
-            Map<TopicPartition, Long> lastProcessed = positionOfTheLiveProjection();
             generations.drop(generation);
-            replay(generation, lastProcessed, startedAt);
+            replay(generation, startedAt);
             int previous = generations.active();
             generations.activate(generation);
             if (previous > 1) {
@@ -115,75 +124,50 @@ public class ReadModelRebuild {
             }
             progress.updateAndGet(p -> p.finished(clock.instant()));
             log.info("Rebuild done: generation {} is active ({} events)", generation, progress.get().done());
+            return true;
         } catch (RuntimeException e) {
             log.error("Rebuild of generation {} failed; generation {} stays active", generation, generations.active(), e);
             progress.updateAndGet(p -> p.failed(clock.instant(), e.toString()));
             generations.drop(generation);
+            return false;
         } finally {
             live.start();
         }
     }
 
-    private Map<TopicPartition, Long> positionOfTheLiveProjection() {
-        // the processor has released its claim; take it just long enough to read the position. A processor
-        // that started on a topic which already held events keeps a ReplayToken until it passes the position
-        // it started at: the position is the token it wraps.
-        KafkaTrackingToken token = KafkaTrackingToken.from(
-                WrappedToken.unwrapLowerBound(tokenStore.fetchToken(Projections.PROCESSING_GROUP, 0)));
-        tokenStore.releaseClaim(Projections.PROCESSING_GROUP, 0);
-        return new HashMap<>(token.getPositions());
-    }
-
-    private void replay(int generation, Map<TopicPartition, Long> lastProcessed, Instant startedAt) {
-        if (lastProcessed.isEmpty()) {
-            return;
-        }
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = List.copyOf(lastProcessed.keySet());
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
-            long total = partitions.stream().mapToLong(p -> Math.max(0, lastProcessed.get(p) + 1 - beginnings.get(p))).sum();
-            long done = 0;
-            Map<TopicPartition, Long> remaining = new HashMap<>(lastProcessed);
-            Instant lastLog = clock.instant();
-            HistoryWrites writes = projection.writesInto(generation);
-            while (!remaining.isEmpty()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    Long last = remaining.get(partition);
-                    if (last == null || record.offset() > last) {
-                        continue;
-                    }
-                    apply(record, writes);
-                    done++;
-                    if (record.offset() >= last) {
-                        remaining.remove(partition);
-                        consumer.pause(List.of(partition));
-                    }
-                }
-                writes.flush();
-                Instant now = clock.instant();
-                progress.set(RebuildProgress.running(generation, done, total, startedAt, now));
-                if (Duration.between(lastLog, now).toSeconds() >= 2) {
-                    RebuildProgress p = progress.get();
-                    log.info("Rebuild of generation {}: {} of {} events, {}/s, about {} s left", generation, p.done(),
-                            p.total(), p.ratePerSecond(), p.secondsLeft());
-                    lastLog = now;
-                }
+    private void replay(int generation, Instant startedAt) {
+        List<Head> people = new ArrayList<>();
+        String after = null;
+        do {
+            Heads page = source.heads(after, EventStoreReads.MAX_HEADS_PER_PAGE);
+            people.addAll(page.people());
+            after = page.next();
+        } while (after != null);
+        long total = people.stream().mapToLong(Head::events).sum();
+        long done = 0;
+        Instant lastLog = clock.instant();
+        for (int from = 0; from < people.size(); from += PEOPLE_PER_STEP) {
+            List<Head> step = people.subList(from, Math.min(people.size(), from + PEOPLE_PER_STEP));
+            projection.writesInto(generation).replace(source.eventsOf(step.stream().map(Head::personId).toList()));
+            done += step.stream().mapToLong(Head::events).sum();
+            Instant now = clock.instant();
+            progress.set(RebuildProgress.running(generation, done, total, startedAt, now));
+            if (Duration.between(lastLog, now).toSeconds() >= 2) {
+                RebuildProgress p = progress.get();
+                log.info("Rebuild of generation {}: {} of {} events, {}/s, about {} s left", generation, p.done(),
+                        p.total(), p.ratePerSecond(), p.secondsLeft());
+                lastLog = now;
             }
         }
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record, HistoryWrites writes) {
-        Optional<EventMessage<?>> message = converter.readKafkaMessage(record);
-        if (message.isPresent() && message.get() instanceof DomainEventMessage<?> event
-                && event.getPayload() instanceof CareerEvent careerEvent) {
-            writes.add(careerEvent, event.getSequenceNumber());
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careerpath.query.ApiFixture;
 import io.careerpath.query.ApiTest;
+import io.careerpath.query.integrity.IntegrityReport;
+import io.careerpath.query.integrity.ReadModelIntegrity;
 import io.careerpath.query.rebuild.ReadModelRebuild;
 import io.careerpath.query.rebuild.RebuildProgress;
 import io.careerpath.security.PermissionTable;
@@ -70,6 +72,9 @@ class PermissionTableTest {
     /** A test double (see {@link ApiTest}): only who may start and follow a rebuild is at stake here. */
     @Autowired
     private ReadModelRebuild rebuild;
+    /** A test double too: only who may follow and start an integrity check is at stake here. */
+    @Autowired
+    private ReadModelIntegrity integrity;
 
     @BeforeEach
     void seed() {
@@ -77,6 +82,8 @@ class PermissionTableTest {
         RebuildProgress idle = new RebuildProgress(RebuildProgress.State.IDLE, 0, 0, 0, 0, null, null, null, null);
         when(rebuild.progress()).thenReturn(idle);
         when(rebuild.start()).thenReturn(Optional.of(idle));
+        when(integrity.lastReport()).thenReturn(IntegrityReport.notYetChecked());
+        when(integrity.start()).thenReturn(Optional.of(IntegrityReport.notYetChecked()));
     }
 
     @TestFactory

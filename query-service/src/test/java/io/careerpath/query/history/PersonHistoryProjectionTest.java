@@ -2,6 +2,7 @@ package io.careerpath.query.history;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -16,6 +17,12 @@ import io.careerpath.events.TeamChanged;
 import io.careerpath.query.keys.TestKeys;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +39,11 @@ class PersonHistoryProjectionTest {
     private ReadModelGenerations generations;
     private PersonHistoryProjection projection;
     private final TestKeys keys = new TestKeys();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** What the event store holds, per person: the source repairs read from. */
+    private final InMemoryEventStore eventStore = new InMemoryEventStore();
+    private ProjectionAnomalies anomalies;
+    private ReadModelRepair repair;
 
     @BeforeEach
     void connect() {
@@ -39,7 +51,9 @@ class PersonHistoryProjectionTest {
         client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
         MongoDatabase database = client.getDatabase("careerpath");
         generations = new ReadModelGenerations(database);
-        projection = new PersonHistoryProjection(generations, keys.personKeys());
+        anomalies = new ProjectionAnomalies(meters);
+        repair = new ReadModelRepair(eventStore, generations, keys.personKeys(), meters);
+        projection = new PersonHistoryProjection(generations, keys.personKeys(), repair, anomalies);
     }
 
     @AfterEach
@@ -59,14 +73,24 @@ class PersonHistoryProjectionTest {
 
     /** As the live processor does: inside a unit of work, whose commit sends the batch's writes. */
     private void deliver(io.careerpath.events.CareerEvent event, long sequence) {
-        DefaultUnitOfWork.startAndGet(null).execute(() -> projection.on(event, sequence));
+        DefaultUnitOfWork.startAndGet(null).execute(() -> handle(event, sequence));
+    }
+
+    /** The event as the topic carries it, under the id the event store gave it. */
+    private void handle(io.careerpath.events.CareerEvent event, long sequence) {
+        projection.on(event, message(event, sequence));
+    }
+
+    private static DomainEventMessage<?> message(io.careerpath.events.CareerEvent event, long sequence) {
+        return new GenericDomainEventMessage<>("Person", event.personId(), sequence, event, MetaData.emptyInstance(),
+                "m-" + event.eventId(), RECORDED);
     }
 
     @Test
     void aBatchIsWrittenWhenItsUnitOfWorkCommits() {
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
-        projection.on(registered("p1", "t1"), 0L);
-        projection.on(joined("p1", 1), 1L);
+        handle(registered("p1", "t1"), 0L);
+        handle(joined("p1", 1), 1L);
         assertThat(stored("p1")).isNull();
 
         batch.commit();
@@ -120,9 +144,7 @@ class PersonHistoryProjectionTest {
     void aRebuildWritesIntoItsOwnGenerationUntilItIsActivated() {
         deliver(registered("p1", "t1"), 0L);
 
-        HistoryWrites rebuild = projection.writesInto(2);
-        rebuild.add(registered("p2", "t2"), 0L);
-        rebuild.flush();
+        projection.writesInto(2).replace(Map.of("p2", List.of(message(registered("p2", "t2"), 0))));
 
         assertThat(stored("p2")).isNull();
         generations.activate(2);
@@ -174,11 +196,11 @@ class PersonHistoryProjectionTest {
     @Test
     void withinOneBatchTheErasureWinsWhateverTheOrderOfTheBulkWrite() {
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
-        projection.on(registered("p1", "t1"), 0L);
-        projection.on(joined("p1", 1), 1L);
-        projection.on(erased("p1"), 2L);
-        projection.on(joined("p1", 1), 1L); // resent inside the same batch
-        projection.on(registered("p2", "t1"), 0L);
+        handle(registered("p1", "t1"), 0L);
+        handle(joined("p1", 1), 1L);
+        handle(erased("p1"), 2L);
+        handle(joined("p1", 1), 1L); // resent inside the same batch
+        handle(registered("p2", "t1"), 0L);
         batch.commit();
 
         assertThat(stored("p1")).isEqualTo(new Document("_id", "p1").append("erased", true));
@@ -196,14 +218,10 @@ class PersonHistoryProjectionTest {
     }
 
     @Test
-    void aRebuildReplayingTheLogEndsWithTheSameTombstone() {
-        HistoryWrites rebuild = projection.writesInto(2);
-        rebuild.add(registered("p1", "t1"), 0L);
-        rebuild.add(joined("p1", 1), 1L);
-        rebuild.flush();
-        rebuild.add(erased("p1"), 2L);
-        rebuild.add(registered("p2", "t1"), 0L);
-        rebuild.flush();
+    void aRebuildFromTheEventStoreEndsWithTheSameTombstone() {
+        projection.writesInto(2).replace(Map.of(
+                "p1", List.of(message(registered("p1", "t1"), 0), message(joined("p1", 1), 1), message(erased("p1"), 2)),
+                "p2", List.of(message(registered("p2", "t1"), 0))));
         generations.activate(2);
 
         assertThat(stored("p1")).isEqualTo(new Document("_id", "p1").append("erased", true));
@@ -211,5 +229,95 @@ class PersonHistoryProjectionTest {
         PersonHistories histories = new PersonHistories(generations, null);
         assertThat(histories.find("p1")).isEmpty();
         assertThat(histories.findAll(java.util.List.of("p1", "p2"))).extracting(StoredHistory::personId).containsExactly("p2");
+    }
+
+    // --- events out of line: the read model is repaired from the event store
+
+    private void store(io.careerpath.events.CareerEvent... events) {
+        for (io.careerpath.events.CareerEvent event : events) {
+            eventStore.append(message(event, eventStore.eventsOf(List.of(event.personId())).get(event.personId()).size()));
+        }
+    }
+
+    private List<String> entryIds(String personId) {
+        return PersonHistory.fromDocument(stored(personId), new io.careerpath.query.Viewpoint(LocalDate.parse("2030-01-01"),
+                LocalDate.parse("2030-01-01"))).entries().stream().map(HistoryEntry::eventId).toList();
+    }
+
+    @Test
+    void anEventBeyondTheNextHasThePersonRepairedFromTheEventStore() {
+        store(registered("p1", "t1"), joined("p1", 1), joined("p1", 2));
+        deliver(registered("p1", "t1"), 0L);
+
+        // event 1 never arrived (a skipped batch); event 2 shows the gap
+        deliver(joined("p1", 2), 2L);
+
+        assertThat(entryIds("p1")).containsExactly("reg-p1", "pmo-1", "pmo-2");
+        assertThat(stored("p1").get("lastSequence", Number.class).longValue()).isEqualTo(2);
+        assertThat(anomalies.count("gap")).isEqualTo(1);
+    }
+
+    @Test
+    void anotherEventAtANumberAlreadyHeldHasThePersonRepairedAndTheEventStoresOneWins() {
+        // the read model holds, as number 1, an event the store does not have (lost from it, or stale)
+        deliver(registered("p1", "t1"), 0L);
+        deliver(joined("p1", 7), 1L);
+        store(registered("p1", "t1"), joined("p1", 1));
+
+        deliver(joined("p1", 1), 1L);
+
+        assertThat(entryIds("p1")).containsExactly("reg-p1", "pmo-1");
+        assertThat(anomalies.count("conflict")).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordTheEventStoreDoesNotHoldIsNotProjected() {
+        store(registered("p1", "t1"), joined("p1", 1));
+        deliver(registered("p1", "t1"), 0L);
+        deliver(joined("p1", 1), 1L);
+
+        // a stale record on the topic claims number 1 for another event
+        deliver(joined("p1", 9), 1L);
+
+        assertThat(entryIds("p1")).containsExactly("reg-p1", "pmo-1");
+        assertThat(anomalies.count("not-in-event-store")).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheEventStoreCannotBeReadThePersonIsParkedNotSkipped() {
+        deliver(registered("p1", "t1"), 0L);
+        eventStore.available = false;
+
+        assertThatThrownBy(() -> deliver(joined("p1", 2), 2L)).isInstanceOf(PersonOutOfStep.class)
+                .hasMessageContaining("p1").hasMessageContaining("cannot be read now");
+        assertThat(entryIds("p1")).containsExactly("reg-p1");
+    }
+
+    @Test
+    void anEventTheEventStoreDoesNotHoldYetIsParked() {
+        store(registered("p1", "t1"));
+        deliver(registered("p1", "t1"), 0L);
+
+        assertThatThrownBy(() -> deliver(joined("p1", 2), 2L)).isInstanceOf(PersonOutOfStep.class)
+                .hasMessageContaining("holds their history only up to event 0");
+    }
+
+    @Test
+    void whatIsNotACareerEventOfAPersonFailsItsHandlerInsteadOfBeingDropped() {
+        assertThatThrownBy(() -> projection.on("a stray payload", message(registered("p1", "t1"), 0)))
+                .isInstanceOf(UnprojectableEvent.class).hasMessageContaining("a stray payload");
+    }
+
+    @Test
+    void aBatchWrittenAfterItsLastEventIsNotWrittenAgainAtCommit() {
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        handle(registered("p1", "t1"), 0L);
+        projection.flushBatch(batch);
+        assertThat(stored("p1")).isNotNull();
+        generations.personHistories(generations.active()).deleteMany(new Document());
+
+        batch.commit();
+
+        assertThat(stored("p1")).as("the writes were sent once, before the commit").isNull();
     }
 }

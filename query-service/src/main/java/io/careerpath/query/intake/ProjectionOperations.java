@@ -1,0 +1,50 @@
+package io.careerpath.query.intake;
+
+import io.careerpath.pipeline.deadletters.DeadLetterAdministration;
+import io.careerpath.pipeline.deadletters.DeadLetterConfiguration;
+import io.careerpath.pipeline.deadletters.ProcessingGroupDeadLetters;
+import io.careerpath.pipeline.health.TrackingProcessorHealth;
+import java.time.Duration;
+import org.axonframework.config.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What an operator sees of the projection: its health ({@code projection}: DOWN when stuck or in error,
+ * DEGRADED while people are parked) and the administration of its dead letters
+ * ({@code /api/admin/dead-letters}, shared with the command service's publisher).
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@Import(DeadLetterConfiguration.class)
+class ProjectionOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionOperations.class);
+
+    @Bean
+    ProcessingGroupDeadLetters projectionDeadLetters(Configuration axon) {
+        return ProcessingGroupDeadLetters.of(Projections.PROCESSING_GROUP, axon::eventProcessingConfiguration);
+    }
+
+    @Bean
+    HealthIndicator projectionHealthIndicator(Configuration axon, TopicPositions positions,
+                                              DeadLetterAdministration deadLetters,
+                                              @Value("${careerpath.kafka.no-progress-limit:60s}") Duration noProgressLimit) {
+        return TrackingProcessorHealth.forProcessor(Projections.PROCESSING_GROUP, axon::eventProcessingConfiguration)
+                .waitingWork(() -> {
+                    try {
+                        return positions.lag();
+                    } catch (RuntimeException kafkaAway) {
+                        // how much waits is unknown while Kafka is away (its own indicator says so): not stuck
+                        log.debug("Projection lag unknown: {}", kafkaAway.toString());
+                        return 0;
+                    }
+                })
+                .noProgressLimit(noProgressLimit)
+                .deadLetters(() -> deadLetters.countsByCause(Projections.PROCESSING_GROUP))
+                .build();
+    }
+}

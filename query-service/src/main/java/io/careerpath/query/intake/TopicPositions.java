@@ -1,0 +1,105 @@
+package io.careerpath.query.intake;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where the projection stands on the topic, and what the topic holds: per partition, the offset of the
+ * last record projected, the first record the topic still holds (earlier ones were deleted by retention)
+ * and the offset the next record will get.
+ */
+@Component
+public class TopicPositions implements DisposableBean {
+
+    private final Configuration axon;
+    private final String topic;
+    private final Admin admin;
+
+    TopicPositions(Configuration axon, KafkaIntakeProperties properties) {
+        this.axon = axon;
+        this.topic = properties.topic();
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000));
+    }
+
+    /** The offset of the last record projected, per partition (absent: none yet); empty if the processor has no status. */
+    public Optional<Map<TopicPartition, Long>> projected() {
+        TrackingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor(Projections.PROCESSING_GROUP, TrackingEventProcessor.class).orElse(null);
+        if (processor == null || processor.processingStatus().isEmpty()) {
+            return Optional.empty();
+        }
+        EventTrackerStatus status = processor.processingStatus().values().iterator().next();
+        if (status.getTrackingToken() == null) {
+            return Optional.of(Map.of());
+        }
+        // unwrapped: while catching up with what the topic held at its first start the token is a ReplayToken
+        return Optional.of(new HashMap<>(KafkaTrackingToken.from(
+                WrappedToken.unwrapLowerBound(status.getTrackingToken())).getPositions()));
+    }
+
+    /** The offset the next record of each partition will get. */
+    public Map<TopicPartition, Long> ends() {
+        return offsets(OffsetSpec.latest());
+    }
+
+    /** The first offset each partition still holds: records before it were deleted. */
+    public Map<TopicPartition, Long> starts() {
+        return offsets(OffsetSpec.earliest());
+    }
+
+    /** Records published and not yet projected, summed over partitions. */
+    public long lag() {
+        Map<TopicPartition, Long> processed = projected().orElse(Map.of());
+        long lag = 0;
+        for (Map.Entry<TopicPartition, Long> end : ends().entrySet()) {
+            long next = processed.getOrDefault(end.getKey(), -1L) + 1;
+            lag += Math.max(0, end.getValue() - next);
+        }
+        return lag;
+    }
+
+    /** Whether the projection has passed every record that the given end offsets were the end of. */
+    public boolean projectedUpTo(Map<TopicPartition, Long> ends) {
+        Map<TopicPartition, Long> processed = projected().orElse(null);
+        if (processed == null) {
+            return false;
+        }
+        return ends.entrySet().stream().allMatch(end -> processed.getOrDefault(end.getKey(), -1L) + 1 >= end.getValue());
+    }
+
+    private Map<TopicPartition, Long> offsets(OffsetSpec spec) {
+        try {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(3, TimeUnit.SECONDS).get(topic).partitions().stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            return admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec)))
+                    .all().get(3, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not tell where topic " + topic + " stands: " + e, e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        admin.close();
+    }
+}
