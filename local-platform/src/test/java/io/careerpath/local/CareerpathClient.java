@@ -102,4 +102,25 @@ final class CareerpathClient {
         });
         return last[0];
     }
+
+    /**
+     * Polls until the person's timeline holds exactly the events the event store holds for them (the audit
+     * view reads the store) and returns the store's event ids; fails if it never does. Only for careers
+     * without retractions, which the timeline leaves out.
+     */
+    java.util.List<String> awaitTimelineHoldingTheStore(String personId) {
+        JsonNode stored = careerEvents(personId);
+        java.util.List<String> storeIds = new java.util.ArrayList<>();
+        stored.get("events").forEach(event -> storeIds.add(event.get("eventId").asText()));
+        long sequence = stored.get("sequence").asLong();
+        JsonNode timeline = awaitTimeline(personId, t -> t.get("sequence").asLong() == sequence
+                && eventIds(t).equals(new java.util.TreeSet<>(storeIds)));
+        return storeIds;
+    }
+
+    static java.util.SortedSet<String> eventIds(JsonNode timeline) {
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+        timeline.get("entries").forEach(entry -> ids.add(entry.get("eventId").asText()));
+        return ids;
+    }
 }

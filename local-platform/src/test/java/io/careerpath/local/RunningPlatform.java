@@ -32,10 +32,14 @@ final class RunningPlatform implements AutoCloseable {
     final RestClient queryApi;
     final CareerpathClient client;
     final String topic;
+    /** The query service's MongoDB database (read models, its token, its dead letters). */
+    final String readModelDatabase;
 
-    private RunningPlatform(TestInfrastructure infrastructure, PlatformServices services, SignIn signIn, String topic) {
+    private RunningPlatform(TestInfrastructure infrastructure, PlatformServices services, SignIn signIn, String topic,
+                            String readModelDatabase) {
         this.infrastructure = infrastructure;
         this.topic = topic;
+        this.readModelDatabase = readModelDatabase;
         this.services = services;
         this.signIn = signIn;
         this.commandApi = commandApiAs(HR_ADMIN);
@@ -56,7 +60,8 @@ final class RunningPlatform implements AutoCloseable {
         }));
     }
 
-    private static RunningPlatform start(ApplicationContextInitializer<ConfigurableApplicationContext> customizer) {
+    /** With {@code customizer} applied to both services' contexts before they refresh. */
+    static RunningPlatform start(ApplicationContextInitializer<ConfigurableApplicationContext> customizer) {
         TestInfrastructure infrastructure = TestInfrastructure.get();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String topic = "careerpath.career-events." + run;
@@ -69,13 +74,36 @@ final class RunningPlatform implements AutoCloseable {
                         "careerpath.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                         "careerpath.kafka.topic", topic,
                         "careerpath.kafka.partitions", "3"),
-                Map.of("server.port", "0",
-                        "spring.data.mongodb.uri", infrastructure.mongoUri(),
-                        "spring.data.mongodb.database", "careerpath_" + run,
-                        "careerpath.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
-                        "careerpath.kafka.topic", topic),
+                querySettings(infrastructure, topic, "careerpath_" + run),
                 customizer);
-        return new RunningPlatform(infrastructure, services, infrastructure.signIn(), topic);
+        return new RunningPlatform(infrastructure, services, infrastructure.signIn(), topic, "careerpath_" + run);
+    }
+
+    private static Map<String, String> querySettings(TestInfrastructure infrastructure, String topic, String database) {
+        return Map.of("server.port", "0",
+                "spring.data.mongodb.uri", infrastructure.mongoUri(),
+                "spring.data.mongodb.database", database,
+                "careerpath.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
+                "careerpath.kafka.topic", topic);
+    }
+
+    /**
+     * One more query service on this platform's topic and command service, with read models of its own in
+     * {@code database}: a new instance, as an operator would add one.
+     */
+    org.springframework.context.ConfigurableApplicationContext startAnotherQueryService(String database) {
+        Map<String, String> command = new java.util.LinkedHashMap<>();
+        Map<String, String> query = new java.util.LinkedHashMap<>(querySettings(infrastructure, topic, database));
+        PlatformServices.signInSettings(signInServer(), command, query);
+        query.put("careerpath.person-keys.url", "http://127.0.0.1:" + services.commandPort());
+        query.put("careerpath.web.command-api-url", "http://127.0.0.1:" + services.commandPort());
+        return io.careerpath.query.QueryServiceApplication.builder()
+                .run(query.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    /** The query service's MongoDB database, to look at (or tamper with) what it stores. */
+    com.mongodb.client.MongoDatabase readModels(com.mongodb.client.MongoClient client) {
+        return client.getDatabase(readModelDatabase);
     }
 
     /** The dashboards' start page, served by the query service (which knows the command API's address). */

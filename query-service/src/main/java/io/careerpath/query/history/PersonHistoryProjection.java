@@ -51,17 +51,22 @@ public class PersonHistoryProjection {
         this.anomalies = anomalies;
     }
 
-    @EventHandler
-    void on(CareerEvent event, DomainEventMessage<?> message) {
-        batchOf(CurrentUnitOfWork.get()).apply(event, message.getSequenceNumber(), message.getIdentifier());
-        if (event instanceof PersonErased) {
-            keys.forget(event.personId());
-        }
-    }
-
-    /** Whatever is not a career event of a person: never dropped silently, its person is parked instead. */
+    /**
+     * Every event of the topic goes through this one handler, whatever its payload: a career event of a
+     * person is applied; anything else (an unknown type, a record that is not an event, a career event
+     * without its person's number) fails, so that its person is parked instead of it being dropped. (One
+     * handler on purpose: beside a handler of {@code Object}, Axon would not choose one of the interface
+     * {@link CareerEvent}.)
+     */
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
+        if (payload instanceof CareerEvent event && message instanceof DomainEventMessage<?> domain) {
+            batchOf(CurrentUnitOfWork.get()).apply(event, domain.getSequenceNumber(), domain.getIdentifier());
+            if (event instanceof PersonErased) {
+                keys.forget(event.personId());
+            }
+            return;
+        }
         String what = payload instanceof UnknownSerializedType unknown
                 ? "an event of a type this service does not know: " + unknown.serializedType().getName()
                 + " (revision " + unknown.serializedType().getRevision() + ")"

@@ -20,6 +20,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -41,7 +42,7 @@ import org.springframework.stereotype.Service;
  * layout ({@link ReadModelGenerations#LAYOUT}) rebuilds it at start-up.
  */
 @Service
-public class ReadModelRebuild {
+public class ReadModelRebuild implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     /** People whose events are fetched and written together. */
@@ -54,6 +55,7 @@ public class ReadModelRebuild {
     private final SourceOfTruth source;
     private final Clock clock;
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.idle());
+    private int layoutAtStart = ReadModelGenerations.LAYOUT;
 
     ReadModelRebuild(Configuration axon, ReadModelGenerations generations, PersonHistoryProjection projection,
                      SourceOfTruth source, Clock clock, MeterRegistry meters) {
@@ -75,10 +77,25 @@ public class ReadModelRebuild {
         return start(false);
     }
 
+    /**
+     * The layout of the read models as this service found them, read before the projection starts writing
+     * (a new installation's first generation is then recorded as the current layout, not mistaken for an
+     * old one the projection has begun to fill).
+     */
+    @Override
+    public void afterPropertiesSet() {
+        try {
+            layoutAtStart = generations.activeLayoutAtStart();
+        } catch (RuntimeException e) {
+            log.warn("Could not read the read models' layout at start-up ({}); assuming the current one", e.toString());
+            layoutAtStart = ReadModelGenerations.LAYOUT;
+        }
+    }
+
     /** A read model written in an older layout is rebuilt in the current one, retried until it succeeds. */
     @EventListener(ApplicationReadyEvent.class)
     void rebuildAnOlderLayout() {
-        int layout = generations.activeLayoutAtStart();
+        int layout = layoutAtStart;
         if (layout < ReadModelGenerations.LAYOUT) {
             log.warn("The read models were written in layout {}; this version writes layout {}: rebuilding them from"
                     + " the event store (queries answer from the old ones meanwhile)", layout, ReadModelGenerations.LAYOUT);

@@ -17,6 +17,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
@@ -33,9 +34,11 @@ import org.springframework.web.client.RestClientException;
 public class CommandServiceEventStore implements SourceOfTruth {
 
     private final RestClient internalApi;
-    private final Configuration axon;
+    /** Looked up when first needed: Axon's configuration holds the projection, which needs this. */
+    private final ObjectProvider<Configuration> axon;
 
-    CommandServiceEventStore(@Qualifier(PersonKeysConfiguration.INTERNAL_API) RestClient internalApi, Configuration axon) {
+    CommandServiceEventStore(@Qualifier(PersonKeysConfiguration.INTERNAL_API) RestClient internalApi,
+                             ObjectProvider<Configuration> axon) {
         this.internalApi = internalApi;
         this.axon = axon;
     }
@@ -97,7 +100,9 @@ public class CommandServiceEventStore implements SourceOfTruth {
                     bytes(event.payload()), bytes(event.metaData())));
         }
         List<DomainEventMessage<?>> messages = new ArrayList<>(entries.size());
-        EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream(), axon.eventSerializer(), axon.upcasterChain())
+        Configuration configuration = axon.getObject();
+        EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream(), configuration.eventSerializer(),
+                        configuration.upcasterChain())
                 .asStream().forEach(messages::add);
         return messages;
     }
