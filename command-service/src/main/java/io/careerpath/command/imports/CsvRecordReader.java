@@ -64,6 +64,7 @@ final class CsvRecordReader {
             }
             long offset = offset(start);
             text.forgetBefore(offset);
+            // an empty line reads as one empty cell, as a line holding only "" does: its first character tells
             boolean emptyLine = cells.size() == 1 && cells.get(0).isEmpty() && isLineBreakOrEnd(text.charAt(offset));
             if (!emptyLine) {
                 return new Record(line(start), cells, null);
