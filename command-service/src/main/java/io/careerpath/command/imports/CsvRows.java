@@ -32,21 +32,19 @@ final class CsvRows implements RowReader {
 
     @Override
     public void check(Reader in) throws IOException {
-        header(new CsvRecords(in));
+        header(new CsvRecordReader(in));
     }
 
     @Override
     public void read(Reader in, Consumer<SourceRow> rows) throws IOException {
-        CsvRecords records = new CsvRecords(in);
+        CsvRecordReader records = new CsvRecordReader(in);
         List<String> header = header(records);
         int personRef = header.indexOf(PERSON_REF);
-        for (CsvRecords.Record record = records.next(); record != null; record = records.next()) {
-            if (record.blank()) {
-                continue;
-            }
+        for (CsvRecordReader.Record record = records.next(); record != null; record = records.next()) {
             if (record.cells() == null) {
                 rows.accept(SourceRow.unreadable(record.line(), null, "malformed-row", null,
-                        "The row cannot be read as CSV: " + record.malformed()));
+                        "The row cannot be read as CSV: " + record.malformed() + ". Only this line is refused: the"
+                                + " next line is read as the next row."));
                 continue;
             }
             List<String> cells = record.cells();
@@ -87,11 +85,8 @@ final class CsvRows implements RowReader {
         return fields;
     }
 
-    private static List<String> header(CsvRecords records) throws IOException {
-        CsvRecords.Record header = records.next();
-        while (header != null && header.blank()) {
-            header = records.next();
-        }
+    private static List<String> header(CsvRecordReader records) throws IOException {
+        CsvRecordReader.Record header = records.next();
         if (header == null) {
             throw InvalidImportFile.empty("The file is empty: a CSV import starts with a header row naming its"
                     + " columns (" + String.join(",", COLUMNS) + ").");

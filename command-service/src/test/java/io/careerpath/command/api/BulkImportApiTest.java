@@ -155,6 +155,49 @@ class BulkImportApiTest extends CommandApiTest {
     }
 
     @Test
+    void aLineBreakInAQuotedCellIsStoredAsWrittenCrLfAndLoneCrIncluded() throws Exception {
+        String name = "Multi\r\nline\rname\nend";
+        String csv = String.join("\r\n", "personRef,type,effectiveDate,displayName,teamId",
+                p + "B1,PERSON_REGISTERED,2018-01-01,\"" + name + "\",team-x",
+                p + "B1,TEAM_CHANGED,2019-01-01,,team-y") + "\r\n";
+        String ndjson = "{\"personRef\": \"" + p + "B2\", \"type\": \"PERSON_REGISTERED\", \"effectiveDate\":"
+                + " \"2018-01-01\", \"displayName\": \"Multi\\r\\nline\\rname\\nend\", \"teamId\": \"team-x\"}\r\n";
+
+        JsonNode fromCsv = awaitEnd(upload(csv, CSV));
+        JsonNode fromNdjson = awaitEnd(upload(ndjson, NDJSON));
+
+        assertThat(figures(fromCsv)).containsExactly(2L, 2L, 2L, 0L, 0L, 2L);
+        assertThat(figures(fromNdjson)).containsExactly(1L, 1L, 1L, 0L, 0L, 1L);
+        for (String ref : List.of(p + "B1", p + "B2")) {
+            String person = ImportRows.personId(ref);
+            assertThat(((PersonRegistered) openedEvents(person).get(0)).displayName()).as(ref).isEqualTo(name);
+            JsonNode audit = json.readTree(mvc.perform(get("/api/people/{id}/career-events", person)).andReturn()
+                    .getResponse().getContentAsString());
+            assertThat(audit.at("/events/0/details/displayName").asText()).as(ref).isEqualTo(name);
+        }
+    }
+
+    @Test
+    void anUnclosedQuoteCostsOnlyItsOwnRowAndTheRowsAfterItAreRecorded() throws Exception {
+        String csv = String.join("\n", "personRef,type,effectiveDate,displayName,teamId",
+                p + "Q1,PERSON_REGISTERED,2014-01-06,\"Lovelace, Ada\",team-apollo",
+                p + "Q2,PERSON_REGISTERED,2015-01-05,\"Hopper, Grace,team-navy",             // 3: quote not closed
+                p + "Q3,PERSON_REGISTERED,2016-01-04,\"Story, Pat\",team-gemini",
+                p + "Q4,PERSON_REGISTERED,2017-01-02,Kay,team-k",
+                p + "Q5,PERSON_REGISTERED,2017-01-02,\"Never closed,team-k") + "\n";         // 6: up to the end
+
+        JsonNode done = awaitEnd(upload(csv, CSV));
+
+        assertThat(figures(done)).containsExactly(5L, 5L, 3L, 0L, 2L, 3L);
+        assertThat(failures(done)).containsExactly(Map.entry(3L, "malformed-row"), Map.entry(6L, "malformed-row"));
+        assertThat(failure(done, 3).get("reason").asText()).contains("cell 4", "not closed");
+        assertThat(((PersonRegistered) openedEvents(ImportRows.personId(p + "Q3")).get(0)).displayName())
+                .isEqualTo("Story, Pat");
+        assertThat(storedEvents(ImportRows.personId(p + "Q4"))).hasSize(1);
+        assertThat(storedEvents(ImportRows.personId(p + "Q2"))).isEmpty();
+    }
+
+    @Test
     void aFileCanBeSentAsAFormAndItsFormatToldByItsName() throws Exception {
         String rows = "personRef,type,effectiveDate,displayName,teamId\n" + p + "F1,PERSON_REGISTERED,2020-01-06,Kay,team-k\n";
         MockMultipartFile file = new MockMultipartFile("file", "history.csv", "application/octet-stream",
