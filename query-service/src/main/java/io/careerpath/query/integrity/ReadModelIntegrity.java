@@ -43,7 +43,7 @@ import org.springframework.stereotype.Service;
 /**
  * Compares every person's read model with the event store, the source of truth, and repairs those out
  * of step, without a rebuild. One value per person is compared: the last sequence number and the
- * {@link HistoryFingerprint} of the (sequence number, event id) pairs, computed by the store from its rows
+ * {@link io.careerpath.pipeline.eventstore.HistoryFingerprint} of the (sequence number, event id) pairs, computed by the store from its rows
  * and here from the document. Runs once the service is ready, then every {@code every}, and on demand
  * ({@code POST /api/admin/read-models/integrity}).
  *
@@ -169,8 +169,16 @@ public class ReadModelIntegrity implements DisposableBean {
             log.warn("The topic no longer holds records the projection has not read (first offsets {}): people whose"
                     + " events were only there are completed from the event store", retention.firstOffsets());
         }
+        // first let the projection catch up (after a restart it may be far behind), so that the store is read
+        // once the read side is quiet; then once more for what was published while the store was read
+        awaitProjection();
         List<Head> stored = allHeads();
         boolean caughtUp = awaitProjection();
+        if (!caughtUp) {
+            log.warn("Integrity check: the projection did not reach the topic's end within {}; people whose newest"
+                    + " events are still in flight count as behind and are repaired from the event store",
+                    properties.catchUpWait());
+        }
         int generation = generations.active();
         Map<String, OutOfStep> outOfStep = new LinkedHashMap<>();
         Set<String> known = new HashSet<>();
@@ -245,9 +253,6 @@ public class ReadModelIntegrity implements DisposableBean {
         long deadline = System.nanoTime() + properties.catchUpWait().toNanos();
         while (!topic.projectedUpTo(ends)) {
             if (System.nanoTime() > deadline) {
-                log.warn("Integrity check: the projection did not reach the topic's end within {}; people whose newest"
-                        + " events are still in flight count as behind and are repaired from the event store",
-                        properties.catchUpWait());
                 return false;
             }
             try {
