@@ -41,6 +41,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.kafka.eventhandling.HeaderUtils;
 import org.axonframework.messaging.Headers;
+import io.careerpath.query.history.ReadModelGenerations;
 import org.bson.Document;
 
 /** The Kafka side's peers: what the platform's Kafka work costs with nothing but the clients. */
@@ -193,11 +194,12 @@ final class KafkaPeers {
                     .append("effectiveDate", event.get("effectiveDate").asText())
                     .append("recordedBy", event.get("recordedBy").asText())
                     .append("recordedAt", Date.from(Instant.parse(event.get("recordedAt").asText())))
-                    .append("details", new Document(details));
+                    .append("details", new Document(details))
+                    .append("messageId", HeaderUtils.valueAsString(record.headers(), Headers.MESSAGE_ID));
             String personId = event.get("personId").asText();
             histories.add(new UpdateOneModel<>(eq("_id", personId), Updates.combine(
-                    Updates.set("entries." + sequence, entry), Updates.max("lastSequence", sequence)),
-                    new UpdateOptions().upsert(true)));
+                    Updates.set("entries." + sequence, entry), Updates.max("lastSequence", sequence),
+                    Updates.set("layout", ReadModelGenerations.LAYOUT)), new UpdateOptions().upsert(true)));
             if (details.get("teamId") instanceof String teamId) {
                 teams.add(new UpdateOneModel<>(eq("_id", teamId), Updates.addToSet("members", personId),
                         new UpdateOptions().upsert(true)));

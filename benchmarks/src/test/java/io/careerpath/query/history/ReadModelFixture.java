@@ -33,10 +33,12 @@ public final class ReadModelFixture {
         for (List<CareerEvent> career : careers) {
             Document entries = new Document();
             for (int sequence = 0; sequence < career.size(); sequence++) {
-                entries.append(String.valueOf(sequence), HistoryEntry.of(career.get(sequence), sequence).toDocument());
+                entries.append(String.valueOf(sequence), HistoryEntry.of(career.get(sequence), sequence).toDocument()
+                        .append(HistoryWrites.MESSAGE_ID, messageId(career.get(sequence))));
             }
             documents.add(new Document("_id", career.get(0).personId()).append("entries", entries)
-                    .append("lastSequence", (long) career.size() - 1));
+                    .append(HistoryWrites.LAST_SEQUENCE, (long) career.size() - 1)
+                    .append(HistoryWrites.LAYOUT, ReadModelGenerations.LAYOUT));
         }
         generations.personHistories(generations.active()).insertMany(documents);
     }
@@ -52,13 +54,18 @@ public final class ReadModelFixture {
     public Document projectedByHistoryWrites(List<CareerEvent> career, int scratchGeneration) {
         HistoryWrites writes = new HistoryWrites(generations, scratchGeneration);
         for (int sequence = 0; sequence < career.size(); sequence++) {
-            writes.add(career.get(sequence), sequence);
+            writes.add(career.get(sequence), sequence, messageId(career.get(sequence)));
         }
         writes.flush();
         MongoCollection<Document> histories = generations.personHistories(scratchGeneration);
         Document stored = histories.find(new Document("_id", career.get(0).personId())).first();
         generations.drop(scratchGeneration);
         return stored;
+    }
+
+    /** The id the event store would have given the event (these events were never stored: one made up from it). */
+    private static String messageId(CareerEvent event) {
+        return "stored-" + event.eventId();
     }
 
     public Document stored(String personId) {
