@@ -1,6 +1,7 @@
 package io.careerpath.command;
 
 import io.careerpath.pipeline.AxonSerialization;
+import io.careerpath.pipeline.deadletters.DeadLetterConfiguration;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication(exclude = {MongoAutoConfiguration.class, MongoDataAutoConfiguration.class},
         excludeName = "org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration")
 @ConfigurationPropertiesScan
-@Import(AxonSerialization.class)
+@Import({AxonSerialization.class, DeadLetterConfiguration.class})
 public class CommandServiceApplication {
 
     public static final String CONFIG_NAME = "command-service";

@@ -1,24 +1,17 @@
 package io.careerpath.command.person;
 
+import io.careerpath.command.eventstore.StoredEvents;
 import io.careerpath.events.CareerEvent;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.messaging.MetaData;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,16 +34,13 @@ public class PersonHistories {
 
     /** The aggregate type Axon stores with the Person aggregate's events. */
     static final String AGGREGATE_TYPE = Person.class.getSimpleName();
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private final JdbcTemplate jdbc;
+    private final StoredEvents storedEvents;
     private final ObjectProvider<Configuration> axon;
     private final EffectiveDateWindow dates;
-    private volatile Boolean postgresql;
 
-    PersonHistories(JdbcTemplate jdbc, ObjectProvider<Configuration> axon, EffectiveDateWindow dates) {
-        this.jdbc = jdbc;
+    PersonHistories(StoredEvents storedEvents, ObjectProvider<Configuration> axon, EffectiveDateWindow dates) {
+        this.storedEvents = storedEvents;
         this.axon = axon;
         this.dates = dates;
     }
@@ -80,44 +70,15 @@ public class PersonHistories {
         return results;
     }
 
-    private boolean postgresql() {
-        if (postgresql == null) {
-            postgresql = jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                    "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName()));
-        }
-        return postgresql;
-    }
-
     /** The people's states, from every event recorded for them (people with none are left out). */
     private Map<String, PersonState> load(List<String> personIds) {
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(personIds));
-        if (ids.isEmpty()) {
-            return new HashMap<>();
+        Map<String, PersonState> people = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return people;
         }
         Configuration configuration = axon.getObject();
-        RowMapper<GenericDomainEventEntry<byte[]>> entry = (row, n) -> new GenericDomainEventEntry<>(row.getString(1),
-                row.getString(2), row.getLong(3), row.getString(4), row.getString(5), row.getString(6),
-                row.getString(7), row.getBytes(8), row.getBytes(9));
-        String columns = "type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, payloadType,"
-                + " payloadRevision, payload, metaData";
-        List<GenericDomainEventEntry<byte[]>> entries;
-        if (postgresql() && ids.stream().allMatch(id -> UUID_TEXT.matcher(id).matches())) {
-            // One index lookup per person. PostgreSQL would plan "aggregateIdentifier IN (50 ids)" as a scan of
-            // the whole table while the table has no statistics (a new event store filling up with an import:
-            // without statistics each id is guessed at 0.5 % of the rows). The ids are written into the
-            // statement, so that it is planned on the table as it is now; they are UUIDs, nothing else gets in.
-            entries = jdbc.query("SELECT " + columns + " FROM unnest(ARRAY["
-                    + ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","))
-                    + "]::varchar[]) AS ids (id) CROSS JOIN LATERAL (SELECT * FROM DomainEventEntry e"
-                    + " WHERE e.aggregateIdentifier = ids.id ORDER BY e.sequenceNumber) AS events", entry);
-        } else {
-            entries = jdbc.query("SELECT " + columns + " FROM DomainEventEntry WHERE aggregateIdentifier IN ("
-                    + String.join(",", Collections.nCopies(ids.size(), "?")) + ")"
-                    + " ORDER BY aggregateIdentifier, sequenceNumber", entry, ids.toArray());
-        }
-        Map<String, PersonState> people = new HashMap<>();
-        EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream(), configuration.eventSerializer(),
-                        configuration.upcasterChain())
+        EventStreamUtils.upcastAndDeserializeDomainEvents(storedEvents.entriesOf(personIds).stream(),
+                        configuration.eventSerializer(), configuration.upcasterChain())
                 .asStream()
                 .forEach(message -> people.computeIfAbsent(message.getAggregateIdentifier(), id -> new PersonState())
                         .on((CareerEvent) message.getPayload(), message.getSequenceNumber()));

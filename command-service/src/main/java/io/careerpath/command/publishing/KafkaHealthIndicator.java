@@ -10,7 +10,10 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** Kafka is up when the cluster answers and the career-events topic exists. Part of readiness. */
+/**
+ * Kafka is up when the cluster answers and the career-events topic exists. Outside readiness: the service
+ * records while Kafka is away (the outbox waits), so the broker's absence must not take it out of traffic.
+ */
 @Component("kafkaHealthIndicator")
 @ConditionalOnProperty(name = "careerpath.kafka.enabled", havingValue = "true", matchIfMissing = true)
 class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {

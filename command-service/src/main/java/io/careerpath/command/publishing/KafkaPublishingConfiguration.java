@@ -1,33 +1,54 @@
 package io.careerpath.command.publishing;
 
+import io.careerpath.pipeline.deadletters.CauseKeepingPolicy;
+import io.careerpath.pipeline.deadletters.DeadLetterAdministration;
+import io.careerpath.pipeline.deadletters.ProcessingGroupDeadLetters;
+import io.careerpath.pipeline.health.TrackingProcessorHealth;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthContributor;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Wires the outbox's far end: a producer that only counts an event as sent once every in-sync
- * replica has it, and the tracking processor that drives it from the event store. Switched off with
- * {@code careerpath.kafka.enabled=false}: the recording side then runs without a broker, and events
- * wait in the event store (tests of the command API use that).
+ * replica has it, the tracking processor that drives it from the event store, the dead-letter queue
+ * that parks a person's events when Kafka refuses one of them for good, and the {@code publishing}
+ * health. Switched off with {@code careerpath.kafka.enabled=false}: the recording side then runs without
+ * a broker, and events wait in the event store (tests of the command API use that).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "careerpath.kafka.enabled", havingValue = "true", matchIfMissing = true)
 class KafkaPublishingConfiguration {
 
+    @Bean
+    CareerEventsTopic careerEventsTopic(KafkaPublishingProperties properties) {
+        return CareerEventsTopic.ensureExists(properties);
+    }
+
     @Bean(destroyMethod = "close")
-    Producer<String, byte[]> careerEventProducer(KafkaPublishingProperties properties) {
-        CareerEventsTopic.ensureExists(properties);
+    Producer<String, byte[]> careerEventProducer(KafkaPublishingProperties properties, CareerEventsTopic topic) {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -43,25 +64,77 @@ class KafkaPublishingConfiguration {
 
     @Bean
     KafkaEventForwarder kafkaEventForwarder(Producer<String, byte[]> producer, Serializer serializer,
-                                            KafkaPublishingProperties properties) {
+                                            CareerEventsTopic topic) {
         // keyed by aggregate (person) id: one person's events share a partition and stay in order
         DefaultKafkaMessageConverter converter = DefaultKafkaMessageConverter.builder().serializer(serializer).build();
-        return new KafkaEventForwarder(producer, converter, properties.topic());
+        return new KafkaEventForwarder(producer, converter, topic.name());
     }
 
     /**
      * Registered in code: configuring this processor through properties clashes with the
      * auto-configured one at start-up. One thread keeps the global order of the event store; the
-     * batch size bounds how many events share one acknowledgement wait and one token write.
+     * batch size bounds how many events share one acknowledgement wait and one token write. The
+     * dead-letter queue lives in the event store's database, so that parking an event commits with the
+     * token; its sequences are people (a parked person's later events wait behind the parked one).
      */
     @Bean
-    ConfigurerModule kafkaPublisherProcessor(KafkaPublishingProperties properties) {
+    ConfigurerModule kafkaPublisherProcessor(KafkaPublishingProperties properties, ConnectionProvider connections) {
+        String group = KafkaEventForwarder.PROCESSING_GROUP;
         return configurer -> configurer.eventProcessing()
-                .registerTrackingEventProcessor(KafkaEventForwarder.PROCESSING_GROUP,
+                .registerTrackingEventProcessor(group,
                         c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(properties.batchSize()))
-                .registerListenerInvocationErrorHandler(KafkaEventForwarder.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance());
+                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
+                .registerSequencingPolicy(group, c -> SequentialPerAggregatePolicy.instance())
+                .registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(group)
+                        .connectionProvider(connections)
+                        .transactionManager(c.getComponent(TransactionManager.class))
+                        .genericSerializer(c.serializer())
+                        .eventSerializer(c.eventSerializer())
+                        .build())
+                .registerDeadLetterPolicy(group, c -> new CauseKeepingPolicy())
+                // while nothing is parked, no query per event asks whether its person is
+                .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (c, invoker) -> invoker.enableSequenceIdentifierCache());
+    }
+
+    @Bean
+    ProcessingGroupDeadLetters publisherDeadLetters(ObjectProvider<EventProcessingConfiguration> eventProcessing) {
+        return ProcessingGroupDeadLetters.of(KafkaEventForwarder.PROCESSING_GROUP, eventProcessing::getObject);
+    }
+
+    @Bean
+    PublishingBacklog publishingBacklog(JdbcTemplate jdbc, Serializer serializer) {
+        return new PublishingBacklog(jdbc, serializer, KafkaEventForwarder.PROCESSING_GROUP);
+    }
+
+    /**
+     * {@code publishing}: the processor's health ({@code publishing/processor}: DOWN when stuck or in error,
+     * DEGRADED while events are parked) and the outbox ({@code publishing/outbox}: the backlog and what the
+     * topic keeps). Readiness shows the outbox only: recording goes on while Kafka is away, the outbox is
+     * there for exactly that, so a stuck publisher must not take the service out of traffic.
+     */
+    @Bean
+    HealthContributor publishing(ObjectProvider<EventProcessingConfiguration> eventProcessing,
+                                 PublishingBacklog backlog, DeadLetterAdministration deadLetters,
+                                 CareerEventsTopic topic, KafkaPublishingProperties properties) {
+        String group = KafkaEventForwarder.PROCESSING_GROUP;
+        HealthIndicator processor = TrackingProcessorHealth.forProcessor(group, eventProcessing::getObject)
+                .waitingWork(backlog::waiting)
+                .deadLetters(() -> deadLetters.countsByCause(group))
+                .noProgressLimit(properties.noProgressLimit())
+                .build();
+        HealthIndicator outbox = () -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("waiting", backlog.waiting());
+            details.putAll(topic.details());
+            return Health.up().withDetails(details).build();
+        };
+        Map<String, HealthContributor> members = new LinkedHashMap<>();
+        members.put("processor", processor);
+        members.put("outbox", outbox);
+        return CompositeHealthContributor.fromMap(members);
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize         events per publishing batch: the token advances once per batch, after every
  *                          event in it has been acknowledged
  * @param startupTimeout    how long start-up waits for the broker to create or confirm the topic
+ * @param noProgressLimit   how long the publisher may publish nothing while events wait before its health is
+ *                          DOWN (a batch waits up to 30 s for its acknowledgements)
  * @param enabled           whether events are published at all (see {@link KafkaPublishingConfiguration})
  */
 @Validated
@@ -30,5 +32,6 @@ record KafkaPublishingProperties(
         @Min(1) @Max(5) short replicationFactor,
         @Min(1) @Max(10_000) int batchSize,
         @NotNull Duration startupTimeout,
+        @DefaultValue("2m") Duration noProgressLimit,
         @DefaultValue("true") boolean enabled) {
 }

@@ -1,5 +1,6 @@
 package io.careerpath.command.security;
 
+import io.careerpath.pipeline.eventstore.EventStoreReads;
 import io.careerpath.security.Caller;
 import io.careerpath.security.web.ResourceServer;
 import io.careerpath.security.web.SecurityProblems;
@@ -19,8 +20,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * The command API is an OAuth2 resource server (docs/security.md), with the plumbing both services
  * share ({@code io.careerpath.security.web}): every request outside the open list carries a bearer
  * token. What a caller may do with whose data is decided per request with {@link Caller}, in the
- * controllers and the {@code Person} aggregate; here only the coarse rules: open, the key path for the
- * query service's client, everything else signed in.
+ * controllers and the {@code Person} aggregate; here only the coarse rules: open, the internal paths (person
+ * keys, the event store's read paths) for the query service's client only, everything else signed in.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(ResourceServer.class)
@@ -48,6 +49,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(OPEN).permitAll()
                         .requestMatchers(HttpMethod.POST, KEYS_PATH).hasAuthority(KEYS_AUTHORITY)
+                        .requestMatchers(HttpMethod.GET, EventStoreReads.HEADS_PATH).hasAuthority(KEYS_AUTHORITY)
+                        .requestMatchers(HttpMethod.POST, EventStoreReads.EVENTS_PATH).hasAuthority(KEYS_AUTHORITY)
                         .requestMatchers("/internal/**").denyAll()
                         .anyRequest().authenticated())
                 .build();

@@ -38,11 +38,13 @@ public class DeadLetterAdministration {
      * One parked event.
      *
      * @param letterId       how {@code DELETE .../letters/{letterId}} names it
+     * @param eventId        the event's id as the API and the audit view name it; null when its payload cannot be read
+     * @param messageId      the stored message's identifier (the event store's eventIdentifier, Kafka's axon-message-id)
      * @param eventType      the event's type as the API names it ({@code JOINED_PMO}), or the stored type when unknown
      * @param sequenceNumber the person's sequence number of the event, null for an event that names no person
      * @param causeType      why it was parked: the failure's type, or {@value #QUEUED_BEHIND}
      */
-    public record Letter(String letterId, String eventId, String eventType, Long sequenceNumber, String causeType,
+    public record Letter(String letterId, String eventId, String messageId, String eventType, Long sequenceNumber, String causeType,
                          String causeMessage, Instant enqueuedAt, Instant lastTouched) {
     }
 
@@ -176,9 +178,18 @@ public class DeadLetterAdministration {
     private static Letter letter(DeadLetter<? extends EventMessage<?>> letter) {
         EventMessage<?> message = letter.message();
         Long sequenceNumber = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null;
-        return new Letter(ProcessingGroupDeadLetters.letterId(letter), message.getIdentifier(), eventType(message),
+        return new Letter(ProcessingGroupDeadLetters.letterId(letter), eventId(message), message.getIdentifier(),
+                eventType(message),
                 sequenceNumber, causeType(letter), letter.cause().map(Cause::message).orElse(null),
                 letter.enqueuedAt(), letter.lastTouched());
+    }
+
+    private static String eventId(EventMessage<?> message) {
+        try {
+            return message.getPayload() instanceof CareerEvent event ? event.eventId() : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private static String causeType(DeadLetter<?> letter) {

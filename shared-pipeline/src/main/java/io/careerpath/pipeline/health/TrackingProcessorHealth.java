@@ -26,8 +26,8 @@ import org.springframework.boot.actuate.health.Status;
  * else's events flow, some person's do not (the counts by cause are in the details);</li>
  * <li>UP otherwise, with how much work waits and the processor's position.</li>
  * </ul>
- * Progress is judged between two readings of this indicator: the position moved, or less work waits than
- * before, or none does. How much work waits is the caller's to say (the command side: events stored but
+ * Progress is judged between two readings of this indicator: the position moved forward, or less work waits
+ * than before, or none does. How much work waits is the caller's to say (the command side: events stored but
  * not yet published).
  */
 public final class TrackingProcessorHealth implements HealthIndicator {
@@ -79,11 +79,15 @@ public final class TrackingProcessorHealth implements HealthIndicator {
         health.withDetail("waiting", waiting).withDetail("segmentsClaimed", segments.size());
         position.ifPresent(p -> health.withDetail("position", p));
         Instant now = clock.instant();
-        boolean moved = !position.equals(lastPosition) || waiting < lastWaiting || waiting == 0;
-        if (moved || lastProgress == null) {
+        // a position this instance cannot see (no segment claimed here for a moment) is no progress
+        boolean advanced = position.isPresent()
+                && (lastPosition.isEmpty() || position.getAsLong() > lastPosition.getAsLong());
+        if (advanced || waiting < lastWaiting || waiting == 0 || lastProgress == null) {
             lastProgress = now;
         }
-        lastPosition = position;
+        if (position.isPresent()) {
+            lastPosition = position;
+        }
         lastWaiting = waiting;
         health.withDetail("lastProgress", lastProgress.toString());
 
