@@ -9,6 +9,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import io.careerpath.pipeline.deadletters.DeadLetterConfiguration;
 import io.careerpath.query.integrity.ReadModelIntegrity;
 import io.careerpath.query.rebuild.ReadModelRebuild;
 import io.careerpath.query.source.SourceOfTruth;
@@ -25,7 +26,7 @@ import io.careerpath.query.source.SourceOfTruth;
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.careerpath\\.query\\."
                 + "(AsOf|access\\..*|keys\\.PersonKeys|skills\\.SkillModelConfiguration"
                 + "|history\\.(PersonHistories|ReadModelGenerations|PersonHistoryProjection|ReadModelRepair|ProjectionAnomalies))"))
-@Import(ApiTestSetup.class)
+@Import({ApiTestSetup.class, DeadLetterConfiguration.class})
 // the rebuild and the integrity check read the event store through the command service, which is not here:
 // only who may use them is tested
 @MockitoBean(types = {ReadModelRebuild.class, ReadModelIntegrity.class, SourceOfTruth.class})

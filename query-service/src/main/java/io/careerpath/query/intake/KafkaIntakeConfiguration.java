@@ -1,6 +1,7 @@
 package io.careerpath.query.intake;
 
 import com.mongodb.client.MongoClient;
+import io.careerpath.pipeline.deadletters.CauseKeepingPolicy;
 import io.careerpath.query.history.PersonHistoryProjection;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,7 @@ class KafkaIntakeConfiguration {
                                         .build())
                                 .serializer(c.serializer())
                                 .build()))
+                .registerDeadLetterPolicy(Projections.PROCESSING_GROUP, c -> new CauseKeepingPolicy())
                 // whether a person is parked is asked for every event: remembered instead of asked of MongoDB
                 .registerDeadLetteringEventHandlerInvokerConfiguration(Projections.PROCESSING_GROUP,
                         (c, invoker) -> invoker.enableSequenceIdentifierCache());

@@ -4,6 +4,7 @@ import io.careerpath.pipeline.deadletters.DeadLetterAdministration.Report;
 import io.careerpath.pipeline.deadletters.DeadLetterAdministration.RetryOutcome;
 import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,7 @@ class DeadLetterController {
 
     @Operation(summary = "Every parked sequence with its letters, a total and counts by cause (HR administrators)")
     @GetMapping(PATH)
-    Report list(Caller caller) {
+    Report list(@Parameter(hidden = true) Caller caller) {
         requireAdministrator(caller);
         return deadLetters.report();
     }
@@ -51,14 +52,14 @@ class DeadLetterController {
     @Operation(summary = "Processes a parked sequence now (HR administrators)",
             description = "Answers whether every letter went through, or how many are still parked and why.")
     @PostMapping(PATH + "/{sequenceId}/retry")
-    RetryOutcome retry(Caller caller, @PathVariable String sequenceId) {
+    RetryOutcome retry(@Parameter(hidden = true) Caller caller, @PathVariable String sequenceId) {
         requireAdministrator(caller);
         return deadLetters.retry(sequenceId(sequenceId));
     }
 
     @Operation(summary = "Evicts one letter: its event is never handled here (HR administrators)")
     @DeleteMapping(PATH + "/{sequenceId}/letters/{letterId}")
-    ResponseEntity<Void> evict(Caller caller, @PathVariable String sequenceId, @PathVariable String letterId) {
+    ResponseEntity<Void> evict(@Parameter(hidden = true) Caller caller, @PathVariable String sequenceId, @PathVariable String letterId) {
         requireAdministrator(caller);
         String sequence = sequenceId(sequenceId);
         if (!LETTER_ID.matcher(letterId).matches()) {
