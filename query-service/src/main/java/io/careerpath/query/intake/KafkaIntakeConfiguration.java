@@ -20,6 +20,7 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Stre
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +39,8 @@ class KafkaIntakeConfiguration {
 
     @Bean
     StreamableKafkaMessageSource<String, byte[]> careerEventSource(KafkaIntakeProperties properties,
-                                                                  Serializer serializer) {
+                                                                  Serializer serializer,
+                                                                  EventUpcasterChain upcasters) {
         awaitTopic(properties);
         return StreamableKafkaMessageSource.<String, byte[]>builder()
                 .topics(List.of(properties.topic()))
@@ -52,7 +54,9 @@ class KafkaIntakeConfiguration {
                         .pollTimeout(100)
                         .build())
                 .serializer(serializer)
-                .messageConverter(DefaultKafkaMessageConverter.builder().serializer(serializer).build())
+                // records published before an event's latest revision are upcast as stored ones are (docs/events.md)
+                .messageConverter(DefaultKafkaMessageConverter.builder().serializer(serializer)
+                        .upcasterChain(upcasters).build())
                 .build();
     }
 

@@ -30,6 +30,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,14 +62,15 @@ public class ReadModelRebuild {
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.idle());
 
     ReadModelRebuild(Configuration axon, TokenStore tokenStore, ReadModelGenerations generations,
-                     PersonHistoryProjection projection, Serializer serializer, Clock clock, MeterRegistry meters,
+                     PersonHistoryProjection projection, Serializer serializer, EventUpcasterChain upcasters,
+                     Clock clock, MeterRegistry meters,
                      @Value("${careerpath.kafka.bootstrap-servers}") String bootstrapServers,
                      @Value("${careerpath.kafka.topic}") String topic) {
         this.axon = axon;
         this.tokenStore = tokenStore;
         this.generations = generations;
         this.projection = projection;
-        this.converter = DefaultKafkaMessageConverter.builder().serializer(serializer).build();
+        this.converter = DefaultKafkaMessageConverter.builder().serializer(serializer).upcasterChain(upcasters).build();
         this.clock = clock;
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
