@@ -6,6 +6,7 @@ import {
   rememberPerson, renderHeader, showProblem, showRefusal, signedIn, skillLabel, status, viewpoint,
 } from './ui.js';
 import { drawCareerTimeline, drawRetention, drawSkills, eventWords, kindLegend } from './charts.js';
+import { deliveryWords, keepsDelivery } from './events.js';
 import { clearErrors, showErrors } from './forms.js';
 
 const who = await signedIn();
@@ -132,7 +133,9 @@ function renderFigures() {
   const items = [];
 
   items.push(figure(current ? kindLabel(current.kind, current.pmoType) : 'No current role',
-    current ? `${current.name ? `${current.name}, ` : ''}since ${formatDate(current.start)} (${months(current.durationMonths)})`
+    current ? `${current.name ? `${current.name}, ` : ''}`
+      + `${current.kind === 'PMO' && keepsDelivery(current.deliveryResponsibility) ? `${deliveryWords(current.deliveryResponsibility)}, ` : ''}`
+      + `since ${formatDate(current.start)} (${months(current.durationMonths)})`
       : 'Nothing is running on this day.'));
 
   items.push(figure(percent(s.deliveryRetention),
@@ -172,7 +175,8 @@ function renderFigures() {
 
 function renderAssignments() {
   const rows = (state.timeline.assignments || []).map((a) => el('tr', {},
-    el('td', {}, `${kindLabel(a.kind, a.pmoType)}${a.regained ? ' (return)' : ''}${a.kind === 'PMO' && a.deliveryResponsibility ? ' + delivery' : ''}`),
+    el('td', {}, `${kindLabel(a.kind, a.pmoType)}${a.regained ? ' (return)' : ''}`
+      + `${a.kind === 'PMO' && keepsDelivery(a.deliveryResponsibility) ? `, ${deliveryWords(a.deliveryResponsibility)}` : ''}`),
     el('td', {}, a.name || '—'),
     el('td', {}, formatDate(a.start)),
     el('td', {}, a.ongoing ? 'ongoing' : formatDate(a.end)),
@@ -229,7 +233,7 @@ function whatIfProposal(form) {
   const proposal = { kind, months: data.get('months') === '' ? null : Number(data.get('months')) };
   if (kind === 'PMO') {
     proposal.pmoType = data.get('pmoType');
-    proposal.deliveryResponsibility = data.get('deliveryResponsibility') === 'on';
+    proposal.deliveryResponsibility = data.get('deliveryResponsibility') || 'NONE';
   }
   if (data.get('adminLoadPercent') !== '' && data.get('adminLoadPercent') !== null) {
     proposal.adminLoadPercent = Number(data.get('adminLoadPercent'));
@@ -291,7 +295,8 @@ async function runWhatIf(event) {
     answers.forEach((answer) => {
       for (const change of answer.skills) points[change.skill].push({ date: answer.until, value: change.atEnd });
     });
-    const label = `${kindLabel(proposal.kind, proposal.pmoType)} for ${proposal.months} months`;
+    const responsibility = keepsDelivery(proposal.deliveryResponsibility) ? ` with ${deliveryWords(proposal.deliveryResponsibility)}` : '';
+    const label = `${kindLabel(proposal.kind, proposal.pmoType)}${responsibility} for ${proposal.months} months`;
     const deliveryPeak = state.skills.skills.find((s) => s.skill === 'DELIVERY_EXECUTION')?.peak || 0;
     let peak = deliveryPeak;
     const retention = (points.DELIVERY_EXECUTION || []).map((p) => {

@@ -2,6 +2,7 @@
 // script that defines the global `echarts`). Colours come from the Okabe–Ito palette and every
 // kind also has its own pattern and words, so nothing depends on telling colours apart.
 import { formatDate, kindLabel, OUTCOMES, percent, skillLabel, humanize } from './ui.js';
+import { deliveryWords, keepsDelivery } from './events.js';
 
 const echarts = window.echarts;
 const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
@@ -141,7 +142,9 @@ function assignmentWords(a) {
 function barLabel(a) {
   let text = a.name || kindLabel(a.kind, a.pmoType);
   if (a.regained) text = `↺ ${text}`;
-  if (a.kind === 'PMO' && a.deliveryResponsibility) text += ' + delivery';
+  if (a.kind === 'PMO' && keepsDelivery(a.deliveryResponsibility)) {
+    text += a.deliveryResponsibility === 'PARTIAL' ? ' + some delivery' : ' + delivery';
+  }
   return text;
 }
 
@@ -151,7 +154,7 @@ function assignmentTooltip(a, person) {
   lines.push(`<strong>${escapeHtml(assignmentWords(a))}</strong>`);
   lines.push(`${formatDate(a.start)} – ${a.ongoing ? 'ongoing' : formatDate(a.end)} (${a.durationMonths} months)`);
   if (a.regained) lines.push('a return to delivery');
-  if (a.kind === 'PMO') lines.push(a.deliveryResponsibility ? 'with delivery responsibility' : 'no delivery responsibility');
+  if (a.kind === 'PMO') lines.push(deliveryWords(a.deliveryResponsibility));
   if (a.outcome) lines.push(`outcome: ${outcomeWords(a.outcome)}`);
   return lines.join('<br>');
 }
@@ -177,9 +180,18 @@ function renderAssignment(items) {
     const children = [{
       type: 'rect', shape, style: { fill: fillFor(key), stroke: '#1b1f24', lineWidth: 1 },
     }];
-    if (item.kind === 'PMO' && item.deliveryResponsibility) {
-      children.push({ type: 'rect', shape: { x: shape.x, y: shape.y + shape.height - 5, width: shape.width, height: 5 },
-        style: { fill: KIND_STYLES.DELIVERY.color } });
+    if (item.kind === 'PMO' && keepsDelivery(item.deliveryResponsibility)) {
+      // a band of the delivery colour along the bottom: solid for the full responsibility, dashed for a partial one
+      // (the bar's words say which as well)
+      const band = { x: shape.x, y: shape.y + shape.height - 5, width: shape.width, height: 5 };
+      if (item.deliveryResponsibility === 'PARTIAL') {
+        for (let x = band.x; x < band.x + band.width; x += 10) {
+          children.push({ type: 'rect', shape: { ...band, x, width: Math.min(6, band.x + band.width - x) },
+            style: { fill: KIND_STYLES.DELIVERY.color } });
+        }
+      } else {
+        children.push({ type: 'rect', shape: band, style: { fill: KIND_STYLES.DELIVERY.color } });
+      }
     }
     if (item.ongoing && shape.width > 12) {
       const x = shape.x + shape.width;
@@ -221,7 +233,8 @@ function eventWords(entry) {
   const d = entry.details || {};
   switch (entry.type) {
     case 'PERSON_REGISTERED': return `Registered in ${d.teamId || 'a team'}`;
-    case 'JOINED_PMO': return `Joined ${d.pmoName || 'a'} (${kindLabel('PMO', d.pmoType)})`;
+    case 'JOINED_PMO': return `Joined ${d.pmoName || 'a'} (${kindLabel('PMO', d.pmoType)})`
+      + `${keepsDelivery(d.deliveryResponsibility) ? `, ${deliveryWords(d.deliveryResponsibility)}` : ''}`;
     case 'DELIVERY_ROLE_STARTED': return `Started delivery: ${d.projectName || ''}`;
     case 'REGAINED_DELIVERY_ROLE': return `Returned to delivery: ${d.projectName || ''}`;
     case 'TOOK_TROUBLED_PROGRAM': return `Took troubled program: ${d.programName || ''}`;

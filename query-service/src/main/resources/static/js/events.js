@@ -1,8 +1,27 @@
 // The career events the command API records, and the fields of each (the API's contract; see
 // the command service's OpenAPI document). The record form is built from this list.
-import { OUTCOMES, PMO_TYPES, SKILLS } from './ui.js';
+import { humanize, OUTCOMES, PMO_TYPES, SKILLS } from './ui.js';
 
 const options = (map) => Object.entries(map).map(([value, label]) => ({ value, label }));
+
+// ---- a PMO role's delivery responsibility, in words -------------------------------------------
+
+/** The values of a PMO role's deliveryResponsibility, as the forms offer them. */
+export const DELIVERY_RESPONSIBILITY = { NONE: 'None', PARTIAL: 'Partial', FULL: 'Full' };
+
+/**
+ * "partial delivery responsibility" and the like. Takes the former true/false as well (true was the
+ * full responsibility), so that nothing older on the page reads wrong.
+ */
+export function deliveryWords(value) {
+  const level = value === true ? 'FULL' : value === false || value == null ? 'NONE' : value;
+  return level === 'NONE' ? 'no delivery responsibility' : `${(DELIVERY_RESPONSIBILITY[level] || humanize(level)).toLowerCase()} delivery responsibility`;
+}
+
+/** Whether a PMO role keeps any delivery responsibility (PARTIAL or FULL). */
+export function keepsDelivery(value) {
+  return value === true || value === 'PARTIAL' || value === 'FULL';
+}
 
 export const EVENT_TYPES = [
   {
@@ -15,7 +34,10 @@ export const EVENT_TYPES = [
       { name: 'pmoType', label: 'PMO type', kind: 'select', required: true, options: options(PMO_TYPES),
         hint: 'Program: program management; organizational: process, methodology, audits; executive: the top projects.' },
       { name: 'pmoName', label: 'PMO name', kind: 'text', max: 200 },
-      { name: 'deliveryResponsibility', label: 'The role keeps delivery responsibility', kind: 'checkbox' },
+      { name: 'deliveryResponsibility', label: 'Delivery responsibility', kind: 'select', initial: 'NONE',
+        options: options(DELIVERY_RESPONSIBILITY),
+        hint: 'How much of the projects\' delivery the role answers for: none (a staff role), partial (some of the projects, '
+          + 'or shared with their managers), full (the project managers report into the PMO).' },
     ],
   },
   {

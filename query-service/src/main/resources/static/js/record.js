@@ -27,8 +27,9 @@ function control(type, field) {
   }
   let input;
   if (field.kind === 'select') {
-    input = el('select', common, el('option', { value: '' }, field.required ? 'Choose…' : '—'),
-      field.options.map((o) => el('option', { value: o.value }, o.label)));
+    input = el('select', { ...common, 'data-initial': field.initial },
+      field.initial ? null : el('option', { value: '' }, field.required ? 'Choose…' : '—'),
+      field.options.map((o) => el('option', { value: o.value, selected: o.value === field.initial }, o.label)));
   } else if (field.kind === 'textarea') {
     input = el('textarea', { ...common, rows: 3, maxlength: field.max });
   } else if (field.kind === 'number') {
@@ -135,7 +136,7 @@ async function submit(e) {
 
 function resetTypeFields() {
   for (const input of $('type-fields').querySelectorAll('input, select, textarea')) {
-    if (input.type === 'checkbox') input.checked = false; else input.value = '';
+    if (input.type === 'checkbox') input.checked = false; else input.value = input.dataset.initial || '';
   }
 }
 

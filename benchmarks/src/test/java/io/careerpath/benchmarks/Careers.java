@@ -4,6 +4,7 @@ import io.careerpath.events.AdministrativeLoadRecorded;
 import io.careerpath.events.AssignmentEnded;
 import io.careerpath.events.AssignmentKind;
 import io.careerpath.events.CareerEvent;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.DeliveryRoleStarted;
 import io.careerpath.events.JoinedPmo;
 import io.careerpath.events.PersonRegistered;
@@ -60,7 +61,7 @@ final class Careers {
                 new AssignmentEnded(personId, ids[3], pmo, RECORDED_BY, recordedAt, ids[1], AssignmentKind.DELIVERY,
                         null, ids[4]),
                 new JoinedPmo(personId, ids[4], pmo, RECORDED_BY, recordedAt, PmoType.values()[n % 3], "PMO " + n % 7,
-                        false),
+                        DeliveryResponsibility.NONE),
                 new AdministrativeLoadRecorded(personId, ids[5], pmo.plusMonths(6), RECORDED_BY, recordedAt, 20 + n % 40),
                 new SkillAssessed(personId, ids[6], start.plusYears(5), RECORDED_BY, recordedAt,
                         Skill.DELIVERY_EXECUTION, 3, "manager-" + n % 13),

@@ -35,7 +35,7 @@ final class ImportRows {
         } else if (event instanceof JoinedPmo e) {
             row.put("pmoType", e.pmoType().name());
             row.put("pmoName", e.pmoName());
-            row.put("deliveryResponsibility", e.deliveryResponsibility());
+            row.put("deliveryResponsibility", e.deliveryResponsibility().name());
         } else if (event instanceof AdministrativeLoadRecorded e) {
             row.put("percentOfTime", e.percentOfTime());
         } else if (event instanceof SkillAssessed e) {

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
@@ -23,6 +25,20 @@ final class CareerpathClient {
     CareerpathClient(RestClient commandApi, RestClient queryApi) {
         this.commandApi = commandApi;
         this.queryApi = queryApi;
+    }
+
+    /** The two APIs of a single-machine platform as the demo account, signed in at its own sign-in server. */
+    static CareerpathClient signedInAt(LocalPlatform platform, String username) {
+        SignIn signIn = new SignIn(platform.signIn(), PlatformServices.dashboardOrigin(platform.services().queryPort()));
+        ClientHttpRequestInterceptor bearer = (request, body, execution) -> {
+            request.getHeaders().setBearerAuth(signIn.accessToken(username));
+            return execution.execute(request, body);
+        };
+        return new CareerpathClient(
+                RestClient.builder().baseUrl("http://127.0.0.1:" + platform.services().commandPort())
+                        .defaultHeader("Content-Type", MediaType.APPLICATION_JSON_VALUE).requestInterceptor(bearer).build(),
+                RestClient.builder().baseUrl("http://127.0.0.1:" + platform.services().queryPort())
+                        .requestInterceptor(bearer).build());
     }
 
     String register(String displayName, String teamId) {

@@ -177,6 +177,15 @@ class DashboardBrowserTest {
         browser.assertNoConsoleErrors("the what-if");
         browser.screenshot("career-what-if");
 
+        // the PMO role's delivery responsibility, offered in words
+        Select delivery = new Select(browser.find("#whatif-delivery"));
+        assertThat(delivery.getOptions()).extracting(WebElement::getText).containsExactly("None", "Partial", "Full");
+        delivery.selectByVisibleText("Partial");
+        browser.find("#whatif-form button[type=submit]").click();
+        browser.waitForText("#status", t -> t.contains(
+                "What-if drawn: Executive PMO with partial delivery responsibility for 12 months"));
+        assertThat(browser.text("#whatif-result")).contains("Executive PMO with partial delivery responsibility");
+
         browser.find("#whatif-clear").click();
         browser.awaitChartDrawn("skills-chart", c -> DashboardBrowser.seriesNames(c).size() == 10);
     }
@@ -249,6 +258,10 @@ class DashboardBrowserTest {
         setDate("#effective-date", TODAY.minusMonths(8));
         new Select(browser.find("#JOINED_PMO-pmoType")).selectByValue("PROGRAM");
         browser.find("#JOINED_PMO-pmoName").sendKeys("Genome PMO");
+        Select delivery = new Select(browser.find("#JOINED_PMO-deliveryResponsibility"));
+        assertThat(delivery.getOptions()).extracting(WebElement::getText).containsExactly("None", "Partial", "Full");
+        assertThat(delivery.getFirstSelectedOption().getText()).isEqualTo("None");
+        delivery.selectByVisibleText("Partial");
         assertThat(browser.text("#recorded-as")).as("who records it comes from the sign-in").contains(hana.name());
         assertThat(browser.findAll("#recorded-by")).as("no field to claim another name").isEmpty();
         browser.find("#record-submit").click();
@@ -256,12 +269,14 @@ class DashboardBrowserTest {
         browser.waitForText("#status", t -> t.contains("it is in the timeline now"));
         Map<String, Object> chart = browser.awaitChartDrawn("timeline-chart",
                 c -> DashboardBrowser.dataNames(c).contains("Program PMO: Genome PMO"));
-        assertThat(DashboardBrowser.dataNames(chart)).contains("Joined Genome PMO (Program PMO)");
+        assertThat(DashboardBrowser.dataNames(chart)).contains("Joined Genome PMO (Program PMO), partial delivery responsibility");
         assertThat(browser.js("return window.sameDocument === true")).as("no reload").isEqualTo(true);
-        assertThat(browser.text("#latest-entries li.new")).contains("Joined Genome PMO", "by you");
+        assertThat(browser.text("#latest-entries li.new")).contains("Joined Genome PMO", "partial delivery responsibility",
+                "by you");
 
         JsonNode recorded = timeline(rosalind).get("entries");
         assertThat(recorded.findValuesAsText("type")).contains("JOINED_PMO");
+        assertThat(recorded.findValuesAsText("deliveryResponsibility")).containsExactly("PARTIAL");
         // the recorder is the signed-in account's person id (pseudonymous), never a name the page sends
         assertThat(recorded.findValuesAsText("recordedBy")).contains(hana.personId());
         browser.assertNoConsoleErrors("recording");
@@ -272,7 +287,9 @@ class DashboardBrowserTest {
         browser.waitForText("#status", t -> t.startsWith("Showing Rosalind Franklin"));
         assertThat(DashboardBrowser.dataNames(browser.awaitChartDrawn("timeline-chart")))
                 .contains("Program PMO: Genome PMO");
-        assertThat(browser.text("#figures")).contains("Program PMO");
+        assertThat(browser.text("#figures")).contains("Program PMO", "partial delivery responsibility");
+        assertThat(browser.js("return document.getElementById('assignments-table').textContent"))
+                .asString().contains("Program PMO, partial delivery responsibility");
         browser.assertNoConsoleErrors("the career after recording");
     }
 

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.web.client.RestClient;
 
 /**
  * The single-machine mode keeps everything under its data directory: a stop and a start lose nothing.
@@ -26,18 +23,18 @@ class LocalPlatformRestartTest {
                 TestInfrastructure.freePort(), TestInfrastructure.freePort(), TestInfrastructure.freePort());
         String personId;
         try (LocalPlatform platform = LocalPlatform.start(settings)) {
-            CareerpathClient client = client(platform, "hana");
+            CareerpathClient client = CareerpathClient.signedInAt(platform, "hana");
             personId = client.register("Katherine Johnson", "team-langley");
             client.joinPmo(personId, "EXECUTIVE", "2023-06-01");
             client.awaitTimeline(personId, timeline -> timeline.get("entries").size() == 2);
             // the demo people, registered on the first start: Erin sees her own career
             String erin = platform.signIn().account("erin").personId();
-            JsonNode hers = client(platform, "erin").awaitTimeline(erin, timeline -> timeline.get("entries").size() == 1);
+            JsonNode hers = CareerpathClient.signedInAt(platform, "erin").awaitTimeline(erin, timeline -> timeline.get("entries").size() == 1);
             assertThat(hers.get("teamId").asText()).isEqualTo("team-apollo");
         }
 
         try (LocalPlatform platform = LocalPlatform.start(settings)) {
-            CareerpathClient client = client(platform, "hana");
+            CareerpathClient client = CareerpathClient.signedInAt(platform, "hana");
             JsonNode recorded = client.joinPmo(personId, "PROGRAM", "2024-06-01");
             // the event store continued the person's history where it stopped: the end of the
             // executive PMO role at 2, the program PMO role at 3
@@ -51,19 +48,5 @@ class LocalPlatformRestartTest {
             String maria = platform.signIn().account("maria").personId();
             assertThat(client.careerEvents(maria).get("events")).hasSize(1);
         }
-    }
-
-    /** The two APIs as the demo account, signed in at this platform's own sign-in server. */
-    private static CareerpathClient client(LocalPlatform platform, String username) {
-        SignIn signIn = new SignIn(platform.signIn(), PlatformServices.dashboardOrigin(platform.services().queryPort()));
-        ClientHttpRequestInterceptor bearer = (request, body, execution) -> {
-            request.getHeaders().setBearerAuth(signIn.accessToken(username));
-            return execution.execute(request, body);
-        };
-        return new CareerpathClient(
-                RestClient.builder().baseUrl("http://127.0.0.1:" + platform.services().commandPort())
-                        .defaultHeader("Content-Type", MediaType.APPLICATION_JSON_VALUE).requestInterceptor(bearer).build(),
-                RestClient.builder().baseUrl("http://127.0.0.1:" + platform.services().queryPort())
-                        .requestInterceptor(bearer).build());
     }
 }

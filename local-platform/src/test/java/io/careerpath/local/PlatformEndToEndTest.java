@@ -141,7 +141,7 @@ class PlatformEndToEndTest {
         assertThat(hers.stream().map(ConsumerRecord::partition).distinct()).as("one person, one partition").hasSize(1);
         ConsumerRecord<String, byte[]> joined = hers.get(1);
         assertThat(header(joined, "axon-message-type")).isEqualTo("io.careerpath.events.JoinedPmo");
-        assertThat(header(joined, "axon-message-revision")).isEqualTo("1");
+        assertThat(header(joined, "axon-message-revision")).isEqualTo("2");
         assertThat(header(joined, "axon-message-aggregate-id")).isEqualTo(personId);
         assertThat(ByteBuffer.wrap(joined.headers().lastHeader("axon-message-aggregate-seq").value()).getLong()).isEqualTo(1);
         assertThat(header(joined, "axon-message-id")).isNotBlank();

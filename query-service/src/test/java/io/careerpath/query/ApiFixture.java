@@ -3,6 +3,7 @@ package io.careerpath.query;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 import io.careerpath.events.CareerEvent;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.DeliveryRoleStarted;
 import io.careerpath.events.EventRetracted;
 import io.careerpath.events.JoinedPmo;
@@ -69,9 +70,10 @@ public class ApiFixture {
         seeded = true;
         person(A, "Ada Lovelace", T1, "2015-01-01");
         record(new DeliveryRoleStarted(A, "a-d1", date("2015-01-01"), A, RECORDED, seal(A, "Apollo")));
-        record(new JoinedPmo(A, "a-p1", date("2021-01-01"), A, RECORDED, PmoType.PROGRAM, seal(A, "PMO North"), false));
+        record(new JoinedPmo(A, "a-p1", date("2021-01-01"), A, RECORDED, PmoType.PROGRAM, seal(A, "PMO North"),
+                DeliveryResponsibility.NONE));
         record(new SkillAssessed(A, "a-s1", date("2022-01-01"), MANAGER, RECORDED, Skill.LEADERSHIP, 4, seal(A, "Mia Manager")));
-        record(new JoinedPmo(A, "a-p2", date("2022-06-01"), A, RECORDED, PmoType.EXECUTIVE, seal(A, "Mistake"), false));
+        record(new JoinedPmo(A, "a-p2", date("2022-06-01"), A, RECORDED, PmoType.EXECUTIVE, seal(A, "Mistake"), DeliveryResponsibility.NONE));
         record(new EventRetracted(A, "a-r1", date("2022-06-02"), A, RECORDED, "a-p2", "JOINED_PMO", seal(A, "recorded by mistake")));
         person(B, "Bob Byte", T1, "2016-01-01");
         record(new DeliveryRoleStarted(B, "b-d1", date("2016-01-01"), B, RECORDED, seal(B, "Gemini")));

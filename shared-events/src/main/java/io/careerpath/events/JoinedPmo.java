@@ -7,10 +7,16 @@ import org.axonframework.serialization.Revision;
 
 /**
  * The person took a staff role in a project management office. Some PMOs keep their project
- * managers delivering: {@code deliveryResponsibility} records that, since it changes which skills
- * stay in practice.
+ * managers delivering, wholly or in part: {@code deliveryResponsibility} records how much, since it
+ * changes which skills stay in practice.
+ *
+ * <p>Revision 2 (docs/events.md): revision 1 held {@code deliveryResponsibility} as a boolean; its
+ * upcaster (shared-pipeline, {@code JoinedPmoRevision2Upcaster}) reads {@code false} or no value as
+ * {@link DeliveryResponsibility#NONE} and {@code true} as {@link DeliveryResponsibility#FULL}.
+ *
+ * @param deliveryResponsibility never null: none given reads as {@link DeliveryResponsibility#NONE}
  */
-@Revision("1")
+@Revision("2")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record JoinedPmo(
         String personId,
@@ -20,7 +26,13 @@ public record JoinedPmo(
         Instant recordedAt,
         PmoType pmoType,
         String pmoName,
-        boolean deliveryResponsibility) implements AssignmentStarted {
+        DeliveryResponsibility deliveryResponsibility) implements AssignmentStarted {
+
+    public JoinedPmo {
+        if (deliveryResponsibility == null) {
+            deliveryResponsibility = DeliveryResponsibility.NONE;
+        }
+    }
 
     @Override
     public AssignmentKind assignmentKind() {

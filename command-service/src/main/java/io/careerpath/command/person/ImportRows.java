@@ -3,8 +3,10 @@ package io.careerpath.command.person;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.careerpath.command.BodyProblems;
+import io.careerpath.events.DeliveryResponsibility;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,7 @@ public class ImportRows {
     public static final String PERSON_REGISTERED = "PERSON_REGISTERED";
     private static final String ROW_ID_NAMESPACE = "careerpath-import/v1\n";
     private static final String PERSON_ID_NAMESPACE = "careerpath-person/";
+    private static final String DELIVERY_RESPONSIBILITY = "deliveryResponsibility";
     /**
      * Left out of a row's id: the personal data the event seals (docs/security.md). An id derived from a
      * name would let anyone holding a guess confirm it from the id, erased or not.
@@ -121,12 +124,16 @@ public class ImportRows {
     /**
      * The row's event id: the person and the row's fields, sorted by name, as JSON; personal data left out
      * (two rows that differ only in a name or free text are the same fact, recorded once).
+     * {@code deliveryResponsibility} counts in the form JOINED_PMO revision 1 had where it has one
+     * ({@code FULL} as {@code true}, {@code NONE} as {@code false}): files written before revision 2 keep
+     * their rows' ids, and the same fact in either form is one event.
      */
     private String rowId(String personId, ObjectNode row) {
         Map<String, JsonNode> sorted = new TreeMap<>();
         row.fields().forEachRemaining(field -> {
             if (!PERSONAL_FIELDS.contains(field.getKey())) {
-                sorted.put(field.getKey(), field.getValue());
+                sorted.put(field.getKey(), field.getKey().equals(DELIVERY_RESPONSIBILITY)
+                        ? asInRevision1(field.getValue()) : field.getValue());
             }
         });
         String content;
@@ -137,6 +144,19 @@ public class ImportRows {
         }
         return UUID.nameUUIDFromBytes((ROW_ID_NAMESPACE + personId + "\n" + content).getBytes(StandardCharsets.UTF_8))
                 .toString();
+    }
+
+    private static JsonNode asInRevision1(JsonNode deliveryResponsibility) {
+        if (deliveryResponsibility.isTextual()) {
+            String value = deliveryResponsibility.textValue();
+            if (value.equals(DeliveryResponsibility.FULL.name())) {
+                return BooleanNode.TRUE;
+            }
+            if (value.equals(DeliveryResponsibility.NONE.name())) {
+                return BooleanNode.FALSE;
+            }
+        }
+        return deliveryResponsibility;
     }
 
     private static String slug(ProblemDetail problem) {

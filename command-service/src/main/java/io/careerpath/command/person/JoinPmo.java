@@ -1,5 +1,6 @@
 package io.careerpath.command.person;
 
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -13,5 +14,5 @@ record JoinPmo(
         Recording recording,
         PmoType pmoType,
         String pmoName,
-        boolean deliveryResponsibility) implements PersonCommand {
+        DeliveryResponsibility deliveryResponsibility) implements PersonCommand {
 }

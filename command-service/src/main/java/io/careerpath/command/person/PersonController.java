@@ -128,7 +128,7 @@ class PersonController {
                     @ExampleObject(name = "DELIVERY_ROLE_STARTED", value = """
                             {"type": "DELIVERY_ROLE_STARTED", "effectiveDate": "2016-01-04", "projectName": "Billing platform migration"}"""),
                     @ExampleObject(name = "JOINED_PMO", value = """
-                            {"type": "JOINED_PMO", "effectiveDate": "2019-03-01", "pmoType": "ORGANIZATIONAL", "pmoName": "Enterprise PMO", "deliveryResponsibility": false}"""),
+                            {"type": "JOINED_PMO", "effectiveDate": "2019-03-01", "pmoType": "ORGANIZATIONAL", "pmoName": "Enterprise PMO", "deliveryResponsibility": "PARTIAL"}"""),
                     @ExampleObject(name = "TOOK_TROUBLED_PROGRAM", value = """
                             {"type": "TOOK_TROUBLED_PROGRAM", "effectiveDate": "2021-09-01", "programName": "ERP consolidation"}"""),
                     @ExampleObject(name = "ASSIGNMENT_ENDED", value = """

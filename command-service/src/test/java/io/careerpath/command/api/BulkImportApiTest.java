@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.careerpath.command.person.ImportRows;
 import io.careerpath.events.AssignmentEnded;
 import io.careerpath.events.CareerEvent;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.DeliveryRoleStarted;
 import io.careerpath.events.JoinedPmo;
 import io.careerpath.events.PersonRegistered;
@@ -96,7 +97,7 @@ class BulkImportApiTest extends CommandApiTest {
         assertThat(((PersonRegistered) ada.get(0)).displayName()).isEqualTo("Lovelace, Ada");
         assertThat(((DeliveryRoleStarted) ada.get(1)).projectName()).isEqualTo("Billing \"v2\"");
         assertThat(((AssignmentEnded) ada.get(2)).supersededBy()).isEqualTo(ada.get(3).eventId());
-        assertThat(((JoinedPmo) ada.get(3)).deliveryResponsibility()).isFalse();
+        assertThat(((JoinedPmo) ada.get(3)).deliveryResponsibility()).isEqualTo(DeliveryResponsibility.NONE);
         assertThat(storedEvents(ImportRows.personId(p + "E3"))).extracting(CareerEvent::effectiveDate)
                 .extracting(Object::toString).containsExactly("2010-01-04", "2011-01-03");
         assertThat(((PersonRegistered) openedEvents(ImportRows.personId(p + "E5")).get(0)).displayName())

@@ -11,6 +11,7 @@ import io.careerpath.events.AssignmentEnded;
 import io.careerpath.events.AssignmentKind;
 import io.careerpath.events.AssignmentOutcome;
 import io.careerpath.events.CareerEvent;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.DeliveryRoleStarted;
 import io.careerpath.events.EventRetracted;
 import io.careerpath.events.JoinedPmo;
@@ -36,7 +37,7 @@ class RecordingEveryEventTypeTest extends CommandApiTest {
         recorded(person, """
                 {"type": "TEAM_CHANGED", "effectiveDate": "2015-01-05", "teamId": "team-gemini", "managerId": "manager-joan"}""");
         recorded(person, """
-                {"type": "JOINED_PMO", "effectiveDate": "2016-03-01", "pmoType": "PROGRAM", "pmoName": "Mars program office", "deliveryResponsibility": true}""");
+                {"type": "JOINED_PMO", "effectiveDate": "2016-03-01", "pmoType": "PROGRAM", "pmoName": "Mars program office", "deliveryResponsibility": "PARTIAL"}""");
         JsonNode load = recorded(person, """
                 {"type": "ADMINISTRATIVE_LOAD_RECORDED", "effectiveDate": "2016-06-01", "percentOfTime": 40}""");
         recorded(person, """
@@ -80,7 +81,7 @@ class RecordingEveryEventTypeTest extends CommandApiTest {
         assertThat(stored.get(4)).isInstanceOfSatisfying(JoinedPmo.class, e -> {
             assertThat(e.pmoType()).isEqualTo(PmoType.PROGRAM);
             assertThat(e.pmoName()).isEqualTo("Mars program office");
-            assertThat(e.deliveryResponsibility()).isTrue();
+            assertThat(e.deliveryResponsibility()).isEqualTo(DeliveryResponsibility.PARTIAL);
         });
         assertThat(stored.get(5)).isInstanceOfSatisfying(AdministrativeLoadRecorded.class,
                 e -> assertThat(e.percentOfTime()).isEqualTo(40));

@@ -75,7 +75,7 @@ class RefusalsRecordNothingTest extends CommandApiTest {
                 refused("a fraction for a whole number", """
                         {"type": "SKILL_ASSESSED", "effectiveDate": "2024-01-01", "skill": "LEADERSHIP", "level": 3.5}""",
                         400, "invalid-value", "level"),
-                refused("text for a boolean", """
+                refused("an unknown delivery responsibility", """
                         {"type": "JOINED_PMO", "effectiveDate": "2024-01-01", "pmoType": "PROGRAM", "deliveryResponsibility": "yes"}""",
                         400, "invalid-value", "deliveryResponsibility"),
                 refused("a number for text", """

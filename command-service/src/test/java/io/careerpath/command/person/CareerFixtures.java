@@ -4,6 +4,7 @@ import io.careerpath.events.AdministrativeLoadRecorded;
 import io.careerpath.events.AssignmentEnded;
 import io.careerpath.events.AssignmentKind;
 import io.careerpath.events.AssignmentOutcome;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.DeliveryRoleStarted;
 import io.careerpath.events.EventRetracted;
 import io.careerpath.events.JoinedPmo;
@@ -71,7 +72,7 @@ final class CareerFixtures {
     }
 
     static JoinedPmo joinedPmo(String id, String date) {
-        return new JoinedPmo(PERSON, id, d(date), BY, NOW, PmoType.ORGANIZATIONAL, "pmo " + id, false);
+        return new JoinedPmo(PERSON, id, d(date), BY, NOW, PmoType.ORGANIZATIONAL, "pmo " + id, DeliveryResponsibility.NONE);
     }
 
     static TookTroubledProgram tookTroubledProgram(String id, String date) {
@@ -119,7 +120,8 @@ final class CareerFixtures {
     }
 
     static JoinPmo joinPmo(String id, String date) {
-        return new JoinPmo(PERSON, null, d(date), rec(id), PmoType.ORGANIZATIONAL, "pmo " + id, false);
+        return new JoinPmo(PERSON, null, d(date), rec(id), PmoType.ORGANIZATIONAL, "pmo " + id,
+                DeliveryResponsibility.NONE);
     }
 
     static TakeTroubledProgram takeTroubledProgram(String id, String date) {

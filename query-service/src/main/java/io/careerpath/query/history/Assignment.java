@@ -1,6 +1,7 @@
 package io.careerpath.query.history;
 
 import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -11,10 +12,10 @@ import java.time.temporal.ChronoUnit;
  * @param name    the project, PMO or program
  * @param end     exclusive: the day the next assignment began or the assignment was ended; null while ongoing
  * @param outcome how it ended, where that was recorded (e.g. RESCUED for a troubled program)
- * @param deliveryResponsibility for a PMO role: whether it still carries delivery responsibility
+ * @param deliveryResponsibility for a PMO role: how much of the delivery of projects it answers for; NONE for other roles
  * @param regained whether this delivery role was a return after time away from delivery
  */
-public record Assignment(AssignmentKind kind, PmoType pmoType, String name, boolean deliveryResponsibility,
+public record Assignment(AssignmentKind kind, PmoType pmoType, String name, DeliveryResponsibility deliveryResponsibility,
                          LocalDate start, LocalDate end, String outcome, boolean regained) {
 
     private static final double DAYS_PER_MONTH = 365.2425 / 12;

@@ -1,8 +1,10 @@
 package io.careerpath.query.history;
 
 import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
+import io.careerpath.pipeline.upcasting.DeliveryResponsibilities;
 import io.careerpath.query.Viewpoint;
 import io.careerpath.query.skills.model.AdminLoadObservation;
 import io.careerpath.query.skills.model.AssignmentPeriod;
@@ -16,6 +18,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +35,8 @@ import org.bson.Document;
  */
 public record PersonHistory(String personId, LocalDate asOf, long sequence, List<HistoryEntry> entries) {
 
+    private static final String JOINED_PMO = "JOINED_PMO";
+    private static final String DELIVERY_RESPONSIBILITY = "deliveryResponsibility";
     private static final Comparator<HistoryEntry> CAREER_ORDER =
             Comparator.comparing(HistoryEntry::effectiveDate).thenComparingLong(HistoryEntry::sequence);
 
@@ -39,7 +44,7 @@ public record PersonHistory(String personId, LocalDate asOf, long sequence, List
         LocalDate asOf = viewpoint.asOf();
         Instant endOfDay = viewpoint.knownOn().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         List<HistoryEntry> known = document.get("entries", Document.class).values().stream()
-                .map(value -> HistoryEntry.fromDocument((Document) value))
+                .map(value -> inCurrentForm(HistoryEntry.fromDocument((Document) value)))
                 .filter(entry -> entry.recordedAt().isBefore(endOfDay))
                 .toList();
         Set<String> retracted = new HashSet<>();
@@ -53,6 +58,21 @@ public record PersonHistory(String personId, LocalDate asOf, long sequence, List
         // the last event known from this viewpoint: a past day's answer names the sequence it named then
         long sequence = known.stream().mapToLong(HistoryEntry::sequence).max().orElse(-1);
         return new PersonHistory(document.getString("_id"), asOf, sequence, entries);
+    }
+
+    /**
+     * The entry as today's events hold it. Documents projected before JOINED_PMO revision 2 keep
+     * {@code deliveryResponsibility} as revision 1's boolean; it reads as the enum, with the meaning the
+     * event's upcaster gives it, so that answers and the model see one form whatever the document holds.
+     */
+    static HistoryEntry inCurrentForm(HistoryEntry entry) {
+        if (!entry.type().equals(JOINED_PMO) || !(entry.details().get(DELIVERY_RESPONSIBILITY) instanceof Boolean flag)) {
+            return entry;
+        }
+        Map<String, Object> details = new LinkedHashMap<>(entry.details());
+        details.put(DELIVERY_RESPONSIBILITY, DeliveryResponsibilities.ofRevision1(flag).name());
+        return new HistoryEntry(entry.eventId(), entry.sequence(), entry.type(), entry.effectiveDate(),
+                entry.recordedBy(), entry.recordedAt(), details);
     }
 
     /** Whether anything in it is sealed personal data, which only the person's key opens. */
@@ -105,11 +125,10 @@ public record PersonHistory(String personId, LocalDate asOf, long sequence, List
             Assignment started = switch (entry.type()) {
                 case "DELIVERY_ROLE_STARTED" -> delivery(entry, false);
                 case "REGAINED_DELIVERY_ROLE" -> delivery(entry, true);
-                case "JOINED_PMO" -> new Assignment(AssignmentKind.PMO, PmoType.valueOf(entry.detail("pmoType")),
-                        entry.detail("pmoName"), Boolean.parseBoolean(entry.detail("deliveryResponsibility")),
-                        entry.effectiveDate(), null, null, false);
+                case JOINED_PMO -> new Assignment(AssignmentKind.PMO, PmoType.valueOf(entry.detail("pmoType")),
+                        entry.detail("pmoName"), deliveryResponsibility(entry), entry.effectiveDate(), null, null, false);
                 case "TOOK_TROUBLED_PROGRAM" -> new Assignment(AssignmentKind.TROUBLED_PROGRAM, null,
-                        entry.detail("programName"), false, entry.effectiveDate(), null, null, false);
+                        entry.detail("programName"), DeliveryResponsibility.NONE, entry.effectiveDate(), null, null, false);
                 default -> null;
             };
             int last = assignments.size() - 1;
@@ -131,8 +150,14 @@ public record PersonHistory(String personId, LocalDate asOf, long sequence, List
         return assignments;
     }
 
+    /** A JOINED_PMO entry's, in its current form ({@link #inCurrentForm}); none recorded is NONE. */
+    private static DeliveryResponsibility deliveryResponsibility(HistoryEntry entry) {
+        String value = inCurrentForm(entry).detail(DELIVERY_RESPONSIBILITY);
+        return value == null ? DeliveryResponsibility.NONE : DeliveryResponsibility.valueOf(value);
+    }
+
     private static Assignment delivery(HistoryEntry entry, boolean regained) {
-        return new Assignment(AssignmentKind.DELIVERY, null, entry.detail("projectName"), false,
+        return new Assignment(AssignmentKind.DELIVERY, null, entry.detail("projectName"), DeliveryResponsibility.NONE,
                 entry.effectiveDate(), null, null, regained);
     }
 

@@ -26,6 +26,7 @@ import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequence
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,7 +51,8 @@ class KafkaIntakeConfiguration {
 
     @Bean
     StreamableKafkaMessageSource<String, byte[]> careerEventSource(KafkaIntakeProperties properties,
-                                                                  Serializer serializer) {
+                                                                  Serializer serializer,
+                                                                  EventUpcasterChain upcasters) {
         awaitTopic(properties);
         return StreamableKafkaMessageSource.<String, byte[]>builder()
                 .topics(List.of(properties.topic()))
@@ -68,7 +70,9 @@ class KafkaIntakeConfiguration {
                         .pollTimeout(100)
                         .build())
                 .serializer(serializer)
-                .messageConverter(new UnreadableRecords(DefaultKafkaMessageConverter.builder().serializer(serializer).build()))
+                // records published before an event's latest revision are upcast as stored ones are (docs/events.md)
+                .messageConverter(new UnreadableRecords(DefaultKafkaMessageConverter.builder().serializer(serializer)
+                        .upcasterChain(upcasters).build()))
                 .build();
     }
 

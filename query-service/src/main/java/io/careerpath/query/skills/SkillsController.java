@@ -1,8 +1,11 @@
 package io.careerpath.query.skills;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
+import io.careerpath.pipeline.upcasting.DeliveryResponsibilityJson;
 import io.careerpath.query.AsOf;
 import io.careerpath.query.InvalidInput;
 import io.careerpath.query.Ids;
@@ -117,7 +120,9 @@ class SkillsController {
             @NotNull @Schema(example = "PMO") AssignmentKind kind,
             @Schema(example = "EXECUTIVE") PmoType pmoType,
             @NotNull @Min(1) @Max(120) @Schema(example = "12") Integer months,
-            Boolean deliveryResponsibility,
+            @JsonDeserialize(using = DeliveryResponsibilityJson.class)
+            @Schema(implementation = DeliveryResponsibilityJson.Documented.class)
+            DeliveryResponsibility deliveryResponsibility,
             @DecimalMin("0") @DecimalMax("100") @Schema(description = "administrative load during it; default: the current one")
             Double adminLoadPercent) {
     }
@@ -141,7 +146,7 @@ class SkillsController {
         LocalDate today = asOf.today();
         PersonHistory history = people.history(caller, personId, new Viewpoint(today, today), minSequence);
         WhatIfProjection projection = model.whatIf(history.toCareerHistory(),
-                new ProposedAssignment(request.kind(), request.pmoType(), Boolean.TRUE.equals(request.deliveryResponsibility()),
+                new ProposedAssignment(request.kind(), request.pmoType(), request.deliveryResponsibility(),
                         request.months(), request.adminLoadPercent()), today);
         List<SkillChangeView> changes = new ArrayList<>();
         List<Skill> gained = new ArrayList<>();

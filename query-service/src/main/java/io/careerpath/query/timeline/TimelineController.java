@@ -1,6 +1,7 @@
 package io.careerpath.query.timeline;
 
 import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import io.careerpath.query.AsOf;
 import io.careerpath.query.Ids;
@@ -45,7 +46,8 @@ class TimelineController {
                           LocalDate knownOn, long sequence, List<AssignmentView> assignments, List<HistoryEntry> entries) {
     }
 
-    record AssignmentView(AssignmentKind kind, PmoType pmoType, String name, boolean deliveryResponsibility,
+    /** @param deliveryResponsibility NONE, PARTIAL or FULL: how much of the delivery of projects a PMO role answers for */
+    record AssignmentView(AssignmentKind kind, PmoType pmoType, String name, DeliveryResponsibility deliveryResponsibility,
                           boolean regained, LocalDate start, LocalDate end, boolean ongoing, long durationDays,
                           double durationMonths, String outcome) {
 

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.JoinedPmo;
 import io.careerpath.events.PersonErased;
 import io.careerpath.events.PersonRegistered;
@@ -68,7 +69,7 @@ class PersonHistoryProjectionTest {
 
     private static JoinedPmo joined(String personId, int n) {
         return new JoinedPmo(personId, "pmo-" + n, LocalDate.parse("2020-01-01").plusMonths(n), "hr", RECORDED,
-                PmoType.PROGRAM, "PMO " + n, false);
+                PmoType.PROGRAM, "PMO " + n, DeliveryResponsibility.NONE);
     }
 
     /** As the live processor does: inside a unit of work, whose commit sends the batch's writes. */

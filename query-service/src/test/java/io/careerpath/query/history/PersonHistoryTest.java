@@ -3,6 +3,7 @@ package io.careerpath.query.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -148,8 +149,31 @@ class PersonHistoryTest {
 
         var career = asOf("2024-06-01").toCareerHistory();
 
-        assertThat(career.assignments()).singleElement().satisfies(a -> assertThat(a.deliveryResponsibility()).isTrue());
+        assertThat(career.assignments()).singleElement().satisfies(a -> assertThat(a.deliveryResponsibility()).isEqualTo(DeliveryResponsibility.FULL));
         assertThat(career.adminLoad()).singleElement().satisfies(l -> assertThat(l.percent()).isEqualTo(35.0));
         assertThat(career.assessments()).singleElement().satisfies(s -> assertThat(s.level()).isEqualTo(4));
+    }
+
+    /**
+     * Documents projected before JOINED_PMO revision 2 hold revision 1's boolean; both forms read as the
+     * enum, for the answer's entries and for the assignments the model sees.
+     */
+    @Test
+    void aDocumentsOlderBooleanAndTheNewValueBothReadAsTheValue() {
+        record("JOINED_PMO", "2016-01-01", "2024-01-01", Map.of("pmoType", "PROGRAM", "deliveryResponsibility", true));
+        record("JOINED_PMO", "2018-01-01", "2024-01-01", Map.of("pmoType", "PROGRAM", "deliveryResponsibility", false));
+        record("JOINED_PMO", "2020-01-01", "2024-01-01", Map.of("pmoType", "PROGRAM", "deliveryResponsibility", "PARTIAL"));
+        record("JOINED_PMO", "2022-01-01", "2024-01-01", Map.of("pmoType", "PROGRAM"));
+
+        PersonHistory history = asOf("2024-06-01");
+
+        assertThat(history.entries()).extracting(entry -> entry.details().get("deliveryResponsibility"))
+                .containsExactly("FULL", "NONE", "PARTIAL", null);
+        assertThat(history.assignments()).extracting(Assignment::deliveryResponsibility).containsExactly(
+                DeliveryResponsibility.FULL, DeliveryResponsibility.NONE, DeliveryResponsibility.PARTIAL,
+                DeliveryResponsibility.NONE);
+        assertThat(history.toCareerHistory().assignments()).extracting(a -> a.deliveryResponsibility()).containsExactly(
+                DeliveryResponsibility.FULL, DeliveryResponsibility.NONE, DeliveryResponsibility.PARTIAL,
+                DeliveryResponsibility.NONE);
     }
 }

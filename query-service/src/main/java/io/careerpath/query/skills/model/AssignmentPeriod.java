@@ -1,6 +1,7 @@
 package io.careerpath.query.skills.model;
 
 import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 
 import java.time.LocalDate;
@@ -17,18 +18,20 @@ import java.util.Objects;
  * @param end                    first day out of the role, or {@code null} while it goes on
  * @param kind                   the kind of role
  * @param pmoType                the type of PMO: required for {@link AssignmentKind#PMO}, {@code null} otherwise
- * @param deliveryResponsibility whether the role still answers for delivering projects (a PMO that the
- *                               project managers report into); it raises the intensities the practice
- *                               matrix overrides for that case
+ * @param deliveryResponsibility how much of the delivery of projects the role still answers for (a PMO
+ *                               that the project managers report into: FULL); it raises the intensities
+ *                               the practice matrix overrides for that case, PARTIAL by half as much.
+ *                               {@code null} is {@code NONE}
  */
 public record AssignmentPeriod(
         LocalDate start,
         LocalDate end,
         AssignmentKind kind,
         PmoType pmoType,
-        boolean deliveryResponsibility) {
+        DeliveryResponsibility deliveryResponsibility) {
 
     public AssignmentPeriod {
+        deliveryResponsibility = Objects.requireNonNullElse(deliveryResponsibility, DeliveryResponsibility.NONE);
         Objects.requireNonNull(start, "start");
         if (end != null && end.isBefore(start)) {
             throw new IllegalArgumentException("end (" + end + ") is before start (" + start + ")");

@@ -1,6 +1,7 @@
 package io.careerpath.query.skills.model;
 
 import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
 
@@ -28,9 +29,13 @@ import java.util.List;
  * </pre>
  * A row with an empty {@code delivery_responsibility} is the base intensity of that role, and every
  * role ({@code DELIVERY}, {@code TROUBLED_PROGRAM}, and {@code PMO} of each type) needs exactly one
- * per skill. A row with {@code true} overrides the base when the assignment carries the
- * delivery-responsibility flag; skills without an override keep their base. Fields may be quoted
- * with {@code "}, doubling a quote inside.
+ * per skill. A row with {@code true} overrides the base when the assignment carries the full delivery
+ * responsibility ({@link DeliveryResponsibility#FULL}); skills without an override keep their base. Fields
+ * may be quoted with {@code "}, doubling a quote inside.
+ *
+ * <p>{@link DeliveryResponsibility#PARTIAL} has no rows of its own: it practises half of what the full
+ * responsibility adds to the base, {@code base + }{@value #PARTIAL_SHARE}{@code  × (full − base)}, skill by
+ * skill (docs/skill-model.md says why). {@code NONE} is the base, {@code FULL} the base with its overrides.
  */
 public final class PracticeMatrix {
 
@@ -42,16 +47,29 @@ public final class PracticeMatrix {
     private static final int KINDS = AssignmentKind.values().length;
     private static final int ROLES = KINDS + PmoType.values().length;
     private static final int SKILLS = Skill.values().length;
+    /** The share of what the full delivery responsibility adds that a partial one practises. */
+    public static final double PARTIAL_SHARE = 0.5;
 
     private final String version;
-    /** [role][skill]: the base intensities, then the same with the delivery-responsibility overrides. */
-    private final double[][] base;
-    private final double[][] withDeliveryResponsibility;
+    /** [responsibility][role][skill]: the base intensities (NONE), half the overrides (PARTIAL), the overrides (FULL). */
+    private final double[][][] byResponsibility;
 
     private PracticeMatrix(String version, double[][] base, double[][] withDeliveryResponsibility) {
         this.version = version;
-        this.base = base;
-        this.withDeliveryResponsibility = withDeliveryResponsibility;
+        double[][] partial = new double[ROLES][];
+        for (int role = 0; role < ROLES; role++) {
+            if (base[role] != null && withDeliveryResponsibility[role] != null) {
+                partial[role] = new double[SKILLS];
+                for (int skill = 0; skill < SKILLS; skill++) {
+                    partial[role][skill] = base[role][skill]
+                            + PARTIAL_SHARE * (withDeliveryResponsibility[role][skill] - base[role][skill]);
+                }
+            }
+        }
+        this.byResponsibility = new double[DeliveryResponsibility.values().length][][];
+        byResponsibility[DeliveryResponsibility.NONE.ordinal()] = base;
+        byResponsibility[DeliveryResponsibility.PARTIAL.ordinal()] = partial;
+        byResponsibility[DeliveryResponsibility.FULL.ordinal()] = withDeliveryResponsibility;
     }
 
     /** The matrix shipped in {@value #DEFAULT_RESOURCE}, read once. */
@@ -73,15 +91,15 @@ public final class PracticeMatrix {
         return version;
     }
 
-    public double intensity(AssignmentKind kind, PmoType pmoType, boolean deliveryResponsibility, Skill skill) {
+    public double intensity(AssignmentKind kind, PmoType pmoType, DeliveryResponsibility deliveryResponsibility,
+                            Skill skill) {
         AssignmentPeriod.requireTypeMatchesKind(kind, pmoType);
         return intensities(kind, pmoType, deliveryResponsibility)[skill.ordinal()];
     }
 
     /** Intensities indexed by {@link Skill#ordinal()}. Shared: callers must not write to it. */
-    double[] intensities(AssignmentKind kind, PmoType pmoType, boolean deliveryResponsibility) {
-        int role = role(kind, pmoType);
-        return deliveryResponsibility ? withDeliveryResponsibility[role] : base[role];
+    double[] intensities(AssignmentKind kind, PmoType pmoType, DeliveryResponsibility deliveryResponsibility) {
+        return byResponsibility[deliveryResponsibility.ordinal()][role(kind, pmoType)];
     }
 
     private static int role(AssignmentKind kind, PmoType pmoType) {

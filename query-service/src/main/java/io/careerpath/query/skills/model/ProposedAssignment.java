@@ -1,14 +1,16 @@
 package io.careerpath.query.skills.model;
 
 import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
+import java.util.Objects;
 
 /**
  * A role someone is thinking of taking, for a what-if.
  *
  * @param kind                   the kind of role
  * @param pmoType                required for a PMO, {@code null} otherwise
- * @param deliveryResponsibility whether the role answers for delivery
+ * @param deliveryResponsibility how much of the delivery the role answers for; {@code null} is {@code NONE}
  * @param months                 how long the role would last, 1 to 1200
  * @param adminLoadPercent       expected administrative load in the role, 0 to 100; {@code null} keeps
  *                               the load in force when the role would start
@@ -16,11 +18,12 @@ import io.careerpath.events.PmoType;
 public record ProposedAssignment(
         AssignmentKind kind,
         PmoType pmoType,
-        boolean deliveryResponsibility,
+        DeliveryResponsibility deliveryResponsibility,
         int months,
         Double adminLoadPercent) {
 
     public ProposedAssignment {
+        deliveryResponsibility = Objects.requireNonNullElse(deliveryResponsibility, DeliveryResponsibility.NONE);
         AssignmentPeriod.requireTypeMatchesKind(kind, pmoType);
         if (months < 1 || months > 1200) {
             throw new IllegalArgumentException("months must be within [1, 1200], was " + months);

@@ -1,6 +1,7 @@
 package io.careerpath.query.skills.model;
 
 import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
 
@@ -25,22 +26,22 @@ final class Career {
     }
 
     Career delivery(int months) {
-        return role(AssignmentKind.DELIVERY, null, false, months);
+        return role(AssignmentKind.DELIVERY, null, DeliveryResponsibility.NONE, months);
     }
 
     Career pmo(PmoType type, int months) {
-        return role(AssignmentKind.PMO, type, false, months);
+        return role(AssignmentKind.PMO, type, DeliveryResponsibility.NONE, months);
     }
 
     Career pmoWithDeliveryResponsibility(PmoType type, int months) {
-        return role(AssignmentKind.PMO, type, true, months);
+        return role(AssignmentKind.PMO, type, DeliveryResponsibility.FULL, months);
     }
 
     Career troubledProgram(int months) {
-        return role(AssignmentKind.TROUBLED_PROGRAM, null, false, months);
+        return role(AssignmentKind.TROUBLED_PROGRAM, null, DeliveryResponsibility.NONE, months);
     }
 
-    Career role(AssignmentKind kind, PmoType type, boolean deliveryResponsibility, int months) {
+    Career role(AssignmentKind kind, PmoType type, DeliveryResponsibility deliveryResponsibility, int months) {
         LocalDate end = now.plusMonths(months);
         assignments.add(new AssignmentPeriod(now, end, kind, type, deliveryResponsibility));
         now = end;
@@ -49,7 +50,7 @@ final class Career {
 
     /** A role that goes on: nothing can follow it. */
     Career ongoing(AssignmentKind kind, PmoType type) {
-        assignments.add(new AssignmentPeriod(now, null, kind, type, false));
+        assignments.add(new AssignmentPeriod(now, null, kind, type, DeliveryResponsibility.NONE));
         return this;
     }
 

@@ -1,6 +1,7 @@
 package io.careerpath.query.skills.model;
 
 import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
 import org.junit.jupiter.api.Test;
@@ -18,21 +19,21 @@ class CareerHistoryTest {
     @Test
     void aPmoAssignmentNeedsAPmoType() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AssignmentPeriod(DAY, null, AssignmentKind.PMO, null, false))
+                .isThrownBy(() -> new AssignmentPeriod(DAY, null, AssignmentKind.PMO, null, DeliveryResponsibility.NONE))
                 .withMessageContaining("pmoType");
     }
 
     @Test
     void onlyAPmoAssignmentHasAPmoType() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AssignmentPeriod(DAY, null, AssignmentKind.DELIVERY, PmoType.PROGRAM, false))
+                .isThrownBy(() -> new AssignmentPeriod(DAY, null, AssignmentKind.DELIVERY, PmoType.PROGRAM, DeliveryResponsibility.NONE))
                 .withMessageContaining("only a PMO");
     }
 
     @Test
     void anAssignmentCannotEndBeforeItStarts() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AssignmentPeriod(DAY, DAY.minusDays(1), AssignmentKind.DELIVERY, null, false))
+                .isThrownBy(() -> new AssignmentPeriod(DAY, DAY.minusDays(1), AssignmentKind.DELIVERY, null, DeliveryResponsibility.NONE))
                 .withMessageContaining("before start");
     }
 
@@ -65,7 +66,7 @@ class CareerHistoryTest {
     @Test
     void theLaterOfTwoSameDayLoadObservationsWins() {
         SkillModel model = SkillModel.withDefaults();
-        List<AssignmentPeriod> delivery = List.of(new AssignmentPeriod(DAY, null, AssignmentKind.DELIVERY, null, false));
+        List<AssignmentPeriod> delivery = List.of(new AssignmentPeriod(DAY, null, AssignmentKind.DELIVERY, null, DeliveryResponsibility.NONE));
         CareerHistory corrected = new CareerHistory(delivery,
                 List.of(new AdminLoadObservation(DAY, 100), new AdminLoadObservation(DAY, 0)), List.of());
         CareerHistory plain = new CareerHistory(delivery, List.of(new AdminLoadObservation(DAY, 0)), List.of());

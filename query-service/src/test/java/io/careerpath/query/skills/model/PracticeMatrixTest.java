@@ -1,6 +1,7 @@
 package io.careerpath.query.skills.model;
 
 import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import static io.careerpath.events.Skill.PROCESS_GOVERNANCE;
 import static io.careerpath.events.Skill.PROGRAM_MANAGEMENT;
 import static io.careerpath.events.Skill.STRATEGIC_VISIBILITY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class PracticeMatrixTest {
@@ -53,13 +55,29 @@ class PracticeMatrixTest {
     @Test
     void deliveryResponsibilityMakesAPmoPractiseDelivery() {
         for (PmoType type : PmoType.values()) {
-            double without = MATRIX.intensity(AssignmentKind.PMO, type, false, DELIVERY_EXECUTION);
-            double with = MATRIX.intensity(AssignmentKind.PMO, type, true, DELIVERY_EXECUTION);
+            double without = MATRIX.intensity(AssignmentKind.PMO, type, DeliveryResponsibility.NONE, DELIVERY_EXECUTION);
+            double with = MATRIX.intensity(AssignmentKind.PMO, type, DeliveryResponsibility.FULL, DELIVERY_EXECUTION);
             assertThat(with).as(type.name()).isGreaterThan(without + 0.2);
             // skills without an override keep their base
-            assertThat(MATRIX.intensity(AssignmentKind.PMO, type, true, PROCESS_GOVERNANCE))
-                    .isEqualTo(MATRIX.intensity(AssignmentKind.PMO, type, false, PROCESS_GOVERNANCE));
+            assertThat(MATRIX.intensity(AssignmentKind.PMO, type, DeliveryResponsibility.FULL, PROCESS_GOVERNANCE))
+                    .isEqualTo(MATRIX.intensity(AssignmentKind.PMO, type, DeliveryResponsibility.NONE, PROCESS_GOVERNANCE));
         }
+    }
+
+    /** docs/skill-model.md: a partial delivery responsibility practises half of what the full one adds. */
+    @Test
+    void partialDeliveryResponsibilityPractisesHalfOfWhatTheFullOneAdds() {
+        for (PmoType type : PmoType.values()) {
+            for (Skill skill : Skill.values()) {
+                double none = MATRIX.intensity(AssignmentKind.PMO, type, DeliveryResponsibility.NONE, skill);
+                double full = MATRIX.intensity(AssignmentKind.PMO, type, DeliveryResponsibility.FULL, skill);
+
+                assertThat(MATRIX.intensity(AssignmentKind.PMO, type, DeliveryResponsibility.PARTIAL, skill))
+                        .as("%s × %s", type, skill).isCloseTo(none + (full - none) / 2, within(1e-12));
+            }
+        }
+        assertThat(MATRIX.intensity(AssignmentKind.PMO, PmoType.ORGANIZATIONAL, DeliveryResponsibility.PARTIAL,
+                DELIVERY_EXECUTION)).isCloseTo(0.225, within(1e-12));
     }
 
     @Test
@@ -97,11 +115,11 @@ class PracticeMatrixTest {
         PracticeMatrix matrix = parse(validCsv());
 
         assertThat(matrix.version()).isEqualTo("7");
-        assertThat(matrix.intensity(AssignmentKind.DELIVERY, null, false, DELIVERY_EXECUTION)).isEqualTo(0.9);
+        assertThat(matrix.intensity(AssignmentKind.DELIVERY, null, DeliveryResponsibility.NONE, DELIVERY_EXECUTION)).isEqualTo(0.9);
     }
 
     private static double intensity(AssignmentKind kind, PmoType type, Skill skill) {
-        return MATRIX.intensity(kind, type, false, skill);
+        return MATRIX.intensity(kind, type, DeliveryResponsibility.NONE, skill);
     }
 
     private static PracticeMatrix parse(String csv) {

@@ -1,6 +1,7 @@
 package io.careerpath.query.skills.model;
 
 import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
 import net.jqwik.api.Arbitraries;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Laws the model keeps for any career. */
 class SkillModelPropertiesTest {
@@ -33,7 +35,7 @@ class SkillModelPropertiesTest {
      * each type; it is followed by {@code gapMonths} without any role, assessed halfway through the
      * gap if {@code gapAssessmentLevel} is not 0.
      */
-    record Stint(int role, boolean deliveryResponsibility, int months, int loadPercent, int gapMonths,
+    record Stint(int role, DeliveryResponsibility deliveryResponsibility, int months, int loadPercent, int gapMonths,
                  int gapAssessmentLevel, Skill assessedSkill) {
 
         AssignmentKind kind() {
@@ -83,7 +85,7 @@ class SkillModelPropertiesTest {
     Arbitrary<List<Stint>> careers() {
         Arbitrary<Stint> stint = Combinators.combine(
                 Arbitraries.integers().between(0, 4),
-                Arbitraries.of(true, false),
+                Arbitraries.of(DeliveryResponsibility.class),
                 Arbitraries.integers().between(1, 48),
                 Arbitraries.integers().between(0, 100).edgeCases(c -> c.add(100)),
                 Arbitraries.integers().between(0, 18),
@@ -171,7 +173,7 @@ class SkillModelPropertiesTest {
 
     @Property(tries = 100)
     void aSkillRecoversFasterTheSecondTime(@ForAll @IntRange(min = 0, max = 4) int role,
-                                           @ForAll boolean deliveryResponsibility,
+                                           @ForAll DeliveryResponsibility deliveryResponsibility,
                                            @ForAll @IntRange(min = 6, max = 60) int firstMonths,
                                            @ForAll @IntRange(min = 3, max = 36) int gapMonths,
                                            @ForAll @IntRange(min = 0, max = 70) int loadPercent) {
@@ -217,7 +219,7 @@ class SkillModelPropertiesTest {
         LocalDate asOf = START.plusWeeks(weeksAfterStart);
         CareerHistory once = GeneratedCareer.of(stints).history();
         CareerHistory again = GeneratedCareer.of(stints).history();
-        ProposedAssignment proposal = new ProposedAssignment(AssignmentKind.TROUBLED_PROGRAM, null, false, 9, 40.0);
+        ProposedAssignment proposal = new ProposedAssignment(AssignmentKind.TROUBLED_PROGRAM, null, DeliveryResponsibility.NONE, 9, 40.0);
 
         assertThat(MODEL.evaluate(again, asOf)).isEqualTo(MODEL.evaluate(once, asOf));
         assertThat(SkillModel.withDefaults().whatIf(again, proposal, asOf)).isEqualTo(MODEL.whatIf(once, proposal, asOf));
@@ -236,6 +238,29 @@ class SkillModelPropertiesTest {
         for (Skill skill : SKILLS) {
             assertThat(afterwards.get(skill).value(0)).isEqualTo(then.skill(skill).current());
         }
+    }
+
+    /**
+     * A partial delivery responsibility counts half the delivery practice that a full one adds (docs/skill-model.md):
+     * the practice the currency rule sums is exactly halfway. (Proficiency itself need not be: reaching a new peak
+     * restarts the disuse clock, so a little more practice followed by disuse can end a hair lower months later.)
+     */
+    @Property(tries = 100)
+    void aPartialResponsibilityCountsHalfTheDeliveryPracticeAFullOneAdds(@ForAll("careers") List<Stint> stints,
+                                                                        @ForAll @IntRange(min = 0, max = 400) int weeksAfterStart) {
+        LocalDate asOf = START.plusWeeks(weeksAfterStart);
+        double[] practice = new double[DeliveryResponsibility.values().length];
+        for (DeliveryResponsibility responsibility : DeliveryResponsibility.values()) {
+            List<Stint> same = stints.stream().map(s -> new Stint(s.role(), responsibility, s.months(), s.loadPercent(),
+                    s.gapMonths(), s.gapAssessmentLevel(), s.assessedSkill())).toList();
+            practice[responsibility.ordinal()] = MODEL.evaluate(GeneratedCareer.of(same).history(), asOf)
+                    .deliveryCurrency().practiceMonths();
+        }
+
+        double none = practice[DeliveryResponsibility.NONE.ordinal()];
+        double full = practice[DeliveryResponsibility.FULL.ordinal()];
+        assertThat(practice[DeliveryResponsibility.PARTIAL.ordinal()]).isCloseTo(none + (full - none) / 2, within(1e-9));
+        assertThat(full).isGreaterThanOrEqualTo(none);
     }
 
     private static Skill mostPractised(Stint stint) {

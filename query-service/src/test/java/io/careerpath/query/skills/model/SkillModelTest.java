@@ -1,6 +1,7 @@
 package io.careerpath.query.skills.model;
 
 import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class SkillModelTest {
     private static final SkillModelParameters DEFAULTS = SkillModelParameters.defaults();
 
     /** Three years of delivery, then the given role from {@link #pmoStart()} on. */
-    private static Career threeYearsOfDeliveryThen(PmoType type, boolean deliveryResponsibility) {
+    private static Career threeYearsOfDeliveryThen(PmoType type, DeliveryResponsibility deliveryResponsibility) {
         return Career.startingOn(START).adminLoad(10).delivery(36).adminLoad(30)
                 .role(AssignmentKind.PMO, type, deliveryResponsibility, 240);
     }
@@ -34,7 +35,7 @@ class SkillModelTest {
 
     @Test
     void organizationalPmoErodesDeliveryWithinTheResearchedHalfLifeBand() {
-        CareerHistory history = threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, false).history();
+        CareerHistory history = threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, DeliveryResponsibility.NONE).history();
 
         double monthsToHalf = monthsUntilHalfTheGainIsLost(history, DELIVERY_EXECUTION, pmoStart());
 
@@ -55,7 +56,7 @@ class SkillModelTest {
 
     @Test
     void rotateBackDateIsForecastWhileInPmo() {
-        CareerHistory history = threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, false).history();
+        CareerHistory history = threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, DeliveryResponsibility.NONE).history();
         LocalDate asOf = pmoStart().plusMonths(3);
 
         LocalDate rotateBackBy = MODEL.evaluate(history, asOf).rotateBackBy().orElseThrow();
@@ -70,7 +71,7 @@ class SkillModelTest {
 
     @Test
     void onceRetentionIsBelowTheThresholdTheRotateBackDateIsTheDayItFellBelow() {
-        CareerHistory history = threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, false).history();
+        CareerHistory history = threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, DeliveryResponsibility.NONE).history();
         LocalDate asOf = pmoStart().plusMonths(24);
         double threshold = DEFAULTS.rotateBackRetention();
 
@@ -94,7 +95,7 @@ class SkillModelTest {
 
     @Test
     void noRotateBackDateWhenThePmoRoleKeepsDeliveryAlive() {
-        CareerHistory history = threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, true).history();
+        CareerHistory history = threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, DeliveryResponsibility.FULL).history();
 
         assertThat(MODEL.evaluate(history, pmoStart().plusMonths(1)).rotateBackBy()).isEmpty();
     }
@@ -103,12 +104,26 @@ class SkillModelTest {
     void deliveryResponsibilityInAPmoSlowsTheLossOfDelivery() {
         LocalDate asOf = pmoStart().plusMonths(12);
 
-        double without = MODEL.evaluate(threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, false).history(), asOf)
+        double without = MODEL.evaluate(threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, DeliveryResponsibility.NONE).history(), asOf)
                 .deliveryRetention();
-        double with = MODEL.evaluate(threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, true).history(), asOf)
+        double with = MODEL.evaluate(threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, DeliveryResponsibility.FULL).history(), asOf)
                 .deliveryRetention();
 
         assertThat(with).isGreaterThan(without + 0.1);
+    }
+
+    @Test
+    void aPartialDeliveryResponsibilityKeepsDeliveryBetweenNoneAndFull() {
+        LocalDate asOf = pmoStart().plusMonths(12);
+
+        double none = MODEL.evaluate(threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, DeliveryResponsibility.NONE)
+                .history(), asOf).deliveryRetention();
+        double partial = MODEL.evaluate(threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, DeliveryResponsibility.PARTIAL)
+                .history(), asOf).deliveryRetention();
+        double full = MODEL.evaluate(threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, DeliveryResponsibility.FULL)
+                .history(), asOf).deliveryRetention();
+
+        assertThat(partial).isGreaterThan(none).isLessThan(full);
     }
 
     @Test
@@ -193,7 +208,7 @@ class SkillModelTest {
 
     @Test
     void monthsSinceLastDeliveryCountsFromTheEndOfTheLastDeliveryRole() {
-        CareerHistory history = threeYearsOfDeliveryThen(PmoType.EXECUTIVE, false).history();
+        CareerHistory history = threeYearsOfDeliveryThen(PmoType.EXECUTIVE, DeliveryResponsibility.NONE).history();
 
         assertThat(MODEL.evaluate(history, START.plusMonths(12)).monthsSinceLastDelivery()).hasValue(0);
         assertThat(MODEL.evaluate(history, pmoStart().plusMonths(6)).monthsSinceLastDelivery().getAsDouble())
@@ -204,7 +219,7 @@ class SkillModelTest {
 
     @Test
     void deliveryCurrencyLapsesWithoutEnoughRecentPractice() {
-        CareerHistory history = threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, false).history();
+        CareerHistory history = threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, DeliveryResponsibility.NONE).history();
 
         DeliveryCurrency afterAYear = MODEL.evaluate(history, pmoStart().plusMonths(12)).deliveryCurrency();
         DeliveryCurrency afterThreeYears = MODEL.evaluate(history, pmoStart().plusMonths(36)).deliveryCurrency();
@@ -219,7 +234,7 @@ class SkillModelTest {
 
     @Test
     void trendFollowsTheDirectionOfTheSkill() {
-        CareerHistory history = threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, false).history();
+        CareerHistory history = threeYearsOfDeliveryThen(PmoType.ORGANIZATIONAL, DeliveryResponsibility.NONE).history();
 
         assertThat(MODEL.evaluate(history, START.plusMonths(24)).skill(DELIVERY_EXECUTION).trendPerMonth()).isPositive();
         assertThat(MODEL.evaluate(history, pmoStart().plusMonths(6)).skill(DELIVERY_EXECUTION).trendPerMonth()).isNegative();
@@ -300,8 +315,8 @@ class SkillModelTest {
     void overlappingAssignmentsPractiseEachSkillAtTheHigherIntensity() {
         LocalDate end = START.plusMonths(24);
         CareerHistory both = new CareerHistory(List.of(
-                new AssignmentPeriod(START, end, AssignmentKind.DELIVERY, null, false),
-                new AssignmentPeriod(START, end, AssignmentKind.PMO, PmoType.ORGANIZATIONAL, false)), List.of(), List.of());
+                new AssignmentPeriod(START, end, AssignmentKind.DELIVERY, null, DeliveryResponsibility.NONE),
+                new AssignmentPeriod(START, end, AssignmentKind.PMO, PmoType.ORGANIZATIONAL, DeliveryResponsibility.NONE)), List.of(), List.of());
         CareerHistory delivery = Career.startingOn(START).delivery(24).history();
         CareerHistory pmo = Career.startingOn(START).pmo(PmoType.ORGANIZATIONAL, 24).history();
 
@@ -331,7 +346,7 @@ class SkillModelTest {
         CareerHistory history = career.ongoing(AssignmentKind.DELIVERY, null).history();
 
         WhatIfProjection whatIf = MODEL.whatIf(history,
-                new ProposedAssignment(AssignmentKind.PMO, PmoType.ORGANIZATIONAL, false, 18, 30.0), from);
+                new ProposedAssignment(AssignmentKind.PMO, PmoType.ORGANIZATIONAL, DeliveryResponsibility.NONE, 18, 30.0), from);
 
         assertThat(whatIf.until()).isEqualTo(from.plusMonths(18));
         assertThat(whatIf.skill(DELIVERY_EXECUTION).change()).isNegative();
@@ -341,11 +356,11 @@ class SkillModelTest {
 
     @Test
     void whatIfStartsFromTheEvaluatedStateAndWritesNothing() {
-        CareerHistory history = threeYearsOfDeliveryThen(PmoType.PROGRAM, false).history();
+        CareerHistory history = threeYearsOfDeliveryThen(PmoType.PROGRAM, DeliveryResponsibility.NONE).history();
         CareerHistory copy = new CareerHistory(new ArrayList<>(history.assignments()),
                 new ArrayList<>(history.adminLoad()), new ArrayList<>(history.assessments()));
         LocalDate from = pmoStart().plusMonths(5).plusDays(3);
-        ProposedAssignment proposal = new ProposedAssignment(AssignmentKind.DELIVERY, null, false, 12, null);
+        ProposedAssignment proposal = new ProposedAssignment(AssignmentKind.DELIVERY, null, DeliveryResponsibility.NONE, 12, null);
 
         WhatIfProjection whatIf = MODEL.whatIf(history, proposal, from);
 
@@ -364,10 +379,10 @@ class SkillModelTest {
         LocalDate from = career.now();
 
         double keptLoad = MODEL.whatIf(history,
-                new ProposedAssignment(AssignmentKind.PMO, PmoType.ORGANIZATIONAL, false, 12, null), from)
+                new ProposedAssignment(AssignmentKind.PMO, PmoType.ORGANIZATIONAL, DeliveryResponsibility.NONE, 12, null), from)
                 .skill(PROCESS_GOVERNANCE).change();
         double heavyLoad = MODEL.whatIf(history,
-                new ProposedAssignment(AssignmentKind.PMO, PmoType.ORGANIZATIONAL, false, 12, 70.0), from)
+                new ProposedAssignment(AssignmentKind.PMO, PmoType.ORGANIZATIONAL, DeliveryResponsibility.NONE, 12, 70.0), from)
                 .skill(PROCESS_GOVERNANCE).change();
 
         assertThat(heavyLoad).isPositive().isLessThan(keptLoad);
