@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The single-machine platform in a child JVM, started as the README starts it: the {@link LocalPlatform}
- * main with {@code --data-dir} and every port on its command line, and the JVM options of
- * {@code spring-boot:run} (local-platform/pom.xml). From this JVM's class path rather than through Maven,
- * which would take too long for a test that starts it again and again. Its output goes to {@code log}.
+ * main with {@code --data-dir} and every port on its command line, and the JVM options {@code spring-boot:run}
+ * gives it (local-platform/pom.xml, plus the plugin's own {@code -XX:TieredStopAtLevel=1}). From this JVM's
+ * class path rather than through Maven, which would take too long for a test that starts it again and
+ * again. Its output goes to {@code log}.
  */
 final class PlatformProcess implements AutoCloseable {
 
@@ -56,7 +57,7 @@ final class PlatformProcess implements AutoCloseable {
     static PlatformProcess start(Path dataDir, Ports ports, Path log, Duration timeout) {
         try {
             Files.createDirectories(log.getParent());
-            Process process = ChildJvm.builder(List.of("-Xmx1g", "-XX:+UseSerialGC"), LocalPlatform.class.getName(),
+            Process process = ChildJvm.builder(List.of("-XX:TieredStopAtLevel=1", "-Xmx1g", "-XX:+UseSerialGC"), LocalPlatform.class.getName(),
                             List.of("--data-dir=" + dataDir,
                                     "--command-port=" + ports.command(),
                                     "--query-port=" + ports.query(),
