@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,6 +68,8 @@ class LocalPlatformCrashTest {
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(90);
     private static final LocalDate REGISTERED = LocalDate.of(2000, 1, 1);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The launcher leaves the services' topic as configured (command-service.yml). */
+    private static final String TOPIC = "careerpath.career-events";
 
     /** The store against the requests: acknowledged events it lacks, and events of a request beside its answer. */
     record StoreFigures(int missing, int duplicated) {
@@ -138,7 +148,8 @@ class LocalPlatformCrashTest {
                 StoreFigures store = compareWithStore(ledger, stored);
                 Map<String, JsonNode> timelines = new ConcurrentHashMap<>();
                 long caughtUp = awaitReadSide(api, stored, timelines) ? millisSince(killed) : -1;
-                ReadFigures read = compareWithTimelines(stored, timelines, ledger.answeredBefore(killed));
+                ReadFigures read = compareWithTimelines(stored, timelines, ledger.answeredBefore(killed),
+                        () -> topicSequences(ports.kafka()));
 
                 Round round = new Round(number, load.acknowledged.get(), perSecond, unanswered.size(), replayedRetries,
                         store, notReplayed, read, brokerGone, restarted, caughtUp);
@@ -241,32 +252,49 @@ class LocalPlatformCrashTest {
         }
     }
 
-    /** Each difference is printed with its person and sequence, for whoever looks for the cause. */
+    /** An event in a timeline or in the store but not in both, and where the two stood. */
+    record Difference(String personId, long sequence, String eventId, JsonNode storeAt, JsonNode timelineAt) {
+
+        String describe(Map<String, Long> answeredBeforeKill) {
+            Long before = answeredBeforeKill.get(eventId);
+            return "person " + personId + " (store at " + storeAt + ", timeline at " + timelineAt + "): sequence "
+                    + sequence + " event " + eventId + (before == null ? "" : ", answered " + before + " ms before the kill");
+        }
+    }
+
+    /**
+     * Each difference is printed with its person and sequence, for whoever looks for the cause; a stored event
+     * missing from a timeline also with whether the topic holds it (published and skipped, or never published).
+     */
     private static ReadFigures compareWithTimelines(Map<String, JsonNode> stored, Map<String, JsonNode> timelines,
-                                              Map<String, Long> answeredBeforeKill) {
-        List<String> timelineOnly = new ArrayList<>();
-        List<String> storeOnly = new ArrayList<>();
+                                                    Map<String, Long> answeredBeforeKill,
+                                                    Supplier<Map<String, Set<Long>>> onTopic) {
+        List<Difference> timelineOnly = new ArrayList<>();
+        List<Difference> storeOnly = new ArrayList<>();
         for (Map.Entry<String, JsonNode> person : stored.entrySet()) {
             JsonNode timeline = timelines.get(person.getKey());
+            JsonNode storeAt = person.getValue().get("sequence");
+            JsonNode timelineAt = timeline == null ? JSON.nullNode() : timeline.get("sequence");
             Map<String, Long> storedIds = sequences(person.getValue().get("events"), "sequenceNumber");
             Map<String, Long> shownIds = timeline == null ? Map.of() : sequences(timeline.get("entries"), "sequence");
-            String where = "person " + person.getKey() + " (store at " + person.getValue().get("sequence")
-                    + ", timeline at " + (timeline == null ? "none" : timeline.get("sequence")) + "): ";
             shownIds.forEach((id, sequence) -> {
                 if (!storedIds.containsKey(id)) {
-                    timelineOnly.add(where + "sequence " + sequence + " event " + id);
+                    timelineOnly.add(new Difference(person.getKey(), sequence, id, storeAt, timelineAt));
                 }
             });
             storedIds.forEach((id, sequence) -> {
                 if (!shownIds.containsKey(id)) {
-                    Long before = answeredBeforeKill.get(id);
-                    storeOnly.add(where + "sequence " + sequence + " event " + id
-                            + (before == null ? "" : ", answered " + before + " ms before the kill"));
+                    storeOnly.add(new Difference(person.getKey(), sequence, id, storeAt, timelineAt));
                 }
             });
         }
-        timelineOnly.forEach(entry -> System.out.println("Crash test: in a timeline, not in the store: " + entry));
-        storeOnly.forEach(entry -> System.out.println("Crash test: in the store, not in the timeline: " + entry));
+        timelineOnly.forEach(difference -> System.out.println("Crash test: in a timeline, not in the store: "
+                + difference.describe(answeredBeforeKill)));
+        Map<String, Set<Long>> published = storeOnly.isEmpty() ? Map.of() : onTopic.get();
+        storeOnly.forEach(difference -> System.out.println("Crash test: in the store, not in the timeline: "
+                + difference.describe(answeredBeforeKill)
+                + (published.getOrDefault(difference.personId(), Set.of()).contains(difference.sequence())
+                ? "; on the topic" : "; not on the topic")));
         return new ReadFigures(timelineOnly.size(), storeOnly.size());
     }
 
@@ -474,6 +502,31 @@ class LocalPlatformCrashTest {
                 throw new UncheckedIOException("Not JSON: " + body, e);
             }
         }
+    }
+
+    /** Person id to the sequence numbers of their records on the platform's topic (Axon's headers). */
+    private static Map<String, Set<Long>> topicSequences(int kafkaPort) {
+        Map<String, Set<Long>> sequences = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
+                    .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    Header sequence = record.headers().lastHeader("axon-message-aggregate-seq");
+                    if (sequence != null) {
+                        sequences.computeIfAbsent(record.key(), person -> new HashSet<>())
+                                .add(ByteBuffer.wrap(sequence.value()).getLong());
+                    }
+                });
+                return partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
+            });
+        }
+        return sequences;
     }
 
     private static long millisSince(long nanos) {
