@@ -102,8 +102,8 @@ public final class KafkaBroker implements AutoCloseable {
             stop();
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
+            stop(); // before the flag is set again: stop waits for the broker to exit
             Thread.currentThread().interrupt();
-            stop();
             throw new IllegalStateException("Interrupted while starting Kafka", e);
         } catch (RuntimeException e) {
             stop();
