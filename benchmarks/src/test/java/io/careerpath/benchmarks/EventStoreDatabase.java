@@ -2,7 +2,6 @@ package io.careerpath.benchmarks;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -22,7 +21,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.flywaydb.core.Flyway;
 
 /**
- * The single-machine event store (an H2 file, opened exactly as the launcher opens it) while the
+ * The single-machine event store (an H2 file, opened with the launcher's URL, {@code EventStoreFile}) while the
  * command service is not running: H2 lets one process at a time open the file. Here the event store
  * is filled for the publisher benchmark, and the plain JDBC peers write into tables shaped like
  * Axon's event table in the same database.
@@ -38,12 +37,6 @@ final class EventStoreDatabase implements AutoCloseable {
         config.setMaximumPoolSize(8);
         this.dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/eventstore").load().migrate();
-    }
-
-    /** The URL the single-machine launcher ({@code LocalPlatform}) gives the command service. */
-    static String url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("event-store")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
     /** Appends events through Axon's own JDBC storage engine and serializer, as the command service would. */

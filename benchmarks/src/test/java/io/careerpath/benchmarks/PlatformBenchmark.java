@@ -13,6 +13,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import io.careerpath.events.CareerEvent;
 import io.careerpath.local.EmbeddedMongo;
+import io.careerpath.local.EventStoreFile;
 import io.careerpath.local.KafkaBroker;
 import io.careerpath.local.PlatformServices;
 import io.careerpath.local.signin.SignInServer;
@@ -113,7 +114,7 @@ class PlatformBenchmark {
              EmbeddedMongo mongo = EmbeddedMongo.persistent(dir.resolve("read-models.mv"), freePort());
              MongoClient mongoClient = MongoClients.create(mongo.uri());
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            String eventStore = EventStoreDatabase.url(dir);
+            String eventStore = EventStoreFile.jdbcUrl(dir);
             double[] jdbc = eventStorePeers(eventStore, published);
             eventStoreSize(dir);
 

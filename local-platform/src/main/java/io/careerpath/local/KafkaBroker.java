@@ -1,16 +1,26 @@
 package io.careerpath.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,65 +30,102 @@ import org.slf4j.LoggerFactory;
  * from Kafka's own jars on this JVM's class path. A separate process, not a thread: it can be
  * stopped and started again like a real broker (the outage tests do exactly that), its log stays
  * under {@code dataDir} across restarts, and its memory is not the services'.
+ *
+ * <p>The broker never outlives its launcher for long, and two brokers never share a log directory:
+ * <ul>
+ *   <li>the child ends itself when this JVM dies, even by SIGKILL ({@link KafkaBrokerChild});</li>
+ *   <li>this JVM holds a lock on {@code launcher.lock} in {@code dataDir} while it runs the broker, so a
+ *       second launcher on the same directory is refused instead of disturbing the first;</li>
+ *   <li>holding that lock, a start stops a broker still running from an earlier launcher, found by its
+ *       pid file ({@link BrokerPidFile});</li>
+ *   <li>a port taken by anything else fails the start with the port's name, and the broker that answers
+ *       must be of this log directory's cluster: a foreign broker on the port never passes for ours.</li>
+ * </ul>
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final String HOST = "127.0.0.1";
 
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final BrokerPidFile pidFile;
     private Process process;
+    private FileLock launcherLock;
 
     public KafkaBroker(Path dataDir, int port, int controllerPort) {
         this.dataDir = dataDir.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
+        this.pidFile = new BrokerPidFile(this.dataDir.resolve("broker.pid"), config());
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return HOST + ":" + port;
     }
 
-    /** Formats the log directory on first use, starts the broker and waits until it answers. */
+    /** The broker process, while it runs. */
+    ProcessHandle process() {
+        return process.toHandle();
+    }
+
+    /**
+     * Formats the log directory on first use, stops a broker left running on it by an earlier launcher,
+     * starts the broker and waits until it answers.
+     *
+     * @throws IllegalStateException if another launcher runs a broker on this directory, a port is taken, or
+     *                               the broker does not come up
+     */
     public synchronized KafkaBroker start() {
         if (process != null && process.isAlive()) {
             return this;
         }
         try {
             Files.createDirectories(dataDir);
+            lockDirectory();
+            pidFile.stopLeftoverBroker();
+            requireFree(port, "listener");
+            requireFree(controllerPort, "controller listener");
             Path config = writeConfig();
-            if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
-                run(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
+            if (!Files.exists(metaProperties())) {
+                run("kafka.tools.StorageTool", List.of("format", "--ignore-formatted",
                         "-t", Uuid.randomUuid().toString(), "-c", config.toString()), "kafka-format.log").waitFor();
             }
-            process = run(List.of("kafka.Kafka", config.toString()), "kafka.log");
-            awaitReady();
-            log.info("Kafka broker ready on {} (data in {})", bootstrapServers(), dataDir);
+            process = run(KafkaBrokerChild.class.getName(), List.of(config.toString()), "kafka.log");
+            pidFile.write(process.pid());
+            awaitReady(clusterId());
+            log.info("Kafka broker ready on {} (pid {}, data in {})", bootstrapServers(), process.pid(), dataDir);
             return this;
         } catch (IOException e) {
+            stop();
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
+            stop(); // before the flag is set again: stop waits for the broker to exit
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting Kafka", e);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
         }
     }
 
     /** Stops the broker the way an operator would (SIGTERM: a controlled shutdown), forcibly if it hangs. */
     public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            process = null;
+            pidFile.delete();
         }
-        process = null;
+        unlockDirectory();
     }
 
     @Override
@@ -86,8 +133,73 @@ public final class KafkaBroker implements AutoCloseable {
         stop();
     }
 
+    /**
+     * Takes the directory's launcher lock, held until {@link #stop()}. The operating system releases it when
+     * this JVM dies, however it dies: whoever gets it next knows that any broker still on the directory is
+     * left over.
+     */
+    private void lockDirectory() throws IOException {
+        if (launcherLock != null) {
+            return;
+        }
+        Path file = dataDir.resolve("launcher.lock");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("Another launcher is running a Kafka broker on " + dataDir + " (it holds "
+                    + file + "): stop it first, or give this one another data directory");
+        }
+        launcherLock = lock;
+    }
+
+    private void unlockDirectory() {
+        if (launcherLock == null) {
+            return;
+        }
+        try {
+            launcherLock.channel().close();
+        } catch (IOException e) {
+            log.warn("Cannot release {}: {}", dataDir.resolve("launcher.lock"), e.getMessage());
+        }
+        launcherLock = null;
+    }
+
+    private void requireFree(int candidate, String listener) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(HOST, candidate));
+        } catch (IOException taken) {
+            throw new IllegalStateException("Kafka's " + listener + " port " + HOST + ":" + candidate + " is taken by a"
+                    + " process that is not this platform's broker (no broker of " + dataDir + " is running). Stop that"
+                    + " process, or choose other ports (the launcher's --kafka-port and --kafka-controller-port)", taken);
+        }
+    }
+
+    private Path config() {
+        return dataDir.resolve("server.properties");
+    }
+
+    private Path metaProperties() {
+        return dataDir.resolve("logs").resolve("meta.properties");
+    }
+
+    /** The id the log directory was formatted with: the broker that answers must say the same. */
+    private String clusterId() throws IOException {
+        Properties meta = new Properties();
+        try (InputStream in = Files.newInputStream(metaProperties())) {
+            meta.load(in);
+        }
+        return meta.getProperty("cluster.id");
+    }
+
     private Path writeConfig() throws IOException {
-        Path config = dataDir.resolve("server.properties");
+        Path config = config();
         Files.writeString(config, String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
@@ -109,7 +221,7 @@ public final class KafkaBroker implements AutoCloseable {
         return config;
     }
 
-    private Process run(List<String> mainAndArgs, String logFile) throws IOException {
+    private Process run(String mainClass, List<String> arguments, String logFile) throws IOException {
         Path logback = dataDir.resolve("kafka-logback.xml");
         Files.writeString(logback, """
                 <configuration>
@@ -120,25 +232,14 @@ public final class KafkaBroker implements AutoCloseable {
                   <logger name="kafka.server.KafkaRaftServer" level="INFO"/>
                 </configuration>
                 """);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-Dlogback.configurationFile=" + logback,
-                "-cp", classPath()));
-        command.addAll(mainAndArgs);
-        return new ProcessBuilder(command)
+        return ChildJvm.builder(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + logback),
+                        mainClass, arguments)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve(logFile).toFile()))
                 .start();
     }
 
-    /** Surefire hides the real test class path behind a manifest jar; it publishes it here instead. */
-    private static String classPath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && surefire.contains("kafka_2.13") ? surefire : System.getProperty("java.class.path");
-    }
-
-    private void awaitReady() throws InterruptedException {
+    private void awaitReady(String clusterId) throws InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
@@ -148,16 +249,24 @@ public final class KafkaBroker implements AutoCloseable {
                     throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see "
                             + dataDir.resolve("kafka.log"));
                 }
+                String answered;
                 try {
-                    admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
-                    return;
-                } catch (Exception notYet) {
+                    DescribeClusterResult cluster = admin.describeCluster();
+                    cluster.nodes().get(2, TimeUnit.SECONDS);
+                    answered = cluster.clusterId().get(2, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException notYet) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("Kafka did not start within " + START_TIMEOUT + "; see "
                                 + dataDir.resolve("kafka.log"), notYet);
                     }
                     TimeUnit.MILLISECONDS.sleep(200);
+                    continue;
                 }
+                if (!clusterId.equals(answered)) {
+                    throw new IllegalStateException(bootstrapServers() + " is answered by another Kafka cluster ("
+                            + answered + "), not this platform's broker (cluster " + clusterId + " in " + dataDir + ")");
+                }
+                return;
             }
         }
     }

@@ -102,8 +102,7 @@ public final class LocalPlatform implements AutoCloseable {
             mongo = EmbeddedMongo.persistent(dataDir.resolve("read-models.mv"), settings.mongoPort());
             Map<String, String> command = new LinkedHashMap<>();
             command.put("server.port", String.valueOf(settings.commandPort()));
-            command.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("event-store")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            command.put("spring.datasource.url", EventStoreFile.jdbcUrl(dataDir));
             command.put("spring.datasource.username", "sa");
             command.put("careerpath.kafka.bootstrap-servers", kafka.bootstrapServers());
             Map<String, String> query = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.careerpath.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careerpath.local.signin.DemoAccounts;
 import io.careerpath.local.signin.SignInServer;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -22,6 +23,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,17 +55,50 @@ final class SignIn {
             "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
     private static final Duration MARGIN = Duration.ofSeconds(60);
 
+    /** Where the sign-in server takes requests. */
+    private record Endpoints(String authorizationUri, String tokenUri, String deviceAuthorizationUri) {
+    }
+
     private final SignInServer server;
+    private final Endpoints endpoints;
+    private final Function<String, String> demoPassword;
     private final String redirectUri;
     private final Map<String, Tokens> cache = new ConcurrentHashMap<>();
 
     /** @param dashboardOrigin where the code is sent back to (registered with the server here) */
     SignIn(SignInServer server, String dashboardOrigin) {
-        this.server = server;
+        this(server, new Endpoints(server.authorizationUri(), server.tokenUri(), server.deviceAuthorizationUri()),
+                username -> server.account(username).plainPassword(), dashboardOrigin);
         server.allowDashboard(dashboardOrigin);
+    }
+
+    private SignIn(SignInServer server, Endpoints endpoints, Function<String, String> demoPassword, String dashboardOrigin) {
+        this.server = server;
+        this.endpoints = endpoints;
+        this.demoPassword = demoPassword;
         this.redirectUri = SignInServer.dashboardRedirectUri(dashboardOrigin);
     }
 
+    /**
+     * Signs in at a sign-in server in another process (the launcher's, in a child JVM), found by its issuer's
+     * discovery document, with the demo passwords of demo-accounts.yml. {@code dashboardOrigin} must be one
+     * the server already lets sign in: the launcher allows its dashboards' origin.
+     */
+    static SignIn atIssuer(String issuer, String dashboardOrigin) {
+        HttpResponse<String> discovery = send(HttpClient.newHttpClient(), HttpRequest.newBuilder(
+                URI.create(issuer + "/.well-known/openid-configuration")).GET().build());
+        try {
+            JsonNode endpoints = JSON.readTree(discovery.body());
+            DemoAccounts accounts = DemoAccounts.read("classpath:demo-accounts.yml");
+            return new SignIn(null, new Endpoints(endpoints.get("authorization_endpoint").asText(),
+                    endpoints.get("token_endpoint").asText(), endpoints.get("device_authorization_endpoint").asText()),
+                    username -> accounts.get(username).plainPassword(), dashboardOrigin);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("No discovery document at " + issuer + ": " + discovery.body(), e);
+        }
+    }
+
+    /** The server in this JVM; null for one {@linkplain #atIssuer in another process}. */
     SignInServer server() {
         return server;
     }
@@ -72,7 +107,7 @@ final class SignIn {
     String accessToken(String username) {
         return cache.compute(username, (name, cached) -> cached != null
                 && cached.expiresAt().isAfter(Instant.now().plus(MARGIN)) ? cached
-                : signIn(name, server.account(name).plainPassword())).accessToken();
+                : signIn(name, demoPassword.apply(name))).accessToken();
     }
 
     /** The header value for the account: {@code Bearer <token>}. */
@@ -87,7 +122,7 @@ final class SignIn {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String verifier = randomToken(32);
         String state = randomToken(16);
-        String authorize = server.authorizationUri() + "?" + form(Map.of(
+        String authorize = endpoints.authorizationUri() + "?" + form(Map.of(
                 "response_type", "code",
                 "client_id", SignInServer.DASHBOARD_CLIENT_ID,
                 "redirect_uri", redirectUri,
@@ -113,7 +148,7 @@ final class SignIn {
         exchange.put("redirect_uri", redirectUri);
         exchange.put("client_id", SignInServer.DASHBOARD_CLIENT_ID);
         exchange.put("code_verifier", verifier);
-        return tokens(post(browser, server.tokenUri(), null, exchange));
+        return tokens(post(browser, endpoints.tokenUri(), null, exchange));
     }
 
     /**
@@ -122,7 +157,7 @@ final class SignIn {
      */
     Tokens signInOnDevice(String username, String password) {
         HttpClient tool = HttpClient.newHttpClient();
-        HttpResponse<String> asked = post(tool, server.deviceAuthorizationUri(), null,
+        HttpResponse<String> asked = post(tool, endpoints.deviceAuthorizationUri(), null,
                 Map.of("client_id", SignInServer.CLI_CLIENT_ID, "scope", "openid"));
         if (asked.statusCode() != 200) {
             throw new Refused("The device authorization endpoint answered " + asked.statusCode() + ": " + asked.body());
@@ -151,7 +186,7 @@ final class SignIn {
         if (confirmed.statusCode() != 200 || !confirmed.body().contains("device-verified")) {
             throw new IllegalStateException("The code was not confirmed: " + confirmed.statusCode() + " " + confirmed.body());
         }
-        return tokens(post(tool, server.tokenUri(), null, Map.of(
+        return tokens(post(tool, endpoints.tokenUri(), null, Map.of(
                 "grant_type", "urn:ietf:params:oauth:grant-type:device_code",
                 "device_code", codes.get("device_code").asText(),
                 "client_id", SignInServer.CLI_CLIENT_ID)));
@@ -183,7 +218,7 @@ final class SignIn {
     Tokens clientCredentials(String clientId, String secret, String scope) {
         HttpClient client = HttpClient.newHttpClient();
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return tokens(post(client, server.tokenUri(), "Basic " + basic,
+        return tokens(post(client, endpoints.tokenUri(), "Basic " + basic,
                 Map.of("grant_type", "client_credentials", "scope", scope)));
     }
 
