@@ -217,6 +217,9 @@ public final class KafkaBroker implements AutoCloseable {
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // a finite retention set on a topic (by an operator, or TopicRetentionTest) takes effect within
+                // seconds, not the default five minutes: what the platform does about it shows at once
+                "log.retention.check.interval.ms=1000",
                 ""));
         return config;
     }
