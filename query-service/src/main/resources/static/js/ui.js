@@ -303,6 +303,32 @@ export function formatDate(iso) {
   return Number.isNaN(date.getTime()) ? String(iso) : DATE.format(date);
 }
 
+const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' });
+const TIME_TO_THE_SECOND = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'medium' });
+
+/** A moment (an ISO instant) in UTC, "2 Dec 2026, 14:03 UTC"; to the second where that matters. */
+export function formatTime(iso, { seconds = false } = {}) {
+  if (!iso) return '—';
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? String(iso) : `${(seconds ? TIME_TO_THE_SECOND : TIME).format(time)} UTC`;
+}
+
+/** A length of time in words: "under 1 s", "42 s", "3 min 5 s", "2 h 10 min". */
+export function duration(seconds) {
+  if (seconds === null || seconds === undefined) return '—';
+  if (seconds > 0 && seconds < 1) return 'under 1 s';
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+/** One key figure of a page's figures list: the value large, then what it is in words; attention marks it. */
+export function figure(value, words, attention = false) {
+  return el('li', { class: attention ? 'attention' : null }, el('span', { class: 'figure' }, value), el('span', { class: 'words' }, words));
+}
+
 export const percent = (value) => (value === null || value === undefined ? '—' : `${Math.round(value * 100)} %`);
 
 export function months(value) {
