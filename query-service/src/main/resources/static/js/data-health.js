@@ -277,9 +277,10 @@ async function loadParked(service) {
     return;
   }
   const people = sequences.filter((s) => s.sequenceId !== UNKEYED).length;
+  const whose = [people ? `of ${plural(people, 'person', 'people')}` : null,
+    people < sequences.length ? 'from records that name no person' : null].filter(Boolean).join(' and ');
   summary.className = 'parked-summary';
-  summary.textContent = `${plural(report.total, 'event')} parked`
-    + `${people ? `, of ${plural(people, 'person', 'people')}` : ''}${people < sequences.length ? ', and records that name no person' : ''}.`;
+  summary.textContent = `${plural(report.total, 'event')} parked, ${whose}.`;
   const named = await Promise.all(sequences.map((s) => nameOf(s.sequenceId)));
   list.replaceChildren(...sequences.map((sequence, i) => parkedPerson(service, sequence, named[i])));
 }
@@ -313,7 +314,8 @@ function parkedPerson(service, sequence, name) {
     heading,
     el('p', { class: 'hint' }, letters.length === 1 ? '1 event parked.'
       : `${plural(letters.length, 'event')} parked; the first holds the others back.`),
-    el('div', { class: 'table-wrap' }, table),
+    // a region of its own, so that the keyboard can scroll it sideways on a narrow screen
+    el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': `Parked events of ${who}` }, table),
     el('div', { class: 'actions' }, retry,
       el('span', { class: 'hint' }, 'Retry once the cause is fixed: the events are handled again, oldest first.')),
     outcome ? el('p', { class: `outcome ${outcome.through ? 'through' : 'still'}` }, outcome.words) : null);
