@@ -324,7 +324,8 @@ function parkedPerson(service, sequence, name) {
 function letterRow(service, sequence, letter, who) {
   const what = whatItWas(letter.eventType);
   const discard = el('button', { type: 'button', class: 'secondary discard' }, 'Discard',
-    el('span', { class: 'visually-hidden' }, ` event ${numberWords(letter.sequenceNumber)} of ${who}`));
+    el('span', { class: 'visually-hidden' }, numberWords(letter.sequenceNumber) === '—' ? ` the record of ${who}`
+      : ` event ${numberWords(letter.sequenceNumber)} of ${who}`));
   discard.addEventListener('click', () => discardLetter(service, sequence, letter, who, discard));
   return el('tr', { 'data-letter': letter.letterId },
     el('td', { class: 'num' }, numberWords(letter.sequenceNumber)),
