@@ -137,7 +137,10 @@ export const registerPerson = (person) => command('/api/people', person);
 /** → {eventId, sequenceNumber} */
 export const recordEvent = (personId, event) => command(`/api/people/${enc(personId)}/career-events`, event);
 
-/** GET or POST on the command API (imports): {@code path} from its root. */
+/** GET, POST or DELETE on the query API (its administration): {@code path} from its root. */
+export const queryApi = (path, options = {}) => send(new URL(path, window.location.origin).toString(), options);
+
+/** GET, POST or DELETE on the command API (imports, its administration): {@code path} from its root. */
 export async function commandApi(path, options = {}) {
   const { commandApi: base } = await config();
   return send(`${base}${path}`, options);

@@ -393,6 +393,8 @@ export const may = {
   listTeams: (who) => !who || any(who, 'PMO_LEAD', 'HR_ADMIN', 'MANAGER'),
   register: (who) => !who || any(who, 'PMO_LEAD', 'HR_ADMIN', 'MANAGER'),
   importHistories: (who) => !who || any(who, 'HR_ADMIN'),
+  /** Data health: the read models' check against the event store, and the events the services parked. */
+  administer: (who) => !who || any(who, 'HR_ADMIN'),
   seeBoard: (who, teamId) => !who || any(who, 'PMO_LEAD', 'HR_ADMIN')
     || (any(who, 'MANAGER') && who.managedTeams.includes(teamId)),
   /** @param teamId the person's current team, when known */

@@ -2,8 +2,8 @@
 import * as api from './api.js';
 import { may } from './auth.js';
 import {
-  el, followToday, formatDate, fromNow, humanize, kindLabel, months, OUTCOMES, pageUrl, params, percent, recent, recorderWords,
-  rememberPerson, renderHeader, showProblem, showRefusal, signedIn, skillLabel, status, viewpoint,
+  el, figure, followToday, formatDate, formatTime, fromNow, humanize, kindLabel, months, OUTCOMES, pageUrl, params, percent, recent,
+  recorderWords, rememberPerson, renderHeader, showProblem, showRefusal, signedIn, skillLabel, status, viewpoint,
 } from './ui.js';
 import { drawCareerTimeline, drawRetention, drawSkills, eventWords, kindLegend } from './charts.js';
 import { deliveryWords, keepsDelivery } from './events.js';
@@ -120,10 +120,6 @@ function drawSkillCharts() {
 
 // ---- key figures, in plain words --------------------------------------------------------------
 
-function figure(value, words, attention = false) {
-  return el('li', { class: attention ? 'attention' : '' }, el('span', { class: 'figure' }, value), el('span', { class: 'words' }, words));
-}
-
 function renderFigures() {
   const s = state.skills;
   const current = (state.timeline.assignments || []).find((a) => a.ongoing);
@@ -202,7 +198,7 @@ function renderEntries() {
     el('td', {}, formatDate(e.effectiveDate)),
     el('td', {}, eventWords(e)),
     el('td', {}, recorderWords(e.recordedBy)),
-    el('td', {}, e.recordedAt ? new Date(e.recordedAt).toLocaleString('en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' }) + ' UTC' : '—'),
+    el('td', {}, formatTime(e.recordedAt)),
     el('td', { class: 'num' }, String(e.sequence))));
   $('entries-table').tBodies[0].replaceChildren(...(rows.length ? rows
     : [el('tr', {}, el('td', { colspan: 5, class: 'empty' }, 'Nothing recorded by this day.'))]));

@@ -3,7 +3,9 @@
 // reason. The import's id goes into the page's address (?import=...), so a reload keeps following it.
 import * as api from './api.js';
 import { may } from './auth.js';
-import { el, formatDate, params, recorderWords, renderHeader, showProblem, showRefusal, signedIn, status } from './ui.js';
+import {
+  duration, el, figure, formatDate, params, recorderWords, renderHeader, showProblem, showRefusal, signedIn, status,
+} from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 const NUMBER = new Intl.NumberFormat('en-GB');
@@ -112,24 +114,10 @@ async function poll(id) {
   }
 }
 
-function duration(seconds) {
-  if (seconds === null || seconds === undefined) return '—';
-  if (seconds > 0 && seconds < 1) return 'under 1 s';
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${s % 60} s`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
-}
-
 function size(bytes) {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} kB`;
   return `${bytes} bytes`;
-}
-
-function figure(label, value, attention = false) {
-  return el('li', { class: attention ? 'attention' : null }, el('span', { class: 'figure' }, value), el('span', { class: 'words' }, label));
 }
 
 function render(s) {
@@ -148,13 +136,13 @@ function render(s) {
   bar.dataset.state = s.state;
   bar.querySelector('.progress-fill').style.width = `${percent}%`;
   $('import-figures').replaceChildren(
-    figure('state', STATES[s.state] || s.state, s.state === 'FAILED' || s.state === 'INTERRUPTED'),
-    figure('rows a second', s.ratePerSecond ? NUMBER.format(Math.round(s.ratePerSecond)) : '—'),
-    figure(going ? 'time left' : 'took', going ? duration(s.secondsLeft) : duration(s.elapsedSeconds)),
-    figure('rows recorded', NUMBER.format(s.recorded)),
-    figure('already recorded before', NUMBER.format(s.alreadyRecorded)),
-    figure('rows not recorded', NUMBER.format(s.failed), s.failed > 0),
-    figure('events recorded', NUMBER.format(s.eventsRecorded)));
+    figure(STATES[s.state] || s.state, 'state', s.state === 'FAILED' || s.state === 'INTERRUPTED'),
+    figure(s.ratePerSecond ? NUMBER.format(Math.round(s.ratePerSecond)) : '—', 'rows a second'),
+    figure(going ? duration(s.secondsLeft) : duration(s.elapsedSeconds), going ? 'time left' : 'took'),
+    figure(NUMBER.format(s.recorded), 'rows recorded'),
+    figure(NUMBER.format(s.alreadyRecorded), 'already recorded before'),
+    figure(NUMBER.format(s.failed), 'rows not recorded', s.failed > 0),
+    figure(NUMBER.format(s.eventsRecorded), 'events recorded'));
   renderFailures(s);
   if (s.state !== lastState) {
     lastState = s.state;

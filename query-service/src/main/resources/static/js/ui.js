@@ -116,7 +116,7 @@ export function pageUrl(page, { person, team, asOf } = {}) {
  * identity may use), who is signed in with a way to sign out, and, where the page has dated views,
  * the as-of picker that moves them all to a past day.
  *
- * @param current     'home' | 'career' | 'team' | 'record' | 'import'
+ * @param current     'home' | 'career' | 'team' | 'record' | 'import' | 'data-health'
  * @param person      the person the page is about, if any
  * @param personTeam  that person's current team, when known (decides whether "Record an event" is offered)
  * @param team        the team the page is about, if any
@@ -145,7 +145,8 @@ export function renderHeader(current, { person, personTeam, team, onAsOf } = {})
       id: 'nav-career', 'aria-current': current === 'career' ? 'page' : null }, who ? 'Career' : 'My career')) : null,
     teamLink ? link('team.html', 'team', who && auth.may.seeEveryone(who) ? 'Team' : 'My team', { team: teamId, asOf }, 'nav-team') : null,
     recordFor ? link('record.html', 'record', 'Record an event', { person: recordFor }, 'nav-record') : null,
-    auth.may.importHistories(who) ? link('import.html', 'import', 'Import histories', {}, 'nav-import') : null));
+    auth.may.importHistories(who) ? link('import.html', 'import', 'Import histories', {}, 'nav-import') : null,
+    auth.may.administer(who) ? link('data-health.html', 'data-health', 'Data health', {}, 'nav-data-health') : null));
 
   header.replaceChildren(
     el('a', { class: 'brand', href: 'index.html' }, el('img', { src: 'favicon.svg', alt: '' }), 'Careerpath'),
@@ -301,6 +302,32 @@ export function formatDate(iso) {
   if (!iso) return '—';
   const date = new Date(`${String(iso).slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? String(iso) : DATE.format(date);
+}
+
+const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' });
+const TIME_TO_THE_SECOND = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'medium' });
+
+/** A moment (an ISO instant) in UTC, "2 Dec 2026, 14:03 UTC"; to the second where that matters. */
+export function formatTime(iso, { seconds = false } = {}) {
+  if (!iso) return '—';
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? String(iso) : `${(seconds ? TIME_TO_THE_SECOND : TIME).format(time)} UTC`;
+}
+
+/** A length of time in words: "under 1 s", "42 s", "3 min 5 s", "2 h 10 min". */
+export function duration(seconds) {
+  if (seconds === null || seconds === undefined) return '—';
+  if (seconds > 0 && seconds < 1) return 'under 1 s';
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+/** One key figure of a page's figures list: the value large, then what it is in words; attention marks it. */
+export function figure(value, words, attention = false) {
+  return el('li', { class: attention ? 'attention' : null }, el('span', { class: 'figure' }, value), el('span', { class: 'words' }, words));
 }
 
 export const percent = (value) => (value === null || value === undefined ? '—' : `${Math.round(value * 100)} %`);

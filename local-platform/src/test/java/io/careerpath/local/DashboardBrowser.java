@@ -392,7 +392,7 @@ final class DashboardBrowser implements AutoCloseable {
 
     /** The screenshots the README shows (docs/images/dashboard-{name}.png). */
     static final Set<String> FOR_THE_README = Set.of("start", "career-what-if", "team", "record", "record-invalid",
-            "team-narrow");
+            "team-narrow", "data-health");
 
     /**
      * The whole page (not just the window) as target/screenshots/{name}.png; with
