@@ -29,7 +29,7 @@ import org.springframework.web.client.RestClient;
  * query service, started on it with read models of its own, still ends with every person's history exactly
  * as the event store holds it, says that the topic no longer holds everything, and a rebuild does too.
  */
-class TopicRetentionTest {
+class TruncatedTopicTest {
 
     @Test
     void aNewInstanceAndARebuildOnATopicThatDeletedItsOldRecordsBuildCompleteHistories() throws Exception {
