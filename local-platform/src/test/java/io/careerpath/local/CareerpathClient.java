@@ -96,6 +96,11 @@ final class CareerpathClient {
                 .toEntity(JsonNode.class);
     }
 
+    /** What the query service has parked in its dead-letter queue (HR administrators). */
+    JsonNode projectionDeadLetters() {
+        return queryApi.get().uri("/api/admin/dead-letters").retrieve().body(JsonNode.class);
+    }
+
     /** The audit view: every event recorded for the person, straight from the event store. */
     JsonNode careerEvents(String personId) {
         return commandApi.get().uri("/api/people/{id}/career-events", personId).retrieve().body(JsonNode.class);

@@ -1,16 +1,19 @@
 package io.careerpath.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The single-machine mode keeps everything under its data directory: a stop and a start lose nothing.
  * It signs people in itself (its own sign-in server, the demo accounts), and on its first start registers
- * the demo accounts' people, so that signing in as Erin shows her career at once.
+ * the demo accounts' people, so that signing in as Erin shows her career at once. What the projection
+ * parked stays parked across the restart (its dead-letter queue is in the read models' store).
  */
 class LocalPlatformRestartTest {
 
@@ -31,6 +34,12 @@ class LocalPlatformRestartTest {
             String erin = platform.signIn().account("erin").personId();
             JsonNode hers = CareerpathClient.signedInAt(platform, "erin").awaitTimeline(erin, timeline -> timeline.get("entries").size() == 1);
             assertThat(hers.get("teamId").asText()).isEqualTo("team-apollo");
+
+            // a record that is not an event parks Erin's further events
+            try (TopicRecords topic = new TopicRecords("127.0.0.1:" + settings.kafkaPort(), "careerpath.career-events")) {
+                topic.send(topic.plain(erin, "not an event"));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> client.projectionDeadLetters().get("total").asLong() == 1);
         }
 
         try (LocalPlatform platform = LocalPlatform.start(settings)) {
@@ -47,6 +56,11 @@ class LocalPlatformRestartTest {
             // registered once, not again on the second start
             String maria = platform.signIn().account("maria").personId();
             assertThat(client.careerEvents(maria).get("events")).hasSize(1);
+            // still parked, with its reason
+            JsonNode parked = client.projectionDeadLetters();
+            assertThat(parked.get("total").asLong()).isEqualTo(1);
+            assertThat(parked.at("/sequences/0/sequenceId").asText()).isEqualTo(platform.signIn().account("erin").personId());
+            assertThat(parked.at("/sequences/0/letters/0/causeMessage").asText()).contains("no Axon headers");
         }
     }
 }
