@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careerpath.command.imports.ImportedPersonIds;
 import io.careerpath.command.personaldata.PersonKeys;
 import io.careerpath.command.personaldata.PersonalFields;
 import io.careerpath.events.CareerEvent;
@@ -105,6 +106,8 @@ abstract class CommandApiTest {
     @Autowired
     PersonKeys keys;
     @Autowired
+    ImportedPersonIds importedPersonIds;
+    @Autowired
     org.springframework.web.context.WebApplicationContext context;
 
     @AfterEach
@@ -146,6 +149,11 @@ abstract class CommandApiTest {
                     + response.getContentAsString());
         }
         return json.readTree(response.getContentAsString());
+    }
+
+    /** The person a bulk import's personRef names in this installation. */
+    String importedPersonId(String personRef) {
+        return importedPersonIds.personId(personRef);
     }
 
     /** What the event store holds for the person: the ground truth of "nothing was recorded". */
