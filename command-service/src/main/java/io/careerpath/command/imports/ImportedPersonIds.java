@@ -1,12 +1,12 @@
 package io.careerpath.command.imports;
 
+import io.careerpath.command.eventstore.StoredEvents;
 import io.careerpath.command.personaldata.InstallationKeys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,16 +36,16 @@ public class ImportedPersonIds {
     private static final String HMAC = "HmacSHA256";
     private static final String LEGACY_NAMESPACE = "careerpath-person/";
     private static final String NAMESPACE = "careerpath-person/v2\n";
-    /** References looked up per query for a legacy id. */
+    /** Legacy ids looked up per query. */
     private static final int LOOKUP_CHUNK = 500;
 
     private final SecretKeySpec key;
-    private final JdbcTemplate jdbc;
+    private final StoredEvents storedEvents;
 
-    ImportedPersonIds(InstallationKeys installationKeys, JdbcTemplate jdbc) {
+    ImportedPersonIds(InstallationKeys installationKeys, StoredEvents storedEvents) {
         // created at the first start, not at the first import: a backup taken before any import already holds it
         this.key = new SecretKeySpec(installationKeys.key(KEY_NAME), HMAC);
-        this.jdbc = jdbc;
+        this.storedEvents = storedEvents;
     }
 
     /** The person the reference names. */
@@ -90,15 +89,12 @@ public class ImportedPersonIds {
         return new UUID(bits.getLong(), bits.getLong()).toString();
     }
 
-    /** Which of these ids have events in the store: one index lookup each (their first event). */
+    /** Which of these ids have events in the store. */
     private Set<String> recorded(Collection<String> personIds) {
         Set<String> recorded = new HashSet<>();
         List<String> ids = new ArrayList<>(personIds);
         for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
-            recorded.addAll(jdbc.queryForList("SELECT aggregateIdentifier FROM DomainEventEntry WHERE sequenceNumber = 0"
-                            + " AND aggregateIdentifier IN (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
-                    String.class, chunk.toArray()));
+            recorded.addAll(storedEvents.withEvents(ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK))));
         }
         return recorded;
     }
