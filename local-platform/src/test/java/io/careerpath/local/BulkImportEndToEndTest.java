@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.careerpath.command.person.ImportRows;
+import io.careerpath.command.imports.ImportedPersonIds;
 import io.careerpath.events.PersonRegistered;
 import java.io.IOException;
 import java.net.URI;
@@ -130,7 +130,7 @@ class BulkImportEndToEndTest {
             rows.append(prefix).append(i).append(",DELIVERY_ROLE_STARTED,2015-02-02,,,Project ").append(i).append('\n');
         }
         Path csv = Files.writeString(dir.resolve("race.csv"), rows);
-        String contested = ImportRows.personId(prefix + 0);
+        String contested = importedPersonId(prefix + 0);
         ConfigurableApplicationContext commandService = platform.services.commandContext();
         PersonRegistered rival = new PersonRegistered(contested, UUID.randomUUID().toString(), LocalDate.of(2014, 1, 6),
                 "another-writer", Instant.now(), "Registered elsewhere", "team-rival");
@@ -162,12 +162,17 @@ class BulkImportEndToEndTest {
         assertThat(StreamSupport.stream(events.spliterator(), false).map(e -> e.get("type").asText()))
                 .containsExactly("PERSON_REGISTERED", "DELIVERY_ROLE_STARTED");
         assertThat(events.get(0).get("eventId").asText()).isEqualTo(rival.eventId());
-        assertThat(platform.client.careerEvents(ImportRows.personId(prefix + 4)).get("events")).hasSize(2);
+        assertThat(platform.client.careerEvents(importedPersonId(prefix + 4)).get("events")).hasSize(2);
+    }
+
+    /** The person the personRef names on this platform. */
+    private static String importedPersonId(String personRef) {
+        return platform.services.commandContext().getBean(ImportedPersonIds.class).personId(personRef);
     }
 
     /** The person's timeline on the query side: the career the generator wrote, all of it. */
     private static void spotCheckTimeline(int n) {
-        String personId = ImportRows.personId(BulkImportFiles.personRef(n));
+        String personId = importedPersonId(BulkImportFiles.personRef(n));
         JsonNode timeline = platform.client.awaitTimeline(personId, t -> t.get("sequence").asLong()
                 >= BulkImportFiles.EVENTS_PER_PERSON - 1);
         assertThat(timeline.get("sequence").asLong()).isEqualTo(BulkImportFiles.EVENTS_PER_PERSON - 1);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.careerpath.command.imports.ImportedPersonIds;
 import io.careerpath.command.person.ImportHistory;
 import io.careerpath.command.person.ImportRows;
 import io.careerpath.command.person.ImportedHistory;
@@ -117,8 +118,9 @@ class StoredRevisionsEndToEndTest {
         assertThat(audit.get(1).at("/details/deliveryResponsibility").asText()).isEqualTo("FULL");
 
         // the import's batch path (one read for many people) loads it as revision 2 too
-        String imported = platform.client().registerWithId(ImportRows.personId("HR-" + UUID.randomUUID()), "Ada Lovelace",
-                "team-apollo");
+        String importedId = platform.services().commandContext().getBean(ImportedPersonIds.class)
+                .personId("HR-" + UUID.randomUUID());
+        String imported = platform.client().registerWithId(importedId, "Ada Lovelace", "team-apollo");
         String importedJoined = storeAsRevisionOne(platform, imported, 1, "2018-01-08", false);
         ImportedHistory result = importInOneBatch(platform, imported, """
                 {"type": "ASSIGNMENT_ENDED", "effectiveDate": "2019-01-07", "outcome": "COMPLETED"}""");

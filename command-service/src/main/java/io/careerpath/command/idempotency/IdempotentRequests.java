@@ -11,6 +11,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -38,9 +40,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Only successful answers are kept. A refused request records nothing, not even its key, so its
  * retry is decided afresh (and is refused again, unless the history changed meanwhile). The same key
- * with a different request is refused with 409. Keys are kept indefinitely for now, except that erasing
- * a person deletes the keys of the requests that changed their history: the stored hash covers the
- * request's body, names included.
+ * with a different request is refused with 409.
+ *
+ * <p><b>Keys expire</b> {@code careerpath.idempotency.keys-expire-after} (24 hours) after their first
+ * request, as payment APIs' keys do: after that the key is unknown, and a request carrying it is decided
+ * afresh as a new one (recorded again if the rules allow; no conflict if its body differs). A key is
+ * expired as soon as its time is up, whether or not {@link ExpiredKeysPruner} has deleted its row yet.
+ * Erasing a person deletes the keys of the requests that changed their history at once: the stored hash
+ * covers the request's body, names included.
  *
  * <p>The answers stored are ids and sequence numbers only, never a name.
  */
@@ -67,12 +74,15 @@ public class IdempotentRequests implements PersonalDataHolder {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Duration keysExpireAfter;
 
-    IdempotentRequests(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ObjectMapper json, Clock clock) {
+    IdempotentRequests(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ObjectMapper json, Clock clock,
+                       IdempotencyProperties properties) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.json = json;
         this.clock = clock;
+        this.keysExpireAfter = properties.keysExpireAfter();
     }
 
     /**
@@ -116,10 +126,17 @@ public class IdempotentRequests implements PersonalDataHolder {
         jdbc.update("DELETE FROM idempotency_keys WHERE person_id = ?", personId);
     }
 
+    /**
+     * Inserts the key's row, in the request's transaction. An expired row of the same key that the pruner has
+     * not deleted yet is deleted first: the key starts anew.
+     */
     private void claim(String key, String hash) {
+        Instant now = clock.instant();
+        jdbc.update("DELETE FROM idempotency_keys WHERE idempotency_key = ? AND created_at <= ?", key,
+                Timestamp.from(now.minus(keysExpireAfter)));
         try {
             jdbc.update("INSERT INTO idempotency_keys (idempotency_key, request_hash, created_at) VALUES (?, ?, ?)",
-                    key, hash, Timestamp.from(clock.instant()));
+                    key, hash, Timestamp.from(now));
         } catch (DuplicateKeyException e) {
             throw new KeyTaken();
         }
@@ -135,10 +152,12 @@ public class IdempotentRequests implements PersonalDataHolder {
                 read(stored.body()), true);
     }
 
+    /** The key's answer, unless it has expired. */
     private Optional<Stored> find(String key) {
         return jdbc.query("SELECT request_hash, status, location, body FROM idempotency_keys"
-                        + " WHERE idempotency_key = ? AND status IS NOT NULL",
-                (row, n) -> new Stored(row.getString(1), row.getInt(2), row.getString(3), row.getString(4)), key)
+                        + " WHERE idempotency_key = ? AND status IS NOT NULL AND created_at > ?",
+                (row, n) -> new Stored(row.getString(1), row.getInt(2), row.getString(3), row.getString(4)), key,
+                Timestamp.from(clock.instant().minus(keysExpireAfter)))
                 .stream().findFirst();
     }
 

@@ -60,7 +60,7 @@ public class BulkImports implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BulkImports.class);
 
-    /** One person's rows as read, in file order. */
+    /** One person's rows as read, in file order, and whom they are about ({@link ImportedPersonIds}). */
     private record PersonRows(String personId, String personRef, List<SourceRow> rows) {
     }
 
@@ -72,6 +72,7 @@ public class BulkImports implements DisposableBean {
     static final String IMPORT_METADATA = "importId";
 
     private final ImportRows rowDecoder;
+    private final ImportedPersonIds importedPersonIds;
     private final PersonHistories histories;
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
@@ -87,10 +88,11 @@ public class BulkImports implements DisposableBean {
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
-    BulkImports(ImportRows rowDecoder, PersonHistories histories, CommandGateway commands,
-                PlatformTransactionManager transactionManager, ImportJobs jobs, ImportProperties properties, Clock clock,
-                ObjectMapper json) {
+    BulkImports(ImportRows rowDecoder, ImportedPersonIds importedPersonIds, PersonHistories histories,
+                CommandGateway commands, PlatformTransactionManager transactionManager, ImportJobs jobs,
+                ImportProperties properties, Clock clock, ObjectMapper json) {
         this.rowDecoder = rowDecoder;
+        this.importedPersonIds = importedPersonIds;
         this.histories = histories;
         this.commands = commands;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -219,7 +221,7 @@ public class BulkImports implements DisposableBean {
 
     /** Every row of the file, by person in order of first appearance; unreadable rows are failed at once. */
     private Map<String, PersonRows> read(ImportJob job, Upload upload) throws IOException {
-        Map<String, PersonRows> people = new LinkedHashMap<>();
+        Map<String, List<SourceRow>> byRef = new LinkedHashMap<>();
         long[] rows = {0};
         try (Reader text = upload.open()) {
             reader(upload.format()).read(text, row -> {
@@ -228,12 +230,13 @@ public class BulkImports implements DisposableBean {
                     fail(job, row.line(), row.personRef(), row.problem(), row.field(), row.reason());
                     return;
                 }
-                people.computeIfAbsent(row.personRef(),
-                                ref -> new PersonRows(ImportRows.personId(ref), ref, new ArrayList<>()))
-                        .rows().add(row);
+                byRef.computeIfAbsent(row.personRef(), ref -> new ArrayList<>()).add(row);
             });
         }
         job.rowsTotal.set(rows[0]);
+        Map<String, String> personIds = importedPersonIds.personIds(byRef.keySet());
+        Map<String, PersonRows> people = new LinkedHashMap<>();
+        byRef.forEach((ref, refRows) -> people.put(ref, new PersonRows(personIds.get(ref), ref, refRows)));
         return people;
     }
 

@@ -1,7 +1,6 @@
 package io.careerpath.command.imports;
 
 import io.careerpath.command.PersonalDataHolder;
-import io.careerpath.command.person.ImportRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,10 +35,12 @@ class ImportJobs implements PersonalDataHolder {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ImportedPersonIds importedPersonIds;
 
-    ImportJobs(JdbcTemplate jdbc, Clock clock) {
+    ImportJobs(JdbcTemplate jdbc, Clock clock, ImportedPersonIds importedPersonIds) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.importedPersonIds = importedPersonIds;
     }
 
     void insert(ImportJob job) {
@@ -66,6 +68,8 @@ class ImportJobs implements PersonalDataHolder {
     void finish(ImportJob job) {
         update(job);
         List<ImportJob.Failure> failures = job.failures();
+        Map<String, String> personIds = importedPersonIds.personIds(failures.stream()
+                .map(ImportJob.Failure::personRef).filter(Objects::nonNull).toList());
         jdbc.batchUpdate("INSERT INTO import_job_failures (job_id, line_number, person_ref, problem, field_name, reason,"
                         + " person_id) VALUES (?, ?, ?, ?, ?, ?, ?)", failures, 500, (statement, failure) -> {
             statement.setString(1, job.id);
@@ -75,7 +79,7 @@ class ImportJobs implements PersonalDataHolder {
             statement.setString(5, truncate(failure.field(), 100));
             statement.setString(6, truncate(failure.reason(), MAX_TEXT));
             // whom the failure is about, so that erasing the person deletes it
-            statement.setString(7, failure.personRef() == null ? null : ImportRows.personId(failure.personRef()));
+            statement.setString(7, failure.personRef() == null ? null : personIds.get(failure.personRef()));
         });
     }
 

@@ -35,7 +35,6 @@ public class ImportRows {
 
     public static final String PERSON_REGISTERED = "PERSON_REGISTERED";
     private static final String ROW_ID_NAMESPACE = "careerpath-import/v1\n";
-    private static final String PERSON_ID_NAMESPACE = "careerpath-person/";
     private static final String DELIVERY_RESPONSIBILITY = "deliveryResponsibility";
     /**
      * Left out of a row's id: the personal data the event seals (docs/security.md). An id derived from a
@@ -69,15 +68,8 @@ public class ImportRows {
     }
 
     /**
-     * The person a row's {@code personRef} (an external key such as an HR employee number) stands for:
-     * a name-based UUID, so that every file, and every run of it, reaches the same person.
-     */
-    public static String personId(String personRef) {
-        return UUID.nameUUIDFromBytes((PERSON_ID_NAMESPACE + personRef).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    /**
-     * @param fields the row's fields, {@code personRef} excluded; null values count as absent
+     * @param personId the person the row's {@code personRef} names (see the import's {@code ImportedPersonIds})
+     * @param fields   the row's fields, {@code personRef} excluded; null values count as absent
      */
     public Decoded decode(long line, String personId, ObjectNode fields) {
         ObjectNode row = fields.deepCopy();
@@ -123,7 +115,8 @@ public class ImportRows {
 
     /**
      * The row's event id: the person and the row's fields, sorted by name, as JSON; personal data left out
-     * (two rows that differ only in a name or free text are the same fact, recorded once).
+     * (two rows that differ only in a name or free text are the same fact, recorded once). It reveals nothing the
+     * event does not show in the clear: the person's id (never the HR reference itself) and the row's other fields.
      * {@code deliveryResponsibility} counts in the form JOINED_PMO revision 1 had where it has one
      * ({@code FULL} as {@code true}, {@code NONE} as {@code false}): files written before revision 2 keep
      * their rows' ids, and the same fact in either form is one event.

@@ -1,6 +1,7 @@
 package io.careerpath.command.personaldata;
 
 import io.careerpath.command.PersonalDataHolder;
+import io.careerpath.security.KeyCache;
 import io.careerpath.security.PersonalData;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,8 +11,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -29,11 +28,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * in the transaction that stores the registration; read to seal and open their personal data; deleted
  * when they are erased, in the erasure's transaction.
  *
- * <p>Keys are cached in memory, bounded ({@code careerpath.person-keys.cache-size}, least recently used
- * first out). A key enters the cache only once it is committed: a key created in a transaction that
- * rolls back must never seal anything later, so until the commit it is known to its own transaction
- * only. An erasure evicts the key here; another server's cache may keep it until it falls out, which
- * opens nothing: an erased person's events are neither recorded nor shown, and the key path reads the
+ * <p>Keys are cached in memory ({@link KeyCache}: at most {@code careerpath.person-keys.cache-size}, each for
+ * {@code cache-ttl}). A key enters the cache only when read from the table outside the transaction that created
+ * it: a key created in a transaction that rolls back must never seal anything later, so until the commit it is
+ * known to its own transaction only. An erasure, once committed, drops the key here, and a read that was in
+ * flight at that moment cannot put it back; another server's cache may keep it for up to {@code cache-ttl},
+ * which opens nothing: an erased person's events are neither recorded nor shown, and the key path reads the
  * table itself.
  */
 @Component
@@ -44,20 +44,14 @@ public class PersonKeys implements PersonalDataHolder {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final Clock clock;
-    private final Map<String, byte[]> cache;
+    private final KeyCache cache;
     private volatile Boolean postgresql;
 
     PersonKeys(JdbcTemplate jdbc, DataSource dataSource, Clock clock, PersonKeyProperties properties) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.clock = clock;
-        int size = properties.cacheSize();
-        this.cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-                return size() > size;
-            }
-        });
+        this.cache = new KeyCache(properties.cacheSize(), properties.cacheTtl(), System::nanoTime);
     }
 
     /** The person's key: none for a person never registered, or erased. */
@@ -66,17 +60,21 @@ public class PersonKeys implements PersonalDataHolder {
         if (created != null && created.containsKey(personId)) {
             return Optional.ofNullable(created.get(personId)); // null: deleted in this transaction
         }
-        byte[] key = cache.get(personId);
-        if (key != null) {
-            return Optional.of(key);
+        byte[] held = cache.held(personId);
+        if (held != null) {
+            return held == KeyCache.NO_KEY ? Optional.empty() : Optional.of(held);
         }
-        List<byte[]> found = jdbc.query("SELECT key_bytes FROM person_keys WHERE person_id = ?",
-                (row, n) -> row.getBytes(1), personId);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        cache.put(personId, found.get(0)); // committed (this transaction created none for the person)
-        return Optional.of(found.get(0));
+        long ticket = cache.beforeReading();
+        Optional<byte[]> found = read(personId);
+        // committed (this transaction created none for the person); no key is not kept: another server may register them
+        found.ifPresent(key -> cache.keep(ticket, Map.of(personId, key)));
+        return found;
+    }
+
+    /** The person's key as the table holds it for this transaction. */
+    Optional<byte[]> read(String personId) {
+        return jdbc.query("SELECT key_bytes FROM person_keys WHERE person_id = ?", (row, n) -> row.getBytes(1), personId)
+                .stream().findFirst();
     }
 
     /**
@@ -95,8 +93,6 @@ public class PersonKeys implements PersonalDataHolder {
         Map<String, byte[]> created = createdInThisTransaction();
         if (created != null) {
             created.put(personId, key);
-        } else {
-            cache.put(personId, key);
         }
         return key;
     }
@@ -122,15 +118,15 @@ public class PersonKeys implements PersonalDataHolder {
         Map<String, byte[]> created = createdInThisTransaction();
         if (created != null) {
             created.put(personId, null);
-        }
-        cache.remove(personId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // until the commit, others still read the key from the table: the cache learns of the erasure after it
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCompletion(int status) {
-                    cache.remove(personId); // in case a reader cached it while the erasure was in flight
+                public void afterCommit() {
+                    cache.erased(personId);
                 }
             });
+        } else {
+            cache.erased(personId);
         }
     }
 
@@ -188,8 +184,8 @@ public class PersonKeys implements PersonalDataHolder {
     }
 
     /**
-     * The keys created (or, as null, deleted) by the current transaction; they reach the cache when it
-     * commits. Null outside a transaction.
+     * The keys created (or, as null, deleted) by the current transaction, known to it alone; others read them from
+     * the table once it has committed. Null outside a transaction.
      */
     @SuppressWarnings("unchecked")
     private Map<String, byte[]> createdInThisTransaction() {
@@ -201,15 +197,6 @@ public class PersonKeys implements PersonalDataHolder {
             Map<String, byte[]> mine = new HashMap<>();
             TransactionSynchronizationManager.bindResource(this, mine);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    mine.forEach((personId, key) -> {
-                        if (key != null) {
-                            cache.put(personId, key);
-                        }
-                    });
-                }
-
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(PersonKeys.this);

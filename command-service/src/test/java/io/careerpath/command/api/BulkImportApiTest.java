@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careerpath.command.person.ImportRows;
 import io.careerpath.events.AssignmentEnded;
 import io.careerpath.events.CareerEvent;
 import io.careerpath.events.DeliveryResponsibility;
@@ -90,7 +89,7 @@ class BulkImportApiTest extends CommandApiTest {
         assertThat(failure(done, 12).get("reason").asText()).contains("pmoType", "PROGRAM, ORGANIZATIONAL, EXECUTIVE");
         assertThat(failure(done, 17).get("reason").asText()).contains("10 cells", "header 9");
 
-        List<CareerEvent> ada = openedEvents(ImportRows.personId(p + "E1"));
+        List<CareerEvent> ada = openedEvents(importedPersonId(p + "E1"));
         assertThat(ada).extracting(e -> e.getClass().getSimpleName()).containsExactly("PersonRegistered",
                 "DeliveryRoleStarted", "AssignmentEnded", "JoinedPmo");
         assertThat(ada).allSatisfy(e -> assertThat(e.recordedBy()).isEqualTo(RECORDER));
@@ -98,11 +97,11 @@ class BulkImportApiTest extends CommandApiTest {
         assertThat(((DeliveryRoleStarted) ada.get(1)).projectName()).isEqualTo("Billing \"v2\"");
         assertThat(((AssignmentEnded) ada.get(2)).supersededBy()).isEqualTo(ada.get(3).eventId());
         assertThat(((JoinedPmo) ada.get(3)).deliveryResponsibility()).isEqualTo(DeliveryResponsibility.NONE);
-        assertThat(storedEvents(ImportRows.personId(p + "E3"))).extracting(CareerEvent::effectiveDate)
+        assertThat(storedEvents(importedPersonId(p + "E3"))).extracting(CareerEvent::effectiveDate)
                 .extracting(Object::toString).containsExactly("2010-01-04", "2011-01-03");
-        assertThat(((PersonRegistered) openedEvents(ImportRows.personId(p + "E5")).get(0)).displayName())
+        assertThat(((PersonRegistered) openedEvents(importedPersonId(p + "E5")).get(0)).displayName())
                 .isEqualTo("Multi\nline name");
-        assertThat(storedEvents(ImportRows.personId(p + "E2"))).isEmpty();
+        assertThat(storedEvents(importedPersonId(p + "E2"))).isEmpty();
     }
 
     @Test
@@ -152,7 +151,7 @@ class BulkImportApiTest extends CommandApiTest {
                 Map.entry(11L, "invalid-value"), Map.entry(12L, "unknown-field"));
         assertThat(failure(done, 7).get("reason").asText()).contains("Duplicate field 'type'");
         assertThat(failure(done, 12).get("reason").asText()).contains("'recordedBy' is not accepted");
-        assertThat(storedEvents(ImportRows.personId(p + "E1"))).hasSize(5);
+        assertThat(storedEvents(importedPersonId(p + "E1"))).hasSize(5);
     }
 
     @Test
@@ -170,7 +169,7 @@ class BulkImportApiTest extends CommandApiTest {
         assertThat(figures(fromCsv)).containsExactly(2L, 2L, 2L, 0L, 0L, 2L);
         assertThat(figures(fromNdjson)).containsExactly(1L, 1L, 1L, 0L, 0L, 1L);
         for (String ref : List.of(p + "B1", p + "B2")) {
-            String person = ImportRows.personId(ref);
+            String person = importedPersonId(ref);
             assertThat(((PersonRegistered) openedEvents(person).get(0)).displayName()).as(ref).isEqualTo(name);
             JsonNode audit = json.readTree(mvc.perform(get("/api/people/{id}/career-events", person)).andReturn()
                     .getResponse().getContentAsString());
@@ -192,10 +191,10 @@ class BulkImportApiTest extends CommandApiTest {
         assertThat(figures(done)).containsExactly(5L, 5L, 3L, 0L, 2L, 3L);
         assertThat(failures(done)).containsExactly(Map.entry(3L, "malformed-row"), Map.entry(6L, "malformed-row"));
         assertThat(failure(done, 3).get("reason").asText()).contains("cell 4", "not closed");
-        assertThat(((PersonRegistered) openedEvents(ImportRows.personId(p + "Q3")).get(0)).displayName())
+        assertThat(((PersonRegistered) openedEvents(importedPersonId(p + "Q3")).get(0)).displayName())
                 .isEqualTo("Story, Pat");
-        assertThat(storedEvents(ImportRows.personId(p + "Q4"))).hasSize(1);
-        assertThat(storedEvents(ImportRows.personId(p + "Q2"))).isEmpty();
+        assertThat(storedEvents(importedPersonId(p + "Q4"))).hasSize(1);
+        assertThat(storedEvents(importedPersonId(p + "Q2"))).isEmpty();
     }
 
     @Test
@@ -257,7 +256,7 @@ class BulkImportApiTest extends CommandApiTest {
         assertThat(figures(ndjson)).containsExactly(19L, 19L, 0L, 16L, 3L, 0L);
         assertThat(failures(ndjson)).containsExactly(Map.entry(17L, "regain-while-delivering"),
                 Map.entry(18L, "validation"), Map.entry(19L, "person-not-found"));
-        assertThat(storedEvents(ImportRows.personId("HR-1001"))).hasSize(11);
+        assertThat(storedEvents(importedPersonId("HR-1001"))).hasSize(11);
     }
 
     @Test

@@ -46,8 +46,8 @@ class BulkImportPathsTest extends CommandApiTest {
 
     @Test
     void theBatchPathAndTheCommandPathDecideAlikeAndStoreTheSameEvents() throws Exception {
-        String batched = ImportRows.personId("paths-" + UUID.randomUUID());
-        String alone = ImportRows.personId("paths-" + UUID.randomUUID());
+        String batched = importedPersonId("paths-" + UUID.randomUUID());
+        String alone = importedPersonId("paths-" + UUID.randomUUID());
 
         List<ImportedHistory> viaBatch = new TransactionTemplate(transactionManager).execute(status ->
                 histories.importAll(List.of(rowsOf(batched)), Map.of("importId", "test")));
@@ -69,7 +69,7 @@ class BulkImportPathsTest extends CommandApiTest {
 
     @Test
     void theBatchPathRecordsNothingTwiceEither() {
-        String person = ImportRows.personId("paths-" + UUID.randomUUID());
+        String person = importedPersonId("paths-" + UUID.randomUUID());
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         transactions.execute(status -> histories.importAll(List.of(rowsOf(person)), Map.of()));
 
@@ -86,7 +86,7 @@ class BulkImportPathsTest extends CommandApiTest {
 
     @Test
     void aRowsIdLeavesPersonalDataOutSoThatNoNameCanBeConfirmedFromIt() throws Exception {
-        String person = ImportRows.personId("ids-" + UUID.randomUUID());
+        String person = importedPersonId("ids-" + UUID.randomUUID());
         String one = decode(person, "{\"type\": \"DELIVERY_ROLE_STARTED\", \"effectiveDate\": \"2015-02-02\","
                 + " \"projectName\": \"Billing\"}").row().eventId();
         String renamed = decode(person, "{\"type\": \"DELIVERY_ROLE_STARTED\", \"effectiveDate\": \"2015-02-02\","
@@ -100,7 +100,7 @@ class BulkImportPathsTest extends CommandApiTest {
 
     @Test
     void aFileNamesPeopleByPersonRefNeverByPersonId() throws Exception {
-        ImportRows.Decoded decoded = decode(ImportRows.personId("ids-" + UUID.randomUUID()), "{\"type\":"
+        ImportRows.Decoded decoded = decode(importedPersonId("ids-" + UUID.randomUUID()), "{\"type\":"
                 + " \"PERSON_REGISTERED\", \"displayName\": \"Ada\", \"teamId\": \"t\", \"personId\": \""
                 + UUID.randomUUID() + "\"}");
 

@@ -8,11 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careerpath.command.imports.ImportedPersonIds;
 import io.careerpath.command.personaldata.PersonKeys;
 import io.careerpath.command.personaldata.PersonalFields;
 import io.careerpath.events.CareerEvent;
 import io.careerpath.security.Caller;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -34,12 +35,14 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.threeten.extra.MutableClock;
 
 /**
  * The command service as a whole (Axon, the JDBC event store with its Flyway schema, the web layer),
  * on an in-memory H2 database in PostgreSQL mode, with Kafka publishing switched off: what these tests
- * check ends in the event store. One Spring context serves every subclass. The clock is fixed at
- * {@link #NOW}, so "today" is 2025-06-15 (2025-06-16 in UTC+14, the latest date accepted).
+ * check ends in the event store. One Spring context serves every subclass. The clock stands at
+ * {@link #NOW}, so "today" is 2025-06-15 (2025-06-16 in UTC+14, the latest date accepted); a test that
+ * moves it ({@link #clock}) puts it back when it ends.
  *
  * <p>Every request carries an HR administrator's token ({@link #HR_ADMIN}) unless it sets its own
  * ({@code .with(token(...))}); {@link #anonymous} sends none. Decisions read the token's claims, so the
@@ -56,7 +59,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         // never fetched: MockMvc's jwt() stands for a validated token
         "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:1/issuer"})
 @AutoConfigureMockMvc
-@Import(CommandApiTest.FixedClock.class)
+@Import(CommandApiTest.ClockAndToken.class)
 abstract class CommandApiTest {
 
     static final Instant NOW = Instant.parse("2025-06-15T10:00:00Z");
@@ -66,11 +69,11 @@ abstract class CommandApiTest {
     static final String RECORDER = "sub:" + HR_ADMIN;
 
     @TestConfiguration
-    static class FixedClock {
+    static class ClockAndToken {
         @Bean
         @Primary
-        Clock fixedClock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
+        MutableClock testClock() {
+            return MutableClock.of(NOW, ZoneOffset.UTC);
         }
 
         @Bean
@@ -93,6 +96,8 @@ abstract class CommandApiTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    MutableClock clock;
+    @Autowired
     ObjectMapper json;
     @Autowired
     EventStore eventStore;
@@ -101,7 +106,14 @@ abstract class CommandApiTest {
     @Autowired
     PersonKeys keys;
     @Autowired
+    ImportedPersonIds importedPersonIds;
+    @Autowired
     org.springframework.web.context.WebApplicationContext context;
+
+    @AfterEach
+    void clockBackToNow() {
+        clock.setInstant(NOW);
+    }
 
     /** Requests without any token (the default token is not added). */
     MockMvc anonymous() {
@@ -137,6 +149,11 @@ abstract class CommandApiTest {
                     + response.getContentAsString());
         }
         return json.readTree(response.getContentAsString());
+    }
+
+    /** The person a bulk import's personRef names in this installation. */
+    String importedPersonId(String personRef) {
+        return importedPersonIds.personId(personRef);
     }
 
     /** What the event store holds for the person: the ground truth of "nothing was recorded". */

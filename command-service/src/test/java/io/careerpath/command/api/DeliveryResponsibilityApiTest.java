@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careerpath.command.person.ImportRows;
 import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.JoinedPmo;
 import java.util.ArrayList;
@@ -114,7 +113,7 @@ class DeliveryResponsibilityApiTest extends CommandApiTest {
         assertThat(fromNdjson.get("failed").asLong()).isZero();
         assertThat(deliveryResponsibilityOf(ref + "A")).isEqualTo(DeliveryResponsibility.PARTIAL);
         assertThat(deliveryResponsibilityOf(ref + "B")).isEqualTo(DeliveryResponsibility.FULL);
-        assertThat(storedEvents(ImportRows.personId(ref + "C"))).hasSize(1);
+        assertThat(storedEvents(importedPersonId(ref + "C"))).hasSize(1);
         assertThat(deliveryResponsibilityOf(ref + "D")).isEqualTo(DeliveryResponsibility.FULL);
     }
 
@@ -136,11 +135,11 @@ class DeliveryResponsibilityApiTest extends CommandApiTest {
 
         assertThat(again.get("alreadyRecorded").asLong()).isEqualTo(2);
         assertThat(again.get("failed").asLong()).isZero();
-        assertThat(storedEvents(ImportRows.personId(ref))).hasSize(3);
+        assertThat(storedEvents(importedPersonId(ref))).hasSize(3);
     }
 
     private DeliveryResponsibility deliveryResponsibilityOf(String personRef) {
-        return storedEvents(ImportRows.personId(personRef)).stream().filter(JoinedPmo.class::isInstance)
+        return storedEvents(importedPersonId(personRef)).stream().filter(JoinedPmo.class::isInstance)
                 .map(JoinedPmo.class::cast).findFirst().orElseThrow().deliveryResponsibility();
     }
 }

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.careerpath.command.idempotency.ExpiredKeysPruner;
 import io.careerpath.command.idempotency.IdempotentRequests;
 import io.careerpath.command.idempotency.IdempotentRequests.Answer;
 import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,9 +30,17 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** A retried request with the same Idempotency-Key returns the first answer and records nothing new. */
+/**
+ * A retried request with the same Idempotency-Key returns the first answer and records nothing new, within the
+ * key's window (24 hours); after it the key belongs to a new request, and the pruner deletes the old one.
+ */
 class IdempotencyKeyTest extends CommandApiTest {
 
+    /** careerpath.idempotency.keys-expire-after, by default. */
+    private static final Duration WINDOW = Duration.ofHours(24);
+    /** An event that may be recorded twice on one day, unlike an assignment. */
+    private static final String LOAD_40 = """
+            {"type": "ADMINISTRATIVE_LOAD_RECORDED", "effectiveDate": "2024-03-01", "percentOfTime": 40}""";
     private static final String PMO = """
             {"type": "JOINED_PMO", "effectiveDate": "2024-03-01", "pmoType": "PROGRAM"}""";
 
@@ -37,6 +48,8 @@ class IdempotencyKeyTest extends CommandApiTest {
     IdempotentRequests idempotency;
     @Autowired
     CommandGateway commands;
+    @Autowired
+    ExpiredKeysPruner pruner;
 
     @Test
     void aRetriedEventReturnsTheFirstAnswerAndIsRecordedOnce() throws Exception {
@@ -169,6 +182,74 @@ class IdempotencyKeyTest extends CommandApiTest {
         assertThat(answer.get("ok").asBoolean()).isTrue();
         assertThat(storedEvents(person)).hasSize(2);
         assertThat(storedIdempotencyKeys(key)).isOne();
+    }
+
+    @Test
+    void withinItsWindowAKeyReplaysTheFirstAnswer() throws Exception {
+        String person = register();
+        String key = UUID.randomUUID().toString();
+        MockHttpServletResponse first = perform(record(person, LOAD_40).header("Idempotency-Key", key));
+
+        clock.add(WINDOW.minusSeconds(1));
+        MockHttpServletResponse retry = perform(record(person, LOAD_40).header("Idempotency-Key", key));
+
+        assertThat(retry.getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.getContentAsString()).isEqualTo(first.getContentAsString());
+        assertThat(storedEvents(person)).hasSize(2);
+    }
+
+    @Test
+    void afterItsWindowTheSameKeyAndRequestAreRecordedAnew() throws Exception {
+        String person = register();
+        String key = UUID.randomUUID().toString();
+        MockHttpServletResponse first = perform(record(person, LOAD_40).header("Idempotency-Key", key));
+
+        clock.add(WINDOW);
+        MockHttpServletResponse again = perform(record(person, LOAD_40).header("Idempotency-Key", key));
+        MockHttpServletResponse retry = perform(record(person, LOAD_40).header("Idempotency-Key", key));
+
+        assertThat(again.getStatus()).as(again.getContentAsString()).isEqualTo(201);
+        assertThat(again.getHeader("Idempotent-Replayed")).isNull();
+        assertThat(again.getContentAsString()).isNotEqualTo(first.getContentAsString());
+        assertThat(storedEvents(person)).hasSize(3);
+        // the key now answers for its new request, for a window of its own
+        assertThat(retry.getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.getContentAsString()).isEqualTo(again.getContentAsString());
+        assertThat(storedIdempotencyKeys(key)).isOne();
+    }
+
+    @Test
+    void afterItsWindowTheKeyWithAnotherRequestIsNoConflict() throws Exception {
+        String person = register();
+        String key = UUID.randomUUID().toString();
+        perform(record(person, LOAD_40).header("Idempotency-Key", key));
+
+        clock.add(WINDOW.plusHours(1));
+        MockHttpServletResponse other = perform(record(person, """
+                {"type": "ADMINISTRATIVE_LOAD_RECORDED", "effectiveDate": "2024-04-01", "percentOfTime": 60}""")
+                .header("Idempotency-Key", key));
+
+        assertThat(other.getStatus()).as(other.getContentAsString()).isEqualTo(201);
+        assertThat(storedEvents(person)).hasSize(3);
+    }
+
+    @Test
+    void thePrunerDeletesTheExpiredKeysOnly() throws Exception {
+        String person = register();
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        perform(record(person, LOAD_40).header("Idempotency-Key", old));
+        clock.add(Duration.ofHours(12));
+        perform(record(person, LOAD_40).header("Idempotency-Key", recent));
+        clock.add(Duration.ofHours(12));
+
+        long deleted = pruner.prune();
+
+        assertThat(deleted).isPositive();
+        assertThat(storedIdempotencyKeys(old)).isZero();
+        assertThat(storedIdempotencyKeys(recent)).isOne();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_keys WHERE created_at <= ?", Long.class,
+                Timestamp.from(clock.instant().minus(WINDOW)))).as("expired keys left").isZero();
     }
 
     private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {

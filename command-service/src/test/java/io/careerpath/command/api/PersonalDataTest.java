@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careerpath.command.person.ImportRows;
 import io.careerpath.events.CareerEvent;
 import io.careerpath.events.PersonErased;
 import io.careerpath.security.PersonalData;
@@ -63,7 +62,7 @@ class PersonalDataTest extends CommandApiTest {
     @Test
     void aBulkImportSealsTooAndCreatesTheKeyWithTheRegistration() throws Exception {
         String ref = "sealed-" + UUID.randomUUID();
-        String person = ImportRows.personId(ref);
+        String person = importedPersonId(ref);
         String file = "personRef,type,effectiveDate,displayName,teamId,projectName\n"
                 + ref + ",PERSON_REGISTERED,2014-01-06," + name + ",team-apollo,\n"
                 + ref + ",DELIVERY_ROLE_STARTED,2014-02-03,,," + project + "\n"
@@ -118,7 +117,7 @@ class PersonalDataTest extends CommandApiTest {
     @Test
     void erasingAnImportedPersonDeletesTheFailuresListedForThem() throws Exception {
         String ref = "erased-" + UUID.randomUUID();
-        String person = ImportRows.personId(ref);
+        String person = importedPersonId(ref);
         awaitEnd(upload("personRef,type,effectiveDate,displayName,teamId,percentOfTime\n"
                 + ref + ",PERSON_REGISTERED,2014-01-06," + name + ",team-apollo,\n"
                 + ref + ",ADMINISTRATIVE_LOAD_RECORDED,2015-01-01,,,150\n"));

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import io.careerpath.command.person.ImportRows;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -86,7 +85,7 @@ class PostgresqlErasureTest extends CommandApiTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> json.readTree(mvc.perform(get(accepted.getHeader("Location")))
                 .andReturn().getResponse().getContentAsString()).get("state").asText().equals("DONE"));
 
-        String person = ImportRows.personId(ref);
+        String person = importedPersonId(ref);
         assertThat(payloads(person)).hasSize(2).noneMatch(payload -> payload.contains(name));
         assertThat(openedEvents(person).get(1).toString()).contains("Engine " + name);
     }

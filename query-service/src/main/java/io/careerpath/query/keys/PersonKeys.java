@@ -1,9 +1,12 @@
 package io.careerpath.query.keys;
 
+import static io.careerpath.security.KeyCache.NO_KEY;
+
+import io.careerpath.security.KeyCache;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,24 +17,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The people's keys, for opening their sealed personal data when answering (docs/security.md). Held
- * in memory only, for a bounded time and number, never persisted: the command service stays the
- * one place a key lives, so destroying it there erases the data here too. Asked for in batches, so
- * a board of 200 people costs one request, and forgotten as soon as the person's erasure is projected.
+ * in memory only, for a bounded time and number ({@link KeyCache}), never persisted: the command service
+ * stays the one place a key lives, so destroying it there erases the data here too. Asked for in batches,
+ * so a board of 200 people costs one request, and forgotten as soon as the person's erasure is projected,
+ * also when a request for their key was on its way at that moment.
  *
  * <p>That a person has no key (erased) is remembered like a key: erasure is final.
  */
 @Component
 public class PersonKeys {
 
-    private static final byte[] NO_KEY = new byte[0];
-
     private final KeyFetcher fetcher;
-    private final long ttlNanos;
-    private final LongSupplier ticker;
-    private final Map<String, Cached> cache;
-
-    private record Cached(byte[] key, long expiresAt) {
-    }
+    private final KeyCache cache;
 
     @Autowired
     PersonKeys(KeyFetcher fetcher, PersonKeysProperties properties) {
@@ -40,14 +37,7 @@ public class PersonKeys {
 
     PersonKeys(KeyFetcher fetcher, int maxEntries, long ttlNanos, LongSupplier ticker) {
         this.fetcher = fetcher;
-        this.ttlNanos = ttlNanos;
-        this.ticker = ticker;
-        this.cache = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-                return size() > maxEntries;
-            }
-        };
+        this.cache = new KeyCache(maxEntries, Duration.ofNanos(ttlNanos), ticker);
     }
 
     /** The person's key; empty if they have none (erased, or never known to the command service). */
@@ -64,38 +54,33 @@ public class PersonKeys {
     public Map<String, byte[]> keysOf(Collection<String> personIds) {
         Map<String, byte[]> keys = new HashMap<>();
         List<String> missing = new ArrayList<>();
-        long now = ticker.getAsLong();
-        synchronized (cache) {
-            for (String personId : new LinkedHashSet<>(personIds)) {
-                Cached cached = cache.get(personId);
-                if (cached == null || now - cached.expiresAt() > 0) {
-                    missing.add(personId);
-                } else if (cached.key() != NO_KEY) {
-                    keys.put(personId, cached.key());
-                }
+        for (String personId : new LinkedHashSet<>(personIds)) {
+            byte[] held = cache.held(personId);
+            if (held == null) {
+                missing.add(personId);
+            } else if (held != NO_KEY) {
+                keys.put(personId, held);
             }
         }
         for (int from = 0; from < missing.size(); from += KeyFetcher.MAX_PEOPLE_PER_REQUEST) {
             List<String> chunk = missing.subList(from, Math.min(missing.size(), from + KeyFetcher.MAX_PEOPLE_PER_REQUEST));
+            long ticket = cache.beforeReading();
             Map<String, byte[]> fetched = fetcher.fetch(List.copyOf(chunk));
-            long expiresAt = ticker.getAsLong() + ttlNanos;
-            synchronized (cache) {
-                for (String personId : chunk) {
-                    byte[] key = fetched.get(personId);
-                    cache.put(personId, new Cached(key == null ? NO_KEY : key, expiresAt));
-                    if (key != null) {
-                        keys.put(personId, key);
-                    }
+            Map<String, byte[]> read = new HashMap<>();
+            for (String personId : chunk) {
+                byte[] key = fetched.get(personId);
+                read.put(personId, key == null ? NO_KEY : key);
+                if (key != null) {
+                    keys.put(personId, key);
                 }
             }
+            cache.keep(ticket, read);
         }
         return keys;
     }
 
     /** The person was erased: their key must not open anything here any more. */
     public void forget(String personId) {
-        synchronized (cache) {
-            cache.put(personId, new Cached(NO_KEY, ticker.getAsLong() + ttlNanos));
-        }
+        cache.erased(personId);
     }
 }
