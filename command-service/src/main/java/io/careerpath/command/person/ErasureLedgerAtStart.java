@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 class ErasureLedgerAtStart implements SmartLifecycle, HealthIndicator {
 
     /**
-     * After Axon's components (its phases are all below 2<sup>30</sup> + 10), before Spring Boot's web server
-     * ({@code Integer.MAX_VALUE - 2048}).
+     * After Axon's configuration, which starts every Axon component (command handlers included) at
+     * {@code Integer.MAX_VALUE - 3072} (SpringAxonConfiguration), before Spring Boot's web server at
+     * {@code Integer.MAX_VALUE - 2048} (WebServerStartStopLifecycle).
      */
-    static final int PHASE = Integer.MAX_VALUE - 4096;
+    static final int PHASE = Integer.MAX_VALUE - 2560;
 
     private final PersonErasure erasure;
     private final ErasureLedger ledger;
