@@ -2,10 +2,12 @@ package io.careerpath.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -48,9 +50,10 @@ final class EventStoreBackups {
 
     /**
      * Backs the running event store up into {@code directory} as {@code event-store-<UTC time>.zip} and keeps
-     * the newest {@code kept} backups there. The zip appears under its name only once complete.
+     * the newest {@code kept} backups there. The zip appears under its name only once complete and on disk.
+     * One at a time: a backup clears what an earlier one left half-written.
      */
-    static Path backUp(DataSource eventStore, Path directory, int kept, Clock clock) {
+    static synchronized Path backUp(DataSource eventStore, Path directory, int kept, Clock clock) {
         try {
             Files.createDirectories(directory);
             for (Path leftOver : list(directory, "*" + SUFFIX + ".part")) {
@@ -62,6 +65,9 @@ final class EventStoreBackups {
                  PreparedStatement statement = connection.prepareStatement("BACKUP TO ?")) {
                 statement.setString(1, part.toString());
                 statement.execute();
+            }
+            try (FileChannel written = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                written.force(true);
             }
             Files.move(part, backup, StandardCopyOption.ATOMIC_MOVE);
             List<Path> backups = backups(directory);

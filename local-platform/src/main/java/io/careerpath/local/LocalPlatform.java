@@ -2,6 +2,7 @@ package io.careerpath.local;
 
 import io.careerpath.local.signin.DemoAccount;
 import io.careerpath.local.signin.SignInServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,11 +15,11 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.springframework.boot.convert.DurationStyle;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The whole platform on one machine with nothing installed: a real Kafka broker (KRaft, child
@@ -201,7 +202,7 @@ public final class LocalPlatform implements AutoCloseable {
         try {
             sinceNewest = existing.isEmpty() ? backups.every()
                     : Duration.between(Files.getLastModifiedTime(existing.get(existing.size() - 1)).toInstant(), Instant.now());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             sinceNewest = backups.every();
         }
         long first = Math.max(0, backups.every().minus(sinceNewest).toMillis());

@@ -74,6 +74,8 @@ class LocalPlatformRestoreTest {
         }
 
         // a new installation: the ledger of the one restored, then the backup, as docs/operations.md says
+        assertThat(original.resolve("erasure-ledger")).as("the erasure is in the data directory's ledger")
+                .isDirectoryContaining("glob:**.jsonl");
         FileSystemUtils.copyRecursively(original.resolve("erasure-ledger"), restored.resolve("erasure-ledger"));
         EventStoreBackups.restore(backup, restored);
 
@@ -106,8 +108,9 @@ class LocalPlatformRestoreTest {
 
             // the new installation's topic holds the whole restored history again, not only what came after it
             long storedEvents = Long.parseLong(rows(store, "SELECT COUNT(*) FROM domainevententry").get(0));
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> recordsOnTheTopic(restoredSettings.kafkaPort()) >= storedEvents);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(recordsOnTheTopic(restoredSettings.kafkaPort())).as("records on the new topic")
+                            .isGreaterThanOrEqualTo(storedEvents));
         }
     }
 

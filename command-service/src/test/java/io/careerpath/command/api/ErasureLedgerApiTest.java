@@ -3,6 +3,7 @@ package io.careerpath.command.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careerpath.command.personaldata.ErasureLedger;
@@ -17,7 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
@@ -33,7 +36,7 @@ class ErasureLedgerApiTest extends CommandApiTest {
     ErasureLedger ledger;
     /** The start-up step that re-applies the ledger (and reports it as health component erasureLedger). */
     @Autowired
-    @org.springframework.beans.factory.annotation.Qualifier("erasureLedgerHealthIndicator")
+    @Qualifier("erasureLedgerHealthIndicator")
     SmartLifecycle reapplyAtStart;
 
     private final String name = "Grace Hopper " + UUID.randomUUID();
@@ -138,8 +141,7 @@ class ErasureLedgerApiTest extends CommandApiTest {
     }
 
     private String registered() throws Exception {
-        MockHttpServletResponse response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .post("/api/people").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        MockHttpServletResponse response = mvc.perform(post("/api/people").contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of("displayName", name, "teamId", "team-ledger", "effectiveDate", "2014-01-06"))))
                 .andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
