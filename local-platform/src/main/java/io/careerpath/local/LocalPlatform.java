@@ -2,21 +2,32 @@ package io.careerpath.local;
 
 import io.careerpath.local.signin.DemoAccount;
 import io.careerpath.local.signin.SignInServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The whole platform on one machine with nothing installed: a real Kafka broker (KRaft, child
  * process), an embedded MongoDB-wire server persisted to an H2 file, an H2 file event store, and
  * both services, behind a sign-in server of its own (io.careerpath.local.signin.SignInServer, with the
  * single-machine demo accounts). Everything it keeps lives under one data directory, so a stop and a
- * start find all the data again.
+ * start find all the data again. It backs the event store up while it runs, and restores a backup into a new
+ * data directory ({@link Backups}, docs/operations.md "Backup and restore").
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -42,10 +53,7 @@ public final class LocalPlatform implements AutoCloseable {
          * defaulting to {@link #DEFAULTS}.
          */
         static Settings fromArguments(String... args) {
-            Map<String, String> given = Arrays.stream(args)
-                    .filter(arg -> arg.startsWith("--") && arg.contains("="))
-                    .collect(Collectors.toMap(arg -> arg.substring(2, arg.indexOf('=')),
-                            arg -> arg.substring(arg.indexOf('=') + 1), (a, b) -> b));
+            Map<String, String> given = arguments(args);
             return new Settings(
                     Path.of(given.getOrDefault("data-dir", DEFAULTS.dataDir.toString())),
                     port(given, "command-port", DEFAULTS.commandPort),
@@ -61,16 +69,55 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /** {@code --name=value} arguments by name (the last one wins). */
+    private static Map<String, String> arguments(String... args) {
+        return Arrays.stream(args)
+                .filter(arg -> arg.startsWith("--") && arg.contains("="))
+                .collect(Collectors.toMap(arg -> arg.substring(2, arg.indexOf('=')),
+                        arg -> arg.substring(arg.indexOf('=') + 1), (a, b) -> b));
+    }
+
+    /**
+     * The launcher's backups of the event store ({@link EventStoreBackups}).
+     *
+     * @param every       how often (the first one as soon as the newest backup is this old); zero: never
+     * @param kept        how many backups are kept (the oldest are deleted)
+     * @param directory   where they are written
+     * @param restoreFrom a backup to restore into the data directory before starting (a new one), or null
+     */
+    public record Backups(Duration every, int kept, Path directory, Path restoreFrom) {
+
+        /** Reads {@code --backup-every=24h}, {@code --backups-kept=7}, {@code --backup-dir=<data-dir>/backups}, {@code --restore-from=...}. */
+        static Backups fromArguments(Path dataDir, String... args) {
+            Map<String, String> given = arguments(args);
+            String restoreFrom = given.get("restore-from");
+            return new Backups(DurationStyle.detectAndParse(given.getOrDefault("backup-every", "24h")),
+                    Integer.parseInt(given.getOrDefault("backups-kept", "7")),
+                    Path.of(given.getOrDefault("backup-dir", dataDir.resolve("backups").toString())),
+                    restoreFrom == null ? null : Path.of(restoreFrom));
+        }
+    }
+
     private final SignInServer signIn;
     private final KafkaBroker kafka;
     private final EmbeddedMongo mongo;
     private final PlatformServices services;
+    private final Path dataDir;
+    private volatile Backups backups;
+    private final ScheduledExecutorService backupSchedule = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "careerpath-backups");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    private LocalPlatform(SignInServer signIn, KafkaBroker kafka, EmbeddedMongo mongo, PlatformServices services) {
+    private LocalPlatform(SignInServer signIn, KafkaBroker kafka, EmbeddedMongo mongo, PlatformServices services,
+                          Path dataDir) {
         this.signIn = signIn;
         this.kafka = kafka;
         this.mongo = mongo;
         this.services = services;
+        this.dataDir = dataDir;
+        this.backups = Backups.fromArguments(dataDir);
     }
 
     public static LocalPlatform start(Settings settings) throws Exception {
@@ -105,6 +152,8 @@ public final class LocalPlatform implements AutoCloseable {
             command.put("spring.datasource.url", EventStoreFile.jdbcUrl(dataDir));
             command.put("spring.datasource.username", "sa");
             command.put("careerpath.kafka.bootstrap-servers", kafka.bootstrapServers());
+            // beside the event store, never inside its backups: docs/operations.md, "Erasure after a restore"
+            command.put("careerpath.erasure-ledger.directory", dataDir.resolve(EventStoreBackups.ERASURE_LEDGER).toString());
             Map<String, String> query = new LinkedHashMap<>();
             query.put("server.port", String.valueOf(settings.queryPort()));
             query.put("spring.data.mongodb.uri", mongo.uri());
@@ -117,7 +166,7 @@ public final class LocalPlatform implements AutoCloseable {
                 // a convenience for a first look, never a reason not to run
                 log.warn("Could not register the demo accounts' people: {}", e.getMessage(), e);
             }
-            return new LocalPlatform(signIn, kafka, mongo, services);
+            return new LocalPlatform(signIn, kafka, mongo, services, dataDir);
         } catch (Exception e) {
             if (mongo != null) {
                 mongo.close();
@@ -136,8 +185,48 @@ public final class LocalPlatform implements AutoCloseable {
         return signIn;
     }
 
+    /** Backs the event store up now, as the schedule does (by default into {@code <data-dir>/backups}); the backup's file. */
+    public Path backUp() {
+        return EventStoreBackups.backUp(services.commandContext().getBean(DataSource.class), backups.directory(),
+                backups.kept(), Clock.systemUTC());
+    }
+
+    /** Backs the event store up every {@code backups.every()}, the first time once the newest backup is that old. */
+    void scheduleBackups(Backups backups) {
+        this.backups = backups;
+        if (backups.every().isZero()) {
+            return;
+        }
+        List<Path> existing = EventStoreBackups.backups(backups.directory());
+        Duration sinceNewest;
+        try {
+            sinceNewest = existing.isEmpty() ? backups.every()
+                    : Duration.between(Files.getLastModifiedTime(existing.get(existing.size() - 1)).toInstant(), Instant.now());
+        } catch (IOException e) {
+            sinceNewest = backups.every();
+        }
+        long first = Math.max(0, backups.every().minus(sinceNewest).toMillis());
+        backupSchedule.scheduleAtFixedRate(() -> {
+            try {
+                backUp();
+            } catch (RuntimeException e) {
+                log.error("Could not back the event store up into {}; next try in {}", backups.directory(),
+                        backups.every(), e);
+            }
+        }, first, backups.every().toMillis(), TimeUnit.MILLISECONDS);
+        log.info("The event store is backed up every {} into {} (the newest {} kept); the next in {} s",
+                backups.every(), backups.directory(), backups.kept(), first / 1000);
+    }
+
     @Override
     public void close() {
+        backupSchedule.shutdown();
+        try {
+            // a backup under way is finished, not cut off
+            backupSchedule.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         services.close();
         mongo.close();
         kafka.close();
@@ -146,9 +235,14 @@ public final class LocalPlatform implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromArguments(args);
+        Backups backups = Backups.fromArguments(settings.dataDir(), args);
         LocalPlatform platform;
         try {
+            if (backups.restoreFrom() != null) {
+                EventStoreBackups.restore(backups.restoreFrom(), settings.dataDir().toAbsolutePath());
+            }
             platform = start(settings, signInArguments(args));
+            platform.scheduleBackups(backups);
         } catch (Exception e) {
             // a half-started platform may hold non-daemon threads: say why and leave
             log.error("Careerpath could not start: {}", e.getMessage(), e);

@@ -76,6 +76,30 @@ final class CareerpathClient {
                 .toEntity(JsonNode.class);
     }
 
+    /** The status the query API answers for a GET of {@code uri}, refusals included. */
+    int queryStatus(String uri, Object... variables) {
+        return queryApi.get().uri(uri, variables).retrieve()
+                .onStatus(HttpStatusCode::isError, (request, response) -> {
+                })
+                .toBodilessEntity().getStatusCode().value();
+    }
+
+    /** Asks the command API to erase the person, and answers its status (refusals are not thrown). */
+    int erase(String personId) {
+        return commandApi.delete().uri("/api/people/{id}", personId).retrieve()
+                .onStatus(HttpStatusCode::isError, (request, response) -> {
+                })
+                .toBodilessEntity().getStatusCode().value();
+    }
+
+    /** The display names on the team's rotation board. */
+    java.util.List<String> boardMembers(String teamId) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        queryApi.get().uri("/api/teams/{team}/rotation-board", teamId).retrieve().body(JsonNode.class).get("members")
+                .forEach(member -> names.add(member.get("displayName").asText()));
+        return names;
+    }
+
     JsonNode record(String personId, Map<String, Object> event) {
         return commandApi.post().uri("/api/people/{id}/career-events", personId)
                 .body(event).retrieve().body(JsonNode.class);

@@ -61,6 +61,8 @@ class ComposeEnvironmentTest {
         substitutes.put("kafka:9092", infrastructure.kafkaBootstrapServers());
         substitutes.put("mongodb://mongo:27017", infrastructure.mongoUri());
         substitutes.put("careerpath.career-events", topic);
+        substitutes.put("/var/lib/careerpath/erasure-ledger",
+                Files.createTempDirectory(Path.of("target"), "compose-erasure-ledger-").toAbsolutePath().toString());
         assertThat(String.valueOf(queryEnvironment.get("CAREERPATH_QUERY_CLIENT_SECRET")))
                 .as("the compose file's demo secret is the sign-in server's").isEqualTo(signIn.queryClientSecret());
 

@@ -21,4 +21,17 @@ class LocalPlatformArgumentsTest {
         assertThat(LocalPlatform.signInArguments(args))
                 .isEqualTo(Map.of("careerpath.sign-in.accounts-file", "/etc/careerpath/accounts.yml"));
     }
+
+    @Test
+    void theEventStoreIsBackedUpDailyIntoTheDataDirectoryKeepingSevenUnlessToldOtherwise() {
+        LocalPlatform.Backups defaults = LocalPlatform.Backups.fromArguments(Path.of("/tmp/cp"));
+        assertThat(defaults).isEqualTo(new LocalPlatform.Backups(java.time.Duration.ofHours(24), 7,
+                Path.of("/tmp/cp/backups"), null));
+
+        LocalPlatform.Backups given = LocalPlatform.Backups.fromArguments(Path.of("/tmp/cp"), "--backup-every=6h",
+                "--backups-kept=28", "--backup-dir=/mnt/backups", "--restore-from=/mnt/backups/event-store-x.zip");
+        assertThat(given).isEqualTo(new LocalPlatform.Backups(java.time.Duration.ofHours(6), 28, Path.of("/mnt/backups"),
+                Path.of("/mnt/backups/event-store-x.zip")));
+        assertThat(LocalPlatform.Backups.fromArguments(Path.of("/tmp/cp"), "--backup-every=0").every()).isZero();
+    }
 }

@@ -73,7 +73,9 @@ final class RunningPlatform implements AutoCloseable {
                         "spring.datasource.password", database.password(),
                         "careerpath.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                         "careerpath.kafka.topic", topic,
-                        "careerpath.kafka.partitions", "3"),
+                        "careerpath.kafka.partitions", "3",
+                        // a ledger per platform: an erasure must never be re-applied to another test's event store
+                        "careerpath.erasure-ledger.directory", "target/erasure-ledgers/" + run),
                 querySettings(infrastructure, topic, "careerpath_" + run),
                 customizer);
         return new RunningPlatform(infrastructure, services, infrastructure.signIn(), topic, "careerpath_" + run);

@@ -56,6 +56,9 @@ import org.threeten.extra.MutableClock;
         "careerpath.kafka.enabled=false",
         "management.endpoint.health.group.readiness.include=readinessState,db",
         "spring.main.banner-mode=off",
+        // a ledger per context: an erasure in one test's event store must never be re-applied to another's
+        "careerpath.erasure-ledger.directory=target/erasure-ledgers/${random.uuid}",
+        "careerpath.erasure-ledger.instance=test",
         // never fetched: MockMvc's jwt() stands for a validated token
         "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:1/issuer"})
 @AutoConfigureMockMvc
