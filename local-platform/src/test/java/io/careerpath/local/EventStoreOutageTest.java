@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * (connections closed, new ones refused, as a stopped server does), while clients keep recording and reading.
  * Writes and the audit view answer 503 problem details with Retry-After within two seconds, the query side goes
  * on answering, the command service is not ready; once the database is back everything resumes by itself within
- * seconds, and every event acknowledged is in the store, on the topic and in the read model exactly once.
+ * seconds, and every event acknowledged is in the store and the read model exactly once and on the topic
+ * ({@link EventAccounting}: requests refused meanwhile are sent again with their Idempotency-Key first).
  */
 class EventStoreOutageTest {
 
@@ -66,8 +67,9 @@ class EventStoreOutageTest {
         var readiness = platform.commandHealth("/readiness");
         assertThat(readiness.getBody().at("/components/db/status").asText()).as(readiness.toString()).isEqualTo("DOWN");
         assertThat(platform.queryHealth("/readiness").getStatusCode().value()).as("the query side still answers").isEqualTo(200);
-        // long enough for Axon's own retry wait to have grown to 8 s
-        load.awaitMore(30, request -> request.phase().equals(OUTAGE) && request.operation() == Operation.RECORD);
+        // about 25 s (each refusal takes the pool's 750 ms): Axon's own retry wait would have grown to 16 s by now, so
+        // the publisher would sit out most of the 5 s the recovery below is given
+        load.awaitMore(60, request -> request.phase().equals(OUTAGE) && request.operation() == Operation.RECORD);
 
         load.phase(RECOVERY);
         load.awaitFinished(OUTAGE);
@@ -107,6 +109,6 @@ class EventStoreOutageTest {
                 .addAll(events));
         EventAccounting.Result result = EventAccounting.check(platform, acknowledged, Duration.ofSeconds(60));
         System.out.println("Event store outage: " + answers.replace("\n", "; ") + " => " + result);
-        assertThat(result.everyEventExactlyOnceEverywhere()).as(result.toString()).isTrue();
+        assertThat(result.everyAcknowledgedEventAccountedFor()).as(result.toString()).isTrue();
     }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * MongoDB away, for real: the query service reaches it through a proxy the test cuts (connections closed, new
  * ones refused). Reads answer 503 problem details with Retry-After within two seconds and the query service is
  * not ready, while the command service goes on recording; once MongoDB is back the projection catches up by
- * itself within seconds, and every event acknowledged is in the store, on the topic and in the read model exactly
- * once.
+ * itself within seconds, and every event acknowledged is in the store, on the topic and in the read model
+ * ({@link EventAccounting}: once in the store and the read model).
  */
 class MongoOutageTest {
 
@@ -66,8 +66,9 @@ class MongoOutageTest {
         var readiness = platform.queryHealth("/readiness");
         assertThat(readiness.getBody().at("/components/mongo/status").asText()).as(readiness.toString()).isEqualTo("DOWN");
         assertThat(platform.commandHealth("/readiness").getStatusCode().value()).as("recording goes on").isEqualTo(200);
-        // long enough for Axon's own retry wait to have grown to 8 s
-        load.awaitMore(30, request -> request.phase().equals(OUTAGE) && request.operation() == Operation.TIMELINE);
+        // about 25 s (each refusal takes the driver's 1 s): Axon's own retry wait would have grown to 16 s by now, so
+        // the projection would sit out most of the 5 s the recovery below is given
+        load.awaitMore(55, request -> request.phase().equals(OUTAGE) && request.operation() == Operation.TIMELINE);
 
         load.phase(RECOVERY);
         load.awaitFinished(OUTAGE);
@@ -103,6 +104,6 @@ class MongoOutageTest {
                 .addAll(events));
         EventAccounting.Result result = EventAccounting.check(platform, acknowledged, Duration.ofSeconds(60));
         System.out.println("MongoDB outage: " + answers.replace("\n", "; ") + " => " + result);
-        assertThat(result.everyEventExactlyOnceEverywhere()).as(result.toString()).isTrue();
+        assertThat(result.everyAcknowledgedEventAccountedFor()).as(result.toString()).isTrue();
     }
 }
