@@ -52,7 +52,8 @@ final class PlatformLoad implements AutoCloseable {
 
     /**
      * One request: when it started (its phase), what it was, how it was answered (status 0: no answer at all)
-     * and in how many milliseconds.
+     * and in how many milliseconds. The body is kept for record requests only (the ids they were answered with):
+     * a run logs thousands of timelines, which would fill the heap the soak run measures.
      */
     record Request(String phase, Operation operation, String personId, long millis, int status, String problemType,
                    String retryAfter, String readModelLag, JsonNode body, String idempotencyKey, String requestBody) {
@@ -236,7 +237,8 @@ final class PlatformLoad implements AutoCloseable {
             JsonNode json = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
             answered = new Request(phaseName, operation, personId, millis, response.statusCode(),
                     json.path("type").asText(null), response.headers().firstValue("Retry-After").orElse(null),
-                    response.headers().firstValue("Careerpath-Read-Model-Lag").orElse(null), json, key, requestBody);
+                    response.headers().firstValue("Careerpath-Read-Model-Lag").orElse(null),
+                    operation == Operation.RECORD ? json : JSON.nullNode(), key, requestBody);
         } catch (IOException e) {
             answered = new Request(phaseName, operation, personId, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
                     0, e.toString(), null, null, JSON.nullNode(), key, requestBody);
