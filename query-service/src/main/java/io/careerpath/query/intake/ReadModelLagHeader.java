@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.OptionalLong;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -15,7 +14,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * second ago). Absent only until the service has first seen the projection catch up with the topic. While Kafka
  * is away the service keeps answering, and the number grows with the outage.
  */
-@Component
 class ReadModelLagHeader extends OncePerRequestFilter {
 
     static final String HEADER = "Careerpath-Read-Model-Lag";

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * How stale the read models may be, in seconds: how long ago they last held every record the topic held.
@@ -32,7 +31,6 @@ import org.springframework.stereotype.Component;
  * <p>Read answers carry it ({@link ReadModelLagHeader}); Prometheus has it as
  * {@code careerpath_read_models_lag_seconds}.
  */
-@Component
 public class ReadModelStaleness implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelStaleness.class);
