@@ -111,7 +111,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The event store away (or too busy to lend a connection within a second) is the platform's fault for a
+     * The event store away (or too busy to lend a connection within 750 ms) is the platform's fault for a
      * while, not the request's: 503 with Retry-After. A request cut off while its transaction was committing may
      * have been recorded after all, so the answer points to the Idempotency-Key rather than promising nothing.
      */

@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Clients using a running platform as people would, while a test takes its components away: each records
@@ -63,6 +65,7 @@ final class PlatformLoad implements AutoCloseable {
         }
     }
 
+    private static final Logger log = LoggerFactory.getLogger(PlatformLoad.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -70,7 +73,7 @@ final class PlatformLoad implements AutoCloseable {
     private final List<String> people;
     private final String account;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ConcurrentLinkedQueue<Request> log = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Request> answers = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger recorded = new AtomicInteger();
     private volatile String phase = "before";
@@ -116,9 +119,9 @@ final class PlatformLoad implements AutoCloseable {
 
     /** Waits until {@code count} more requests matching {@code which} have been answered. */
     void awaitMore(int count, Predicate<Request> which) {
-        long before = log.stream().filter(which).count();
+        long before = answers.stream().filter(which).count();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> log.stream().filter(which).count() >= before + count);
+                .until(() -> answers.stream().filter(which).count() >= before + count);
     }
 
     void stop() {
@@ -136,17 +139,17 @@ final class PlatformLoad implements AutoCloseable {
     }
 
     List<Request> requests() {
-        return List.copyOf(log);
+        return List.copyOf(answers);
     }
 
     List<Request> requests(String phaseName, Operation operation) {
-        return log.stream().filter(r -> r.phase().equals(phaseName) && r.operation() == operation).toList();
+        return answers.stream().filter(r -> r.phase().equals(phaseName) && r.operation() == operation).toList();
     }
 
     /** How the requests of a phase were answered: operation, then status, then how many. */
     Map<Operation, Map<Integer, Long>> statuses(String phaseName) {
         Map<Operation, Map<Integer, Long>> statuses = new TreeMap<>();
-        log.stream().filter(r -> r.phase().equals(phaseName)).forEach(r -> statuses
+        answers.stream().filter(r -> r.phase().equals(phaseName)).forEach(r -> statuses
                 .computeIfAbsent(r.operation(), o -> new TreeMap<>()).merge(r.status(), 1L, Long::sum));
         return statuses;
     }
@@ -156,10 +159,10 @@ final class PlatformLoad implements AutoCloseable {
      * off while committing may have been recorded: the key replays its first answer instead of recording twice).
      */
     void retryUnacknowledged() {
-        Set<String> acknowledgedKeys = log.stream().filter(Request::acknowledged).map(Request::idempotencyKey)
+        Set<String> acknowledgedKeys = answers.stream().filter(Request::acknowledged).map(Request::idempotencyKey)
                 .collect(Collectors.toSet());
         Map<String, Request> unanswered = new HashMap<>();
-        log.stream().filter(r -> r.operation() == Operation.RECORD && !acknowledgedKeys.contains(r.idempotencyKey()))
+        answers.stream().filter(r -> r.operation() == Operation.RECORD && !acknowledgedKeys.contains(r.idempotencyKey()))
                 .forEach(r -> unanswered.putIfAbsent(r.idempotencyKey(), r));
         for (Request failed : unanswered.values()) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> record("retry",
@@ -170,7 +173,7 @@ final class PlatformLoad implements AutoCloseable {
     /** The event ids the command service acknowledged (201), by person; replays of one key count once. */
     Map<String, Set<String>> acknowledged() {
         Map<String, Set<String>> byPerson = new TreeMap<>();
-        log.stream().filter(Request::acknowledged).forEach(r -> byPerson
+        answers.stream().filter(Request::acknowledged).forEach(r -> byPerson
                 .computeIfAbsent(r.personId(), p -> new HashSet<>()).add(r.body().get("eventId").asText()));
         return byPerson;
     }
@@ -181,7 +184,7 @@ final class PlatformLoad implements AutoCloseable {
 
     /** The latency percentile (0-100) of the requests matching {@code which}, in milliseconds; -1 if none. */
     long percentile(Predicate<Request> which, double percentile) {
-        List<Long> millis = log.stream().filter(which).map(Request::millis).sorted(Comparator.naturalOrder()).toList();
+        List<Long> millis = answers.stream().filter(which).map(Request::millis).sorted(Comparator.naturalOrder()).toList();
         if (millis.isEmpty()) {
             return -1;
         }
@@ -194,20 +197,18 @@ final class PlatformLoad implements AutoCloseable {
         try {
             // an administrative load on a day of its own: one event per request, no career rule to trip over
             int n = recorded.incrementAndGet();
-            String body = JSON.writeValueAsString(Map.of("type", "ADMINISTRATIVE_LOAD_RECORDED",
-                    "effectiveDate", LocalDate.of(2020, 1, 1).plusDays(n % 1500).toString(),
-                    "percentOfTime", n % 101));
+            String body = JSON.createObjectNode().put("type", "ADMINISTRATIVE_LOAD_RECORDED")
+                    .put("effectiveDate", LocalDate.of(2020, 1, 1).plusDays(n % 1500).toString())
+                    .put("percentOfTime", n % 101).toString();
             record(phase, personId, UUID.randomUUID().toString(), body);
             send(phase, Operation.TIMELINE, personId, query("/api/people/" + personId + "/timeline").GET());
             if (round % 4 == 0) {
                 send(phase, Operation.AUDIT, personId, command("/api/people/" + personId + "/career-events").GET());
                 send(phase, Operation.SKILLS, personId, query("/api/people/" + personId + "/skills").GET());
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         } catch (RuntimeException e) {
-            // a scheduled task that throws is never run again: keep the client going, the log says what happened
-            e.printStackTrace();
+            // a scheduled task that throws is never run again: keep the client going
+            log.warn("A client's round failed", e);
         }
     }
 
@@ -248,7 +249,7 @@ final class PlatformLoad implements AutoCloseable {
         } finally {
             running.decrementAndGet();
         }
-        log.add(answered);
+        answers.add(answered);
         return answered;
     }
 
@@ -263,7 +264,7 @@ final class PlatformLoad implements AutoCloseable {
     /** What the requests of each phase got, for a test's failure message or a report. */
     String summary() {
         Map<String, Map<Operation, Map<Integer, Long>>> byPhase = new TreeMap<>();
-        log.forEach(r -> byPhase.computeIfAbsent(r.phase(), p -> new TreeMap<>())
+        answers.forEach(r -> byPhase.computeIfAbsent(r.phase(), p -> new TreeMap<>())
                 .computeIfAbsent(r.operation(), o -> new TreeMap<>()).merge(r.status(), 1L, Long::sum));
         List<String> lines = new ArrayList<>();
         byPhase.forEach((name, operations) -> lines.add(name + ": " + operations));

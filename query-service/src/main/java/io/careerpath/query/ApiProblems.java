@@ -155,7 +155,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     /**
      * MongoDB away (no server within {@code careerpath.read-models.mongo.server-selection-timeout}, a connection
-     * refused or cut): the read models cannot be read now, and nothing was changed.
+     * refused or cut) is a 503: the read models cannot be read now. Anything else unexpected is a 500, logged.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
@@ -171,7 +171,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
         logger.error("Unexpected failure answering a request", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be completed; nothing was changed");
+                "The request could not be completed");
         problem.setType(URI.create("urn:careerpath:problem:internal-error"));
         problem.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(problem);
