@@ -33,6 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    /** Seconds a client should wait after a 503: the pool reconnects as soon as the database answers again. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     /** One offending field of a request. */
     record FieldError(String field, String message) {
@@ -108,11 +110,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                         + " recorded: reload and try again");
     }
 
+    /**
+     * The event store away (or too busy to lend a connection within 750 ms) is the platform's fault for a
+     * while, not the request's: 503 with Retry-After. A request cut off while its transaction was committing may
+     * have been recorded after all, so the answer points to the Idempotency-Key rather than promising nothing.
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (EventStoreFailures.isOutage(ex)) {
+            log.warn("The event store cannot serve a request: {}", ex.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "event-store-unavailable",
+                            "Event store unavailable", "The event store cannot be reached now (away, restarting or"
+                                    + " overloaded): try again in a few seconds. Nothing was recorded, unless the"
+                                    + " connection broke while the write was being confirmed; retrying with the same"
+                                    + " Idempotency-Key is safe either way"));
+        }
         log.error("Unexpected failure answering a request", ex);
-        return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The request could not be completed. Retrying with the same Idempotency-Key is safe");
+        return ResponseEntity.internalServerError().body(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error", "Internal error",
+                "The request could not be completed. Retrying with the same Idempotency-Key is safe"));
     }
 
     private static <T extends Throwable> T causeOfType(Throwable ex, Class<T> type) {

@@ -74,7 +74,8 @@ class PlatformEndToEndTest {
         assertThat(command.get("components").has("kafka")).isFalse();
         assertThat(query.get("status").asText()).isEqualTo("UP");
         assertThat(query.get("components").get("mongo").get("status").asText()).isEqualTo("UP");
-        assertThat(query.get("components").get("kafka").get("status").asText()).isEqualTo("UP");
+        // nor on the query side: reads are answered from MongoDB while Kafka is away, saying how stale they are
+        assertThat(query.get("components").has("kafka")).isFalse();
     }
 
     @Test

@@ -1,14 +1,18 @@
 package io.careerpath.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.careerpath.local.signin.SignInServer;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -63,22 +67,44 @@ final class RunningPlatform implements AutoCloseable {
     /** With {@code customizer} applied to both services' contexts before they refresh. */
     static RunningPlatform start(ApplicationContextInitializer<ConfigurableApplicationContext> customizer) {
         TestInfrastructure infrastructure = TestInfrastructure.get();
+        return start(infrastructure.signIn(), (command, query) -> {
+        }, customizer);
+    }
+
+    /**
+     * With each service's settings changed by {@code adjust} before it starts (given the command service's and
+     * the query service's, as this class would pass them): a component's address behind a {@link TcpProxy}, say.
+     */
+    static RunningPlatform start(BiConsumer<Map<String, String>, Map<String, String>> adjust) {
+        return start(TestInfrastructure.get().signIn(), adjust, context -> {
+        });
+    }
+
+    /** As {@link #start(BiConsumer)}, taking tokens from {@code signInServer} (one with settings of a test's own). */
+    static RunningPlatform start(SignInServer signInServer, BiConsumer<Map<String, String>, Map<String, String>> adjust) {
+        return start(new SignIn(signInServer, "http://127.0.0.1:" + TestInfrastructure.freePort()), adjust, context -> {
+        });
+    }
+
+    private static RunningPlatform start(SignIn signIn, BiConsumer<Map<String, String>, Map<String, String>> adjust,
+                                         ApplicationContextInitializer<ConfigurableApplicationContext> customizer) {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String topic = "careerpath.career-events." + run;
         TestInfrastructure.Database database = infrastructure.newDatabase();
-        PlatformServices services = PlatformServices.start(infrastructure.signInServer(),
-                Map.of("server.port", "0",
-                        "spring.datasource.url", database.url(),
-                        "spring.datasource.username", database.username(),
-                        "spring.datasource.password", database.password(),
-                        "careerpath.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
-                        "careerpath.kafka.topic", topic,
-                        "careerpath.kafka.partitions", "3",
-                        // a ledger per platform: an erasure must never be re-applied to another test's event store
-                        "careerpath.erasure-ledger.directory", "target/erasure-ledgers/" + run),
-                querySettings(infrastructure, topic, "careerpath_" + run),
-                customizer);
-        return new RunningPlatform(infrastructure, services, infrastructure.signIn(), topic, "careerpath_" + run);
+        Map<String, String> command = new LinkedHashMap<>(Map.of("server.port", "0",
+                "spring.datasource.url", database.url(),
+                "spring.datasource.username", database.username(),
+                "spring.datasource.password", database.password(),
+                "careerpath.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
+                "careerpath.kafka.topic", topic,
+                "careerpath.kafka.partitions", "3",
+                // a ledger per platform: an erasure must never be re-applied to another test's event store
+                "careerpath.erasure-ledger.directory", "target/erasure-ledgers/" + run));
+        Map<String, String> query = new LinkedHashMap<>(querySettings(infrastructure, topic, "careerpath_" + run));
+        adjust.accept(command, query);
+        PlatformServices services = PlatformServices.start(signIn.server(), command, query, customizer);
+        return new RunningPlatform(infrastructure, services, signIn, topic, "careerpath_" + run);
     }
 
     private static Map<String, String> querySettings(TestInfrastructure infrastructure, String topic, String database) {
@@ -143,6 +169,23 @@ final class RunningPlatform implements AutoCloseable {
 
     RestClient queryApiWithToken(String token) {
         return queryApi(() -> token);
+    }
+
+    /** What the command service's health endpoint {@code path} ("/readiness", or "" for all) answers: status and body. */
+    ResponseEntity<JsonNode> commandHealth(String path) {
+        return health(commandApi, path);
+    }
+
+    ResponseEntity<JsonNode> queryHealth(String path) {
+        return health(queryApi, path);
+    }
+
+    private static ResponseEntity<JsonNode> health(RestClient api, String path) {
+        return api.get().uri("/actuator/health" + path).retrieve()
+                .onStatus(status -> true, (request, response) -> {
+                    // DOWN answers 503: returned, not thrown
+                })
+                .toEntity(JsonNode.class);
     }
 
     /** The command API without any token. */

@@ -1,6 +1,11 @@
 package io.careerpath.query;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoServerUnavailableException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.careerpath.query.history.PersonHistories;
@@ -13,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
@@ -30,10 +37,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Refusals leave the query API as RFC 9457 problem details with a stable type per failure. Bad input
- * names the parameter or field, never echoes the value (which may be anything, of any length).
+ * names the parameter or field, never echoes the value (which may be anything, of any length). A component
+ * that is away (MongoDB, the command service's key path) is a 503 with {@code Retry-After}; anything
+ * unexpected a 500 {@code internal-error}, never Spring's bare error page.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+    /** Seconds a client should wait after a 503: components come back within seconds, or an operator acts. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
@@ -136,7 +149,43 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "The people's keys cannot be fetched from the command service right now; try again shortly");
         problem.setType(URI.create("urn:careerpath:problem:keys-unavailable"));
         problem.setTitle("Keys unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem);
+    }
+
+    /**
+     * MongoDB away (no server within {@code careerpath.read-models.mongo.server-selection-timeout}, a connection
+     * refused or cut) is a 503: the read models cannot be read now. Anything else unexpected is a 500, logged.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (isReadModelOutage(ex)) {
+            logger.warn("The read models cannot be read: " + ex);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The read models (MongoDB) cannot be reached now; nothing was read or changed. Try again in a few"
+                            + " seconds");
+            problem.setType(URI.create("urn:careerpath:problem:read-models-unavailable"));
+            problem.setTitle("Read models unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .body(problem);
+        }
+        logger.error("Unexpected failure answering a request", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed");
+        problem.setType(URI.create("urn:careerpath:problem:internal-error"));
+        problem.setTitle("Internal error");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private static boolean isReadModelOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MongoTimeoutException || cause instanceof MongoSocketException
+                    || cause instanceof MongoServerUnavailableException || cause instanceof MongoNodeIsRecoveringException
+                    || cause instanceof MongoNotPrimaryException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(Forbidden.class)

@@ -4,6 +4,7 @@ import io.careerpath.pipeline.deadletters.CauseKeepingPolicy;
 import io.careerpath.pipeline.deadletters.DeadLetterAdministration;
 import io.careerpath.pipeline.deadletters.ProcessingGroupDeadLetters;
 import io.careerpath.pipeline.health.TrackingProcessorHealth;
+import io.careerpath.pipeline.processors.PromptRetryTrackingProcessor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -73,18 +74,20 @@ class KafkaPublishingConfiguration {
     /**
      * Registered in code: configuring this processor through properties clashes with the
      * auto-configured one at start-up. One thread keeps the global order of the event store; the
-     * batch size bounds how many events share one acknowledgement wait and one token write. The
+     * batch size bounds how many events share one acknowledgement wait and one token write; after a failure
+     * (the event store or Kafka away) it tries again within {@code careerpath.kafka.max-retry-wait}
+     * ({@link PromptRetryTrackingProcessor}), not Axon's 60 s. The
      * dead-letter queue lives in the event store's database, so that parking an event commits with the
      * token; its sequences are people (a parked person's later events wait behind the parked one).
      */
     @Bean
     ConfigurerModule kafkaPublisherProcessor(KafkaPublishingProperties properties, ConnectionProvider connections) {
         String group = KafkaEventForwarder.PROCESSING_GROUP;
-        return configurer -> configurer.eventProcessing()
-                .registerTrackingEventProcessor(group,
+        return configurer -> PromptRetryTrackingProcessor.register(configurer.eventProcessing(), group,
                         c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(properties.batchSize()))
+                                .andBatchSize(properties.batchSize()),
+                        properties.maxRetryWait())
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
                 .registerSequencingPolicy(group, c -> SequentialPerAggregatePolicy.instance())
                 .registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.builder()
@@ -128,7 +131,12 @@ class KafkaPublishingConfiguration {
                 .build();
         HealthIndicator outbox = () -> {
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("waiting", backlog.waiting());
+            try {
+                details.put("waiting", backlog.waiting());
+            } catch (RuntimeException eventStoreAway) {
+                // the outbox is the event store: away with it (the db indicator says why)
+                return Health.down(eventStoreAway).withDetails(topic.details()).build();
+            }
             details.putAll(topic.details());
             return Health.up().withDetails(details).build();
         };

@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param startupTimeout    how long start-up waits for the broker to create or confirm the topic
  * @param noProgressLimit   how long the publisher may publish nothing while events wait before its health is
  *                          DOWN (a batch waits up to 30 s for its acknowledgements)
+ * @param maxRetryWait      the longest the publisher waits before it tries again after a failure (the event
+ *                          store or Kafka away): how soon it goes on once they are back (Axon's own is 60 s)
  * @param enabled           whether events are published at all (see {@link KafkaPublishingConfiguration})
  */
 @Validated
@@ -33,5 +35,6 @@ record KafkaPublishingProperties(
         @Min(1) @Max(10_000) int batchSize,
         @NotNull Duration startupTimeout,
         @DefaultValue("2m") Duration noProgressLimit,
+        @DefaultValue("5s") @NotNull Duration maxRetryWait,
         @DefaultValue("true") boolean enabled) {
 }

@@ -9,7 +9,10 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
-/** Kafka is up when the cluster answers and the career-events topic exists. Part of readiness. */
+/**
+ * Kafka is up when the cluster answers and the career-events topic exists. Outside readiness: reads are answered
+ * from MongoDB while Kafka is away, each saying how stale it may be ({@link ReadModelStaleness}).
+ */
 @Component("kafkaHealthIndicator")
 class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 

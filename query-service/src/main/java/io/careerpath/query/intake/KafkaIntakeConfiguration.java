@@ -2,6 +2,7 @@ package io.careerpath.query.intake;
 
 import com.mongodb.client.MongoClient;
 import io.careerpath.pipeline.deadletters.CauseKeepingPolicy;
+import io.careerpath.pipeline.processors.PromptRetryTrackingProcessor;
 import io.careerpath.query.history.PersonHistoryProjection;
 import java.util.List;
 import java.util.Map;
@@ -91,18 +92,21 @@ class KafkaIntakeConfiguration {
     /**
      * One processor thread (one segment), batches of {@code careerpath.kafka.batch-size} events. Failures
      * that escape the dead-letter queue (MongoDB away, a write refused) propagate instead of being logged and
-     * skipped: the batch is retried from its last token rather than silently lost. The batch's writes are
-     * sent after its last event, before its token is stored ({@link PersonHistoryProjection#flushBatch}).
+     * skipped: the batch is retried from its last token rather than silently lost, within
+     * {@code careerpath.kafka.max-retry-wait} of MongoDB's return ({@link PromptRetryTrackingProcessor}). The
+     * batch's writes are sent after its last event, before its token is stored
+     * ({@link PersonHistoryProjection#flushBatch}).
      */
     @Bean
     ConfigurerModule projectionsProcessor(KafkaIntakeProperties properties,
                                           StreamableKafkaMessageSource<String, byte[]> source,
                                           MongoClient client, @Value("${spring.data.mongodb.database}") String database,
                                           PersonHistoryProjection projection) {
-        return configurer -> configurer.eventProcessing()
-                .registerTrackingEventProcessor(Projections.PROCESSING_GROUP, c -> source,
+        return configurer -> PromptRetryTrackingProcessor.register(configurer.eventProcessing(),
+                        Projections.PROCESSING_GROUP, c -> source,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(properties.batchSize()))
+                                .andBatchSize(properties.batchSize()),
+                        properties.maxRetryWait())
                 .registerListenerInvocationErrorHandler(Projections.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 .registerHandlerInterceptor(Projections.PROCESSING_GROUP, c -> (unitOfWork, chain) -> {
                     Object result = chain.proceed();

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -16,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize        events per projection batch: one token write per batch, not per event
  * @param startupTimeout   how long start-up waits for the topic to exist; its partitions are read
  *                         once, at start, so the consumer must not start before it
+ * @param maxRetryWait     the longest the projection waits before it tries again after a failure (MongoDB or
+ *                         Kafka away): how soon it goes on once they are back (Axon's own is 60 s)
  */
 @Validated
 @ConfigurationProperties("careerpath.kafka")
@@ -23,5 +26,6 @@ record KafkaIntakeProperties(
         @NotBlank String bootstrapServers,
         @NotBlank String topic,
         @Min(1) @Max(10_000) int batchSize,
-        @NotNull Duration startupTimeout) {
+        @NotNull Duration startupTimeout,
+        @DefaultValue("5s") @NotNull Duration maxRetryWait) {
 }

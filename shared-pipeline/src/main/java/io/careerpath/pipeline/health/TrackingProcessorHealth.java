@@ -66,6 +66,17 @@ public final class TrackingProcessorHealth implements HealthIndicator {
 
     @Override
     public synchronized Health health() {
+        try {
+            return read();
+        } catch (RuntimeException away) {
+            // the backlog or the dead letters are where the processor's store is: when that is away, so is the
+            // processor's work (an exception escaping here would fail the whole health endpoint instead)
+            return Health.down().withDetail("processor", processorName)
+                    .withDetail("reason", "its store cannot be read").withDetail("error", describe(away)).build();
+        }
+    }
+
+    private Health read() {
         Health.Builder health = Health.unknown().withDetail("processor", processorName);
         moreDetails.get().forEach(health::withDetail);
         Optional<StreamingEventProcessor> found = processor.get();

@@ -1,6 +1,7 @@
 package io.careerpath.security.web;
 
 import io.careerpath.security.Caller;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
@@ -15,7 +16,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Which access tokens both services accept (docs/security.md): signed with a key the issuer publishes,
@@ -28,11 +31,15 @@ import org.springframework.util.StringUtils;
  * 503 ({@link SecurityProblems}), not a 401. And the JWKS address is optional: {@code jwk-set-uri} is set
  * when the services reach the issuer at another address than the one in {@code iss} (Keycloak inside a
  * compose network); an empty value, which Boot would take for an address, means the issuer's discovery.
+ *
+ * <p>While the issuer is away, tokens signed with a key already checked keep working ({@link LastKnownKeys}), and
+ * the issuer is given at most two seconds to answer.
  */
 public final class AccessTokens {
 
     static final String WRONG_AUDIENCE = "The token is not meant for " + Caller.AUDIENCE + " (aud)";
     static final String WRONG_ISSUER = "The token was issued by another issuer (iss)";
+    private static final Duration ISSUER_TIMEOUT = Duration.ofSeconds(2);
 
     private AccessTokens() {
     }
@@ -49,13 +56,29 @@ public final class AccessTokens {
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(), issuedBy(issuer), meantFor(audiences));
         return new LazyJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = StringUtils.hasText(jwkSetUri)
+            NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = StringUtils.hasText(jwkSetUri)
                     ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithms(algorithms -> settings.getJwsAlgorithms()
-                            .forEach(name -> algorithms.add(SignatureAlgorithm.from(name)))).build()
-                    : NimbusJwtDecoder.withIssuerLocation(issuer).build();
+                            .forEach(name -> algorithms.add(SignatureAlgorithm.from(name))))
+                    : NimbusJwtDecoder.withIssuerLocation(issuer);
+            NimbusJwtDecoder decoder = builder.restOperations(issuerClient())
+                    .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
+                            new LastKnownKeys(processor.getJWSKeySelector())))
+                    .build();
             decoder.setJwtValidator(validator);
             return decoder;
         });
+    }
+
+    /**
+     * How the services ask the issuer for its discovery document and keys: within {@link #ISSUER_TIMEOUT}, so
+     * that a request whose token needs the issuer's keys answers 503 promptly when it is unreachable, instead of
+     * waiting as long as the network lets it (Spring's default client has no timeout).
+     */
+    private static RestTemplate issuerClient() {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(ISSUER_TIMEOUT);
+        requests.setReadTimeout(ISSUER_TIMEOUT);
+        return new RestTemplate(requests);
     }
 
     private static OAuth2TokenValidator<Jwt> issuedBy(String issuer) {
