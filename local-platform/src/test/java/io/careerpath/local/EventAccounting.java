@@ -30,8 +30,10 @@ import org.springframework.http.ResponseEntity;
  * events, each once, or until {@code converge} passes).
  *
  * <p>The topic is at least once by design (docs/operations.md): the publisher stores its position in the event
- * store after Kafka acknowledged a batch, so a batch whose position could not be stored (the event store went away
- * in between) is published again, and the projection recognises the second copy. Copies are counted, not failed.
+ * store after Kafka acknowledged a batch; a batch whose position could not be stored (the event store went away in
+ * between) is not sent again by the same process, but a crash in between, or a send that timed out and still
+ * landed, publishes a copy, which the projection recognises. Copies are counted here; the tests that can rule them
+ * out assert it.
  */
 final class EventAccounting {
 

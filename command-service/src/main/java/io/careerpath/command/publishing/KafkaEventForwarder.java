@@ -3,6 +3,7 @@ package io.careerpath.command.publishing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -53,6 +54,8 @@ class KafkaEventForwarder {
     private static final long ACK_TIMEOUT_SECONDS = 30;
     /** Refusals remembered between a batch and its retry; beyond this many a batch is simply retried again. */
     private static final int MAX_REMEMBERED_REFUSALS = 10_000;
+    /** Acknowledged events remembered across a batch's retry at most (a few batches' worth). */
+    private static final int MAX_REMEMBERED_ACKNOWLEDGEMENTS = 100_000;
 
     private record PendingAck(String eventId, Future<RecordMetadata> ack) {
     }
@@ -62,6 +65,12 @@ class KafkaEventForwarder {
     private final String topic;
     /** Event id → Kafka's refusal of its record, from the batch attempt that met it until the event is parked. */
     private final Map<String, RuntimeException> refusedForGood = new ConcurrentHashMap<>();
+    /**
+     * Events Kafka acknowledged in a batch whose token was then not stored (the event store went away before the
+     * commit, or another event of the batch failed): its retry does not send them again, so the topic holds them
+     * once. Kept until the retry commits; only a crash of this process in between still publishes them twice.
+     */
+    private final Set<String> acknowledgedNotCommitted = ConcurrentHashMap.newKeySet();
 
     KafkaEventForwarder(Producer<String, byte[]> producer, KafkaMessageConverter<String, byte[]> converter,
                         String topic) {
@@ -80,6 +89,10 @@ class KafkaEventForwarder {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         if (unitOfWork.resources().containsKey(DeadLetter.class.getName())) {
             sendAndAwait(event);
+            return;
+        }
+        if (acknowledgedNotCommitted.contains(event.getIdentifier())) {
+            unitOfWork.afterCommit(committed -> acknowledgedNotCommitted.remove(event.getIdentifier()));
             return;
         }
         RuntimeException refusal = refusedForGood.get(event.getIdentifier());
@@ -113,6 +126,8 @@ class KafkaEventForwarder {
         return batch.getOrComputeResource(PENDING_ACKS, key -> {
             List<PendingAck> pending = new ArrayList<>();
             batch.onPrepareCommit(unitOfWork -> awaitAll(pending));
+            // the batch committed: its token is stored, the acknowledged events need not be remembered any more
+            batch.afterCommit(unitOfWork -> pending.forEach(sent -> acknowledgedNotCommitted.remove(sent.eventId())));
             return pending;
         });
     }
@@ -126,6 +141,7 @@ class KafkaEventForwarder {
         for (PendingAck pendingAck : pending) {
             try {
                 pendingAck.ack().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                remember(pendingAck.eventId());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new KafkaPublicationFailed("Interrupted while waiting for Kafka to acknowledge a batch", e);
@@ -148,6 +164,13 @@ class KafkaEventForwarder {
                     + " are parked in the dead-letter queue with their people's later events", refused, refusal.toString());
             throw new KafkaPublicationFailed("Kafka refused " + refused + " event(s) of the batch for good; they will be"
                     + " parked on its retry", refusal);
+        }
+    }
+
+    /** Remembered until the batch commits; beyond the bound a retry simply sends it again (at least once). */
+    private void remember(String eventId) {
+        if (acknowledgedNotCommitted.size() < MAX_REMEMBERED_ACKNOWLEDGEMENTS) {
+            acknowledgedNotCommitted.add(eventId);
         }
     }
 
