@@ -237,18 +237,24 @@ final class DashboardBrowser implements AutoCloseable {
      * stops at the sign-in server's login form; there, runs {@code script} on the dashboards' origin, where
      * this tab keeps its sign-in requests (js/auth.js: oidc-client-ts's {@code careerpath.signin.<state>} in
      * sessionStorage, with {@code nonce}, {@code code_verifier} and {@code data}, where to go back to), and
-     * comes back to the login form. Answers what the script answered.
+     * comes back to the login form. The script finds the one request this tab keeps as {@code key}.
+     * Answers what the script answered.
      */
     Object atLoginFormOnTheDashboards(String dashboard, String script) {
         String origin = dashboard.replaceAll("/+$", "");
-        driver.get(origin + "/index.html");
+        String noSignIn = origin + "/css/app.css"; // a page of the dashboards' origin that starts no sign-in
+        driver.get(noSignIn);
         forgetSession();
         driver.get(origin + "/index.html");
         await().withMessage(() -> "the sign-in server's login form never showed; at " + driver.getCurrentUrl())
                 .until(d -> !findAll("#username").isEmpty());
         String loginForm = driver.getCurrentUrl();
-        driver.get(origin + "/css/app.css"); // a page of the dashboards' origin that starts no sign-in
-        Object answer = js(script);
+        driver.get(noSignIn);
+        Object answer = js("""
+                const keys = Object.keys(sessionStorage).filter(k => k.startsWith('careerpath.signin.'));
+                if (keys.length !== 1) throw new Error('expected the one sign-in request, found ' + keys);
+                const key = keys[0];
+                """ + script);
         driver.get(loginForm);
         await().until(d -> !findAll("#username").isEmpty());
         return answer;
