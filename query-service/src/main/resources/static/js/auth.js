@@ -314,11 +314,12 @@ function explain(e) {
 export async function completeSignIn(query = new URLSearchParams(window.location.search)) {
   const s = await settings();
   if (!s) throw new Error('The platform does not say where to sign in.');
-  const request = query.get('state') ? await requests.get(query.get('state')).then(JSON.parse).catch(() => null) : null;
+  const state = (query.get('state') || '').split(';')[0]; // the library's reading: "<id>;<url state>"
+  const request = state ? await requests.get(state).then(JSON.parse).catch(() => null) : null;
   const refused = (message, cause) => Object.assign(new Error(message, { cause }), { returnTo: request?.data });
   if (request && !request.nonce) {
     // the library checks the nonce only when its request kept one: every sign-in started here does
-    await requests.remove(query.get('state'));
+    await requests.remove(state);
     throw refused('The sign-in answer does not belong to this sign-in (the request kept no nonce).');
   }
   let user;
