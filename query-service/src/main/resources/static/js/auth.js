@@ -1,18 +1,29 @@
-// Signing in with OpenID Connect: the authorization code flow with PKCE (S256), for the public client
-// the query service names in GET /api/config. The browser goes to the sign-in server, comes back to
-// signed-in.html with a code, and that page exchanges it for the tokens (js/signed-in.js).
+// Signing in with OpenID Connect through oidc-client-ts 3.5.0 (js/vendor/, the maintained successor of
+// the OpenID-certified oidc-client-js; each page loads it as a classic script, the global `oidc`, before
+// its modules): the authorization code flow with PKCE (S256), for the public client the query service
+// names in GET /api/config. The browser goes to the sign-in server, comes back to signed-in.html with a
+// code, and that page has the library exchange it for the tokens (js/signed-in.js).
+//
+// What the library checks on the way back (docs/security.md): the `state` must name a sign-in request
+// this tab started and has not used yet (it keeps them in sessionStorage and removes one when it is
+// answered), the code is exchanged with that request's PKCE verifier, and the ID token's `nonce` must be
+// the one that request sent. The library sends and checks a nonce only when given one, so every sign-in
+// here gets a fresh one, and a request kept without one is refused before the library sees the answer.
 //
 // The tokens live in this tab's sessionStorage only (never localStorage): closing the tab forgets them.
-// The access token's claims (roles, person_id, managed_teams) are read here only to shape the pages;
-// the APIs decide, on every request, what the caller may see and do (docs/security.md).
+// There is no silent renewal (the dashboard client gets no refresh token): an expired token signs in
+// again, which the sign-in server's own session makes quick. The access token's claims (roles,
+// person_id, managed_teams) are read here only to shape the pages; the APIs decide, on every request,
+// what the caller may see and do (docs/security.md).
 import { config } from './config.js';
 
-const SESSION = 'careerpath.session';        // {accessToken, idToken, expiresAt}
-const PENDING = 'careerpath.signin.pending'; // {<state>: {verifier, nonce, returnTo, redirectUri, at}}
-const ATTEMPTS = 'careerpath.signin.attempts';
+const PREFIX = 'careerpath.';                // the library's signed-in user: careerpath.user:<issuer>:<client id>
+const REQUESTS = 'careerpath.signin.';       // the library's sign-in requests: careerpath.signin.<state>
+const ATTEMPTS = 'careerpath.attempts';
 const SIGNED_OUT = 'careerpath.signedOut';
 const CALLBACK = 'signed-in.html';
 const EARLY_MS = 30_000;                     // a token this close to its end is treated as expired
+const LIBRARY = 'js/vendor/oidc-client-ts-3.5.0.min.js';
 
 export const ROLE_NAMES = {
   HR_ADMIN: 'HR administrator',
@@ -41,16 +52,25 @@ function write(key, value) {
   }
 }
 
-// ---- settings ---------------------------------------------------------------------------------
+// ---- settings and the library -------------------------------------------------------------------
 
 const firstString = (object, ...names) => names.map((n) => object?.[n]).find((v) => typeof v === 'string' && v.trim());
 
 let settingsPromise;
+let manager = null;   // the library's UserManager, once settings() has resolved
+let requests = null;  // its store of sign-in requests
+let userKey = null;   // where it keeps the signed-in user (read synchronously by identity())
+
+function library() {
+  const oidc = globalThis.oidc;
+  if (!oidc?.UserManager) throw new Error(`The sign-in library did not load (${LIBRARY}).`);
+  return oidc;
+}
 
 /**
- * Where to sign in, from GET /api/config (field names read defensively); with only an issuer, from
- * the issuer's discovery document. Null when the platform names no sign-in at all (then the pages
- * send no token, as before sign-in existed).
+ * Where to sign in, from GET /api/config (field names read defensively); with only an issuer, the
+ * library reads the issuer's discovery document. Null when the platform names no sign-in at all (then
+ * the pages send no token, as before sign-in existed).
  */
 export function settings() {
   if (!settingsPromise) {
@@ -68,18 +88,13 @@ export function settings() {
         tokenUri: firstString(s, 'tokenUri', 'tokenEndpoint', 'tokenUrl'),
         logoutUri: firstString(s, 'logoutUri', 'endSessionEndpoint', 'endSessionUri', 'logoutUrl'),
         clientId: firstString(s, 'clientId', 'client_id') || 'careerpath-dashboard',
-        scopes: scopes || 'openid profile',
+        // "openid" always: without it there is no ID token, and no nonce to check
+        scopes: [...new Set(['openid', ...(scopes || 'profile').split(/\s+/).filter(Boolean)])].join(' '),
       };
-      if ((!result.authorizationUri || !result.tokenUri) && result.issuer) {
-        const discovery = await fetch(`${result.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`)
-          .then((r) => (r.ok ? r.json() : null)).catch(() => null);
-        result.authorizationUri = result.authorizationUri || discovery?.authorization_endpoint;
-        result.tokenUri = result.tokenUri || discovery?.token_endpoint;
-        result.logoutUri = result.logoutUri || discovery?.end_session_endpoint;
-      }
-      if (!result.authorizationUri || !result.tokenUri) {
+      if ((!result.authorizationUri || !result.tokenUri) && !result.issuer) {
         throw new Error('The platform asks for a sign-in but does not say where (GET /api/config: signIn).');
       }
+      useLibrary(result);
       return result;
     })().catch((e) => {
       settingsPromise = undefined;
@@ -89,25 +104,32 @@ export function settings() {
   return settingsPromise;
 }
 
-// ---- bytes and encodings ------------------------------------------------------------------------
-
-function base64url(bytes) {
-  let binary = '';
-  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function randomString(byteCount) {
-  const bytes = new Uint8Array(byteCount);
-  crypto.getRandomValues(bytes);
-  return base64url(bytes);
-}
-
-async function challengeOf(verifier) {
-  if (!window.crypto?.subtle) {
-    throw new Error('Signing in needs a secure address (https, or http://127.0.0.1 / http://localhost).');
-  }
-  return base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+function useLibrary(s) {
+  const { UserManager, WebStorageStateStore } = library();
+  const authority = (s.issuer || new URL(s.authorizationUri).origin).replace(/\/+$/, '');
+  const origin = window.location.origin;
+  requests = new WebStorageStateStore({ prefix: REQUESTS, store: window.sessionStorage });
+  manager = new UserManager({
+    authority,
+    // the endpoints /api/config names; without them, the library reads the issuer's discovery document
+    metadata: s.authorizationUri && s.tokenUri ? {
+      issuer: authority,
+      authorization_endpoint: s.authorizationUri,
+      token_endpoint: s.tokenUri,
+      end_session_endpoint: s.logoutUri,
+    } : undefined,
+    client_id: s.clientId,
+    redirect_uri: new URL(CALLBACK, `${origin}/`).toString(),
+    post_logout_redirect_uri: `${origin}/`,
+    response_type: 'code',
+    scope: s.scopes,
+    userStore: new WebStorageStateStore({ prefix: PREFIX, store: window.sessionStorage }),
+    stateStore: requests,
+    automaticSilentRenew: false,
+    monitorSession: false,
+    loadUserInfo: false,
+  });
+  userKey = `${PREFIX}user:${authority}:${s.clientId}`;
 }
 
 /** The claims of a JWT (its middle part, base64url JSON); {} for anything else. For the UI only: not verified. */
@@ -124,24 +146,21 @@ export function claims(jwt) {
 
 // ---- the session --------------------------------------------------------------------------------
 
+/** The library's signed-in user as it keeps it ({access_token, id_token, expires_at, profile, ...}), or null. */
 function session() {
-  const s = read(SESSION);
-  return s && typeof s.accessToken === 'string' ? s : null;
+  const user = userKey ? read(userKey) : null;
+  return user && typeof user.access_token === 'string' ? user : null;
 }
 
-function fresh(s) {
-  return !!s && Number(s.expiresAt) - EARLY_MS > Date.now();
+function forgetSession() {
+  if (userKey) write(userKey, null);
 }
 
-/** Keeps the tokens of a successful sign-in (from signed-in.js). */
-export function keep(tokens) {
-  const fromResponse = Number(tokens.expires_in) > 0 ? Date.now() + Number(tokens.expires_in) * 1000 : Infinity;
-  const exp = Number(claims(tokens.access_token).exp);
-  const fromToken = exp > 0 ? exp * 1000 : Infinity;
-  let expiresAt = Math.min(fromResponse, fromToken);
-  if (!Number.isFinite(expiresAt)) expiresAt = Date.now() + 5 * 60_000;
-  write(SESSION, { accessToken: tokens.access_token, idToken: tokens.id_token || null, expiresAt });
-  write(SIGNED_OUT, null);
+/** Fresh: neither the token response's expires_in nor the access token's own exp is near. */
+function fresh(user) {
+  if (!user) return false;
+  const ends = [Number(user.expires_at), Number(claims(user.access_token).exp)].filter((t) => t > 0).map((t) => t * 1000);
+  return !ends.length || Math.min(...ends) - EARLY_MS > Date.now();
 }
 
 /**
@@ -151,8 +170,8 @@ export function keep(tokens) {
 export function identity() {
   const s = session();
   if (!s) return null;
-  const access = claims(s.accessToken);
-  const id = s.idToken ? claims(s.idToken) : {};
+  const access = claims(s.access_token);
+  const id = s.profile || {};
   const roles = (Array.isArray(access.roles) ? access.roles : typeof access.roles === 'string' ? access.roles.split(/[\s,]+/) : [])
     .map((r) => String(r).toUpperCase()).filter((r) => ROLE_NAMES[r]);
   const role = WIDEST_FIRST.find((r) => roles.includes(r)) || null;
@@ -189,20 +208,33 @@ function here() {
   return path.includes(CALLBACK) ? 'index.html' : path;
 }
 
+/** A fresh nonce per sign-in request (the library sends it, keeps it with the request and checks the ID token's). */
+function newNonce() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /**
  * Sends the browser to the sign-in server; comes back to {@code returnTo} (this page by default) once
  * signed in. The promise never resolves: the page is left. Refuses (throws) when this tab has started
  * three sign-ins in the last minute without a request succeeding: the platform does not accept the
  * tokens the sign-in server gives, and going round again would not help.
  */
-export async function signIn(returnTo = here()) {
-  if (redirecting) return redirecting;
+export function signIn(returnTo = here()) {
+  if (!redirecting) {
+    redirecting = startSignIn(returnTo).catch((e) => {
+      redirecting = null;
+      throw e;
+    });
+  }
+  return redirecting;
+}
+
+async function startSignIn(returnTo) {
   if (window.location.hostname === 'localhost') {
     // sign-in servers expect the loopback address by number in redirects (RFC 8252 §7.3; Spring Authorization
     // Server refuses "localhost"): move to the same page on 127.0.0.1 first, and sign in from there
-    redirecting = never();
     window.location.replace(window.location.href.replace('//localhost', '//127.0.0.1'));
-    return redirecting;
+    return never();
   }
   const attempts = recentAttempts();
   if (attempts.length >= 3) {
@@ -211,29 +243,13 @@ export async function signIn(returnTo = here()) {
   }
   const s = await settings();
   if (!s) throw new Error('The platform does not say where to sign in.');
-  const verifier = randomString(48);
-  const state = randomString(16);
-  const nonce = randomString(16);
-  const redirectUri = new URL(CALLBACK, `${window.location.origin}/`).toString();
-  const challenge = await challengeOf(verifier);
-  const pending = read(PENDING) || {};
-  const kept = Object.entries(pending).filter(([, p]) => Date.now() - p.at < 30 * 60_000).slice(-4);
-  write(PENDING, { ...Object.fromEntries(kept), [state]: { verifier, nonce, returnTo, redirectUri, at: Date.now() } });
+  if (!window.crypto?.subtle) {
+    throw new Error('Signing in needs a secure address (https, or http://127.0.0.1 / http://localhost).');
+  }
   write(ATTEMPTS, [...attempts, Date.now()]);
-  const url = new URL(s.authorizationUri);
-  url.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: s.clientId,
-    redirect_uri: redirectUri,
-    scope: s.scopes,
-    state,
-    nonce,
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-  }).toString();
-  redirecting = never();
-  window.location.assign(url.toString());
-  return redirecting;
+  // the library adds the PKCE challenge and a random state, and keeps both with the nonce and returnTo
+  await manager.signinRedirect({ state: returnTo, nonce: newNonce() });
+  return never();
 }
 
 /**
@@ -245,7 +261,7 @@ export async function ensureSignedIn({ automatic = true } = {}) {
   const s = await settings();
   if (!s) return null;
   if (fresh(session())) return identity();
-  write(SESSION, null);
+  forgetSession();
   if (!automatic) return null;
   return signIn();
 }
@@ -255,8 +271,8 @@ export async function bearer() {
   const s = await settings();
   if (!s) return null;
   const current = session();
-  if (fresh(current)) return current.accessToken;
-  write(SESSION, null);
+  if (fresh(current)) return current.access_token;
+  forgetSession();
   return signIn();
 }
 
@@ -271,60 +287,49 @@ export async function signedInQuietly() {
 
 /** An API answered 401 to the token: it is no good any more (expired, revoked, keys rotated). Sign in again. */
 export async function rejected() {
-  write(SESSION, null);
+  forgetSession();
   return signIn();
 }
 
-/** Reads the code the sign-in server sent back (signed-in.html) and exchanges it for the tokens. */
+/** The library's refusals in the pages' words. */
+function explain(e) {
+  const { ErrorResponse } = library();
+  const reason = String(e?.message || e);
+  if (e instanceof ErrorResponse) {
+    return e.error_description || `The sign-in server refused: ${e.error}.`;
+  }
+  if (/no state in response|no matching state|state does not match/i.test(reason)) {
+    return 'This sign-in was not started in this tab, or has already been used.';
+  }
+  if (/nonce/i.test(reason)) return `The sign-in answer does not belong to this sign-in (${reason}).`;
+  if (e instanceof TypeError) return 'The sign-in server did not answer.';
+  return `The sign-in did not complete (${reason}).`;
+}
+
+/**
+ * Has the library complete the sign-in the sign-in server answered (signed-in.html): it finds the
+ * request by its state, exchanges the code with its PKCE verifier and checks the ID token's nonce.
+ * Answers where to go back to; throws (with {@code returnTo} when the request is known) when refused.
+ */
 export async function completeSignIn(query = new URLSearchParams(window.location.search)) {
-  const state = query.get('state') || '';
-  const pending = read(PENDING) || {};
-  const mine = pending[state];
-  if (mine) {
-    delete pending[state];
-    write(PENDING, pending);
-  }
-  if (query.get('error')) {
-    const error = new Error(query.get('error_description') || `The sign-in server refused: ${query.get('error')}.`);
-    error.returnTo = mine?.returnTo;
-    throw error;
-  }
-  if (!mine || !query.get('code')) {
-    throw new Error('This sign-in was not started in this tab, or has already been used.');
-  }
   const s = await settings();
-  let response;
+  if (!s) throw new Error('The platform does not say where to sign in.');
+  const state = (query.get('state') || '').split(';')[0]; // the library's reading: "<id>;<url state>"
+  const request = state ? await requests.get(state).then(JSON.parse).catch(() => null) : null;
+  const refused = (message, cause) => Object.assign(new Error(message, { cause }), { returnTo: request?.data });
+  if (request && !request.nonce) {
+    // the library checks the nonce only when its request kept one: every sign-in started here does
+    await requests.remove(state);
+    throw refused('The sign-in answer does not belong to this sign-in (the request kept no nonce).');
+  }
+  let user;
   try {
-    response = await fetch(s.tokenUri, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code: query.get('code'),
-        redirect_uri: mine.redirectUri,
-        client_id: s.clientId,
-        code_verifier: mine.verifier,
-      }),
-    });
+    user = await manager.signinRedirectCallback(`${new URL(CALLBACK, `${window.location.origin}/`)}?${query}`);
   } catch (e) {
-    const error = new Error('The sign-in server did not answer.');
-    error.returnTo = mine.returnTo;
-    throw error;
+    throw refused(explain(e), e);
   }
-  const tokens = await response.json().catch(() => ({}));
-  if (!response.ok || !tokens.access_token) {
-    const error = new Error(tokens.error_description || tokens.error || `The sign-in server answered ${response.status}.`);
-    error.returnTo = mine.returnTo;
-    throw error;
-  }
-  const idClaims = tokens.id_token ? claims(tokens.id_token) : {};
-  if (idClaims.nonce && idClaims.nonce !== mine.nonce) {
-    const error = new Error('The sign-in answer does not belong to this sign-in.');
-    error.returnTo = mine.returnTo;
-    throw error;
-  }
-  keep(tokens);
-  return safeReturn(mine.returnTo);
+  write(SIGNED_OUT, null);
+  return safeReturn(user.state);
 }
 
 /** A place on this site to go back to: never another origin, never the callback itself. */
@@ -351,12 +356,12 @@ export function forgetSignedOut() {
 }
 
 /**
- * Forgets the tokens and ends the session at the sign-in server too (its logout endpoint, with the ID
- * token as hint), which sends the browser back to the start page.
+ * Forgets the tokens and ends the session at the sign-in server too (its end-session endpoint, with the
+ * ID token as hint), which sends the browser back to the start page.
  * @param beforeLeaving called with who was signed in, before the tokens are forgotten (e.g. to clear remembered data)
  */
 export async function signOut(beforeLeaving = () => {}) {
-  const s = await settings().catch(() => null);
+  await settings().catch(() => null);
   const current = session();
   const who = identity();
   try {
@@ -364,22 +369,21 @@ export async function signOut(beforeLeaving = () => {}) {
   } catch (e) {
     // nothing to clear
   }
-  write(SESSION, null);
-  write(PENDING, null);
+  if (requests) {
+    for (const key of await requests.getAllKeys()) await requests.remove(key);
+  }
   write(ATTEMPTS, null);
   write(SIGNED_OUT, true);
-  const home = `${window.location.origin}/`;
-  if (s?.logoutUri && current?.idToken) {
-    const url = new URL(s.logoutUri);
-    url.search = new URLSearchParams({
-      id_token_hint: current.idToken,
-      post_logout_redirect_uri: home,
-      client_id: s.clientId,
-    }).toString();
-    window.location.assign(url.toString());
-  } else {
-    window.location.assign(home);
+  if (manager && current?.id_token) {
+    try {
+      await manager.signoutRedirect(); // forgets the user, then leaves for the end-session endpoint
+      return never();
+    } catch (e) {
+      // no end-session endpoint: this tab forgets the tokens, the sign-in server keeps its session
+    }
   }
+  forgetSession();
+  window.location.assign(`${window.location.origin}/`);
   return never();
 }
 

@@ -1,7 +1,8 @@
 // Where the sign-in server sends the browser back (the redirect URI, <origin>/signed-in.html): the
-// code in the address is exchanged for the tokens at the token endpoint (with the PKCE verifier this
-// tab kept), and the browser goes back to the page it came from. The code leaves the address first,
-// so that it is neither in the history nor sent anywhere again.
+// sign-in library (js/auth.js) checks the state against the requests this tab started, exchanges the
+// code for the tokens with that request's PKCE verifier and checks the ID token's nonce; the browser
+// then goes back to the page it came from, or this page says why the sign-in was refused. The code
+// leaves the address first, so that it is neither in the history nor sent anywhere again.
 import { completeSignIn, signIn } from './auth.js';
 import { showProblem, status } from './ui.js';
 

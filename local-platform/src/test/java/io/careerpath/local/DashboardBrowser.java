@@ -215,16 +215,49 @@ final class DashboardBrowser implements AutoCloseable {
         }
         await().withMessage(() -> "the sign-in server's login form never showed; at " + driver.getCurrentUrl())
                 .until(d -> !findAll("#username").isEmpty() && !findAll("#password").isEmpty());
-        find("#username").clear();
-        find("#username").sendKeys(username);
-        find("#password").clear();
-        find("#password").sendKeys(password);
-        find("button[type=submit], input[type=submit]").click();
+        submitLoginForm(username, password);
         await().withMessage(() -> "never came back signed in as " + username + " to the dashboards; at "
                         + driver.getCurrentUrl() + ": " + pageText())
                 .until(d -> onDashboard(start) && !d.getCurrentUrl().contains("/signed-in.html")
                         && username.equals(signedInAs()));
         waitForSignedInPage();
+    }
+
+    /** Fills in and sends the sign-in server's login form (showing). */
+    void submitLoginForm(String username, String password) {
+        find("#username").clear();
+        find("#username").sendKeys(username);
+        find("#password").clear();
+        find("#password").sendKeys(password);
+        find("button[type=submit], input[type=submit]").click();
+    }
+
+    /**
+     * Starts a sign-in from nobody signed in (no tokens in this tab, no session at the sign-in server) and
+     * stops at the sign-in server's login form; there, runs {@code script} on the dashboards' origin, where
+     * this tab keeps its sign-in requests (js/auth.js: oidc-client-ts's {@code careerpath.signin.<state>} in
+     * sessionStorage, with {@code nonce}, {@code code_verifier} and {@code data}, where to go back to), and
+     * comes back to the login form. The script finds the one request this tab keeps as {@code key}.
+     * Answers what the script answered.
+     */
+    Object atLoginFormOnTheDashboards(String dashboard, String script) {
+        String origin = dashboard.replaceAll("/+$", "");
+        String noSignIn = origin + "/css/app.css"; // a page of the dashboards' origin that starts no sign-in
+        driver.get(noSignIn);
+        forgetSession();
+        driver.get(origin + "/index.html");
+        await().withMessage(() -> "the sign-in server's login form never showed; at " + driver.getCurrentUrl())
+                .until(d -> !findAll("#username").isEmpty());
+        String loginForm = driver.getCurrentUrl();
+        driver.get(noSignIn);
+        Object answer = js("""
+                const keys = Object.keys(sessionStorage).filter(k => k.startsWith('careerpath.signin.'));
+                if (keys.length !== 1) throw new Error('expected the one sign-in request, found ' + keys);
+                const key = keys[0];
+                """ + script);
+        driver.get(loginForm);
+        await().until(d -> !findAll("#username").isEmpty());
+        return answer;
     }
 
     /** Signs in as one of the single-machine demo accounts (demo-accounts.yml), with its published password. */
@@ -243,25 +276,38 @@ final class DashboardBrowser implements AutoCloseable {
     }
 
     /**
+     * This tab's signed-in user as the sign-in library keeps it on the dashboards' origin (js/auth.js:
+     * oidc-client-ts's {@code careerpath.user:<issuer>:<client id>} in sessionStorage, with
+     * {@code access_token}, {@code id_token}, {@code expires_at} in seconds and {@code profile}), as a script expression.
+     */
+    static final String USER_KEY = "Object.keys(sessionStorage).find(k => k.startsWith('careerpath.user:'))";
+
+    /**
      * The account (its {@code sub}) whose unexpired access token this tab holds on the dashboards'
      * origin, or null (another origin, nobody signed in, or the token expired).
      */
     String signedInAs() {
         Object sub = js("""
                 try {
-                  const s = JSON.parse(sessionStorage.getItem('careerpath.session') || 'null');
-                  if (!s || !s.accessToken || !(s.expiresAt - 30000 > Date.now())) return null;
-                  const part = s.accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-                  return JSON.parse(atob(part + '='.repeat((4 - part.length % 4) % 4))).sub || null;
-                } catch (e) { return null; }""");
+                  const s = JSON.parse(sessionStorage.getItem(%s) || 'null');
+                  if (!s || !s.access_token || !(s.expires_at * 1000 - 30000 > Date.now())) return null;
+                  const part = s.access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+                  return JSON.parse(atob(part + '='.repeat((4 - part.length %% 4) %% 4))).sub || null;
+                } catch (e) { return null; }""".formatted(USER_KEY));
         return sub == null ? null : sub.toString();
     }
 
     /** The access token this tab holds (for checking what the pages send), or null. */
     String accessToken() {
-        Object token = js("try { return JSON.parse(sessionStorage.getItem('careerpath.session') || 'null').accessToken; }"
+        Object token = js("try { return JSON.parse(sessionStorage.getItem(" + USER_KEY + ") || 'null').access_token; }"
                 + " catch (e) { return null; }");
         return token == null ? null : token.toString();
+    }
+
+    /** Changes this tab's signed-in user ({@code u} in {@code change}, a script; see {@link #USER_KEY}). */
+    void changeSession(String change) {
+        js("const k = " + USER_KEY + "; const u = JSON.parse(sessionStorage.getItem(k)); " + change
+                + "; sessionStorage.setItem(k, JSON.stringify(u));");
     }
 
     /** Forgets every sign-in: this tab's tokens on the current origin, and all cookies (the sign-in server's session). */

@@ -3,9 +3,14 @@ package io.careerpath.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careerpath.local.signin.DemoAccount;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -321,9 +326,8 @@ class DashboardRolesBrowserTest {
         assertThat(browser.accessToken()).isNotNull();
 
         // a token that looks fine to the page but not to the API (its signature is broken): 401, sign in again
-        browser.js("const s = JSON.parse(sessionStorage.getItem('careerpath.session'));"
-                + " s.accessToken = s.accessToken.slice(0, -4) + (s.accessToken.endsWith('AAAA') ? 'BBBB' : 'AAAA');"
-                + " sessionStorage.setItem('careerpath.session', JSON.stringify(s));");
+        browser.changeSession("u.access_token = u.access_token.slice(0, -4)"
+                + " + (u.access_token.endsWith('AAAA') ? 'BBBB' : 'AAAA')");
         String broken = browser.accessToken();
         browser.driver.navigate().refresh();
         browser.await().withMessage("back on the career, signed in again (the sign-in server still knows erin)")
@@ -332,14 +336,72 @@ class DashboardRolesBrowserTest {
                         && browser.text("#status").startsWith("Showing " + erin.name()));
 
         // an expired token: the page signs in again before asking the API
-        browser.js("const s = JSON.parse(sessionStorage.getItem('careerpath.session'));"
-                + " s.expiresAt = Date.now() - 1000; sessionStorage.setItem('careerpath.session', JSON.stringify(s));");
+        browser.changeSession("u.expires_at = Math.floor(Date.now() / 1000) - 1");
         String second = browser.accessToken();
         browser.driver.navigate().refresh();
         browser.await().withMessage("back on the career with a fresh token")
                 .until(d -> d.getCurrentUrl().equals(page) && erin.username().equals(browser.signedInAs())
                         && !browser.accessToken().equals(second)
                         && browser.text("#status").startsWith("Showing " + erin.name()));
+    }
+
+    @Test
+    void theSignInSendsANonceAndPkceAndTheIdTokenCarriesTheNonceBack() {
+        Object request = browser.atLoginFormOnTheDashboards(base, "return sessionStorage.getItem(key);");
+        assertThat(request).as("the sign-in request this tab keeps").isNotNull();
+        JsonNode kept = json(request.toString());
+        assertThat(kept.path("nonce").asText()).as("a nonce per sign-in").hasSizeGreaterThanOrEqualTo(32);
+        assertThat(kept.path("code_verifier").asText()).as("a PKCE verifier per sign-in").hasSizeGreaterThanOrEqualTo(43);
+        assertThat(kept.path("id").asText()).as("a state per sign-in").isNotBlank();
+
+        browser.submitLoginForm(erin.username(), erin.plainPassword());
+        browser.await().withMessage(() -> "never came back signed in; at " + browser.driver.getCurrentUrl())
+                .until(d -> erin.username().equals(browser.signedInAs()) && !d.getCurrentUrl().contains("/signed-in.html"));
+        Object idToken = browser.js("return JSON.parse(sessionStorage.getItem(" + DashboardBrowser.USER_KEY + ")).id_token");
+        assertThat(claimsOf(idToken.toString()).path("nonce").asText()).as("the ID token answers this sign-in's nonce")
+                .isEqualTo(kept.path("nonce").asText());
+        assertThat(browser.js("return Object.keys(sessionStorage).filter(k => k.startsWith('careerpath.signin.')).length"))
+                .as("the answered request is used up").isEqualTo(0L);
+    }
+
+    @Test
+    void aSignInAnswerForARequestThisTabDidNotStartIsRefused() {
+        // a real code from the sign-in server, for a state this tab holds no request for (here: its request moved)
+        browser.atLoginFormOnTheDashboards(base, """
+                sessionStorage.setItem('careerpath.signin.someone-elses', sessionStorage.getItem(key));
+                sessionStorage.removeItem(key);""");
+        browser.submitLoginForm(erin.username(), erin.plainPassword());
+        assertRefused("This sign-in was not started in this tab, or has already been used.");
+
+        // made-up answers: a state nobody started, and none at all
+        browser.get(base + "/signed-in.html?code=made-up&state=made-up");
+        assertRefused("This sign-in was not started in this tab, or has already been used.");
+        browser.get(base + "/signed-in.html?code=made-up");
+        assertRefused("This sign-in was not started in this tab, or has already been used.");
+
+        // signing in again from the refusal works (the sign-in server still knows erin)
+        browser.find("#sign-in-again").click();
+        browser.await().withMessage(() -> "never came back signed in; at " + browser.driver.getCurrentUrl())
+                .until(d -> erin.username().equals(browser.signedInAs()) && !d.getCurrentUrl().contains("/signed-in.html"));
+    }
+
+    @Test
+    void anIdTokenThatDoesNotAnswerTheRequestsNonceIsRefused() {
+        // the sign-in server answers the nonce it was sent; the request this tab kept says another one
+        browser.atLoginFormOnTheDashboards(base, """
+                const request = JSON.parse(sessionStorage.getItem(key));
+                request.nonce = 'not-' + request.nonce;
+                sessionStorage.setItem(key, JSON.stringify(request));""");
+        browser.submitLoginForm(erin.username(), erin.plainPassword());
+        assertRefused("The sign-in answer does not belong to this sign-in (nonce in id_token does not match");
+
+        // a request kept without a nonce: the library would not check one, so the page refuses it
+        browser.atLoginFormOnTheDashboards(base, """
+                const request = JSON.parse(sessionStorage.getItem(key));
+                delete request.nonce;
+                sessionStorage.setItem(key, JSON.stringify(request));""");
+        browser.submitLoginForm(erin.username(), erin.plainPassword());
+        assertRefused("The sign-in answer does not belong to this sign-in (the request kept no nonce).");
     }
 
     @Test
@@ -372,6 +434,30 @@ class DashboardRolesBrowserTest {
         browser.consoleSinceLastCall();
     }
 
+    /** The callback page refused the sign-in with {@code reason}, and nobody is signed in. */
+    private static void assertRefused(String reason) {
+        browser.await().withMessage(() -> "no refusal on " + browser.driver.getCurrentUrl() + ": "
+                        + (browser.findAll("#problem").isEmpty() ? "(no page)" : browser.text("#problem")))
+                .until(d -> d.getCurrentUrl().contains("/signed-in.html") && !browser.findAll("#problem .problem").isEmpty()
+                        && browser.find("#sign-in-again").isDisplayed());
+        assertThat(browser.text("#title")).isEqualTo("Not signed in");
+        assertThat(browser.text("#problem .problem")).startsWith("The sign-in did not complete: " + reason);
+        assertThat(browser.signedInAs()).isNull();
+        assertThat(browser.accessToken()).isNull();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode claimsOf(String jwt) {
+        return json(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+
     /** Waits for the page's refusal (a 403 or 404 in words) and returns its text. */
     private static String awaitRefusal() {
         browser.waitForScripts();
@@ -396,8 +482,9 @@ class DashboardRolesBrowserTest {
 
     private static boolean tokensInLocalStorage() {
         return Boolean.TRUE.equals(browser.js("""
-                const token = JSON.parse(sessionStorage.getItem('careerpath.session') || '{}').accessToken;
-                return !!token && Object.keys(localStorage).some(k => (localStorage.getItem(k) || '').includes(token.slice(-20)));"""));
+                const token = JSON.parse(sessionStorage.getItem(%s) || '{}').access_token;
+                return !!token && Object.keys(localStorage).some(k => (localStorage.getItem(k) || '').includes(token.slice(-20)));"""
+                .formatted(DashboardBrowser.USER_KEY)));
     }
 
     private static List<String> severeConsoleMessages() {

@@ -13,16 +13,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's permission table is permissions.csv rendered: when the file changes, this test fails
+ * The permission table in docs/security.md is permissions.csv rendered: when the file changes, this test fails
  * and prints the table to paste, so the documented rules cannot drift from the enforced ones.
  */
 class PermissionTableDocumentedTest {
 
     @Test
     void the_readme_shows_the_permission_table_as_enforced() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+        String readme = Files.readString(Path.of("..", "docs", "security.md"));
         String table = render();
-        assertThat(readme).as("README.md must contain the permission table rendered from permissions.csv:%n%s", table)
+        assertThat(readme).as("docs/security.md must contain the permission table rendered from permissions.csv:%n%s", table)
                 .contains(table);
     }
 
