@@ -65,24 +65,41 @@ public class TopicPositions implements DisposableBean {
         return offsets(OffsetSpec.earliest());
     }
 
-    /** Records published and not yet projected, summed over partitions. */
+    /** Records published and not yet projected, summed over partitions (deleted records count as passed). */
     public long lag() {
         Map<TopicPartition, Long> processed = projected().orElse(Map.of());
+        Map<TopicPartition, Long> ends = ends();
+        Map<TopicPartition, Long> starts = null;
         long lag = 0;
-        for (Map.Entry<TopicPartition, Long> end : ends().entrySet()) {
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
             long next = processed.getOrDefault(end.getKey(), -1L) + 1;
+            if (next < end.getValue()) {
+                starts = starts == null ? starts() : starts;
+                next = Math.max(next, starts.getOrDefault(end.getKey(), 0L));
+            }
             lag += Math.max(0, end.getValue() - next);
         }
         return lag;
     }
 
-    /** Whether the projection has passed every record that the given end offsets were the end of. */
+    /**
+     * Whether the projection has passed every record that the given end offsets were the end of. Records that
+     * retention deleted count as passed: a partition whose every record was deleted before the projection read
+     * it is caught up, though the projection holds no position for it (it never will, until a new record comes).
+     */
     public boolean projectedUpTo(Map<TopicPartition, Long> ends) {
         Map<TopicPartition, Long> processed = projected().orElse(null);
         if (processed == null) {
             return false;
         }
-        return ends.entrySet().stream().allMatch(end -> processed.getOrDefault(end.getKey(), -1L) + 1 >= end.getValue());
+        List<TopicPartition> behind = ends.entrySet().stream()
+                .filter(end -> processed.getOrDefault(end.getKey(), -1L) + 1 < end.getValue())
+                .map(Map.Entry::getKey).toList();
+        if (behind.isEmpty()) {
+            return true;
+        }
+        Map<TopicPartition, Long> starts = starts();
+        return behind.stream().allMatch(partition -> starts.getOrDefault(partition, 0L) >= ends.get(partition));
     }
 
     private Map<TopicPartition, Long> offsets(OffsetSpec spec) {
