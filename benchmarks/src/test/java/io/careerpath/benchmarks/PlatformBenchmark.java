@@ -165,8 +165,8 @@ class PlatformBenchmark {
                             + " (careerpath.kafka.batch-size) or the rebuild's direct consumer; see docs/performance.md.");
                     double rebuild = rebuild(query);
                     report.ratio("Read-model rebuild", rebuild, rawConsumer, "events/s", 0.5,
-                            "The rebuild reads the topic with a plain consumer and writes the projection's bulks;"
-                            + " see docs/performance.md.");
+                            "The rebuild reads every person's events from the event store (through the command"
+                            + " service's history API) and writes the projection's bulks; see docs/performance.md.");
 
                     List<String> people = register(command, CLIENTS * httpPeoplePerClient);
                     int[] nextDay = new int[people.size()];
