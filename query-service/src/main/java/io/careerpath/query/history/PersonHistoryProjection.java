@@ -2,8 +2,7 @@ package io.careerpath.query.history;
 
 import io.careerpath.events.CareerEvent;
 import io.careerpath.events.PersonErased;
-import io.careerpath.query.intake.Projections;
-import io.careerpath.query.keys.PersonKeys;
+import io.careerpath.query.keys.PersonKeyLookup;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,11 +38,11 @@ public class PersonHistoryProjection {
     private static final String BATCH = PersonHistoryProjection.class.getName() + ".batch";
 
     private final ReadModelGenerations generations;
-    private final PersonKeys keys;
+    private final PersonKeyLookup keys;
     private final ReadModelRepair repair;
     private final ProjectionAnomalies anomalies;
 
-    PersonHistoryProjection(ReadModelGenerations generations, PersonKeys keys, ReadModelRepair repair,
+    PersonHistoryProjection(ReadModelGenerations generations, PersonKeyLookup keys, ReadModelRepair repair,
                             ProjectionAnomalies anomalies) {
         this.generations = generations;
         this.keys = keys;

@@ -1,5 +1,6 @@
 package io.careerpath.query.intake;
 
+import io.careerpath.query.history.Projections;
 import com.mongodb.client.MongoClient;
 import io.careerpath.pipeline.deadletters.CauseKeepingPolicy;
 import io.careerpath.pipeline.processors.PromptRetryTrackingProcessor;

@@ -1,5 +1,6 @@
 package io.careerpath.query.intake;
 
+import io.careerpath.query.history.Projections;
 import io.careerpath.query.history.PersonOutOfStep;
 import java.time.Duration;
 import java.util.concurrent.Executors;

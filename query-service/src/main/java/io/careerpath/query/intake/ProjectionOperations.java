@@ -1,5 +1,6 @@
 package io.careerpath.query.intake;
 
+import io.careerpath.query.history.Projections;
 import io.careerpath.pipeline.deadletters.DeadLetterAdministration;
 import io.careerpath.pipeline.deadletters.DeadLetterConfiguration;
 import io.careerpath.pipeline.deadletters.ProcessingGroupDeadLetters;

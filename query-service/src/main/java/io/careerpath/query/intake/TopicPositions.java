@@ -1,5 +1,6 @@
 package io.careerpath.query.intake;
 
+import io.careerpath.query.history.Projections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

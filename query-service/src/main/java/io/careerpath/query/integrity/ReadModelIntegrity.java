@@ -3,8 +3,8 @@ package io.careerpath.query.integrity;
 import io.careerpath.pipeline.eventstore.EventStoreReads;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Head;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Heads;
-import io.careerpath.query.history.PersonHistories;
-import io.careerpath.query.history.PersonHistories.Stand;
+import io.careerpath.query.history.HistoryReads;
+import io.careerpath.query.history.HistoryReads.Stand;
 import io.careerpath.query.history.ReadModelGenerations;
 import io.careerpath.query.history.ReadModelRepair;
 import io.careerpath.query.integrity.IntegrityReport.Example;
@@ -61,7 +61,7 @@ public class ReadModelIntegrity implements DisposableBean {
 
     private final SourceOfTruth heads;
     private final ReadModelGenerations generations;
-    private final PersonHistories histories;
+    private final HistoryReads histories;
     private final ReadModelRepair repair;
     private final TopicPositions topic;
     private final ReadModelRebuild rebuild;
@@ -74,7 +74,7 @@ public class ReadModelIntegrity implements DisposableBean {
         return thread;
     });
 
-    ReadModelIntegrity(SourceOfTruth heads, ReadModelGenerations generations, PersonHistories histories,
+    ReadModelIntegrity(SourceOfTruth heads, ReadModelGenerations generations, HistoryReads histories,
                        ReadModelRepair repair,
                        TopicPositions topic, ReadModelRebuild rebuild, IntegrityProperties properties, Clock clock,
                        MeterRegistry meters) {

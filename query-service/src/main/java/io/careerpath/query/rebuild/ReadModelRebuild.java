@@ -5,7 +5,7 @@ import io.careerpath.pipeline.eventstore.EventStoreReads.Head;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Heads;
 import io.careerpath.query.history.PersonHistoryProjection;
 import io.careerpath.query.history.ReadModelGenerations;
-import io.careerpath.query.intake.Projections;
+import io.careerpath.query.history.Projections;
 import io.careerpath.query.source.SourceOfTruth;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,6 @@
 package io.careerpath.query.rebuild;
 
-import io.careerpath.query.Forbidden;
+import io.careerpath.query.api.Forbidden;
 import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
