@@ -3,6 +3,7 @@ package io.careerpath.query.intake;
 import io.careerpath.query.history.Projections;
 import com.mongodb.client.MongoClient;
 import io.careerpath.pipeline.deadletters.CauseKeepingPolicy;
+import io.careerpath.pipeline.health.KafkaHealthIndicator;
 import io.careerpath.pipeline.processors.PromptRetryTrackingProcessor;
 import io.careerpath.query.history.PersonHistoryProjection;
 import java.util.List;
@@ -50,6 +51,15 @@ class KafkaIntakeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaIntakeConfiguration.class);
     static final String DEAD_LETTERS = "dead_letters";
+
+    /**
+     * Outside readiness: reads are answered from MongoDB while Kafka is away, each saying how stale it may be
+     * ({@link ReadModelStaleness}).
+     */
+    @Bean(KafkaHealthIndicator.BEAN_NAME)
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaIntakeProperties properties) {
+        return new KafkaHealthIndicator(properties.bootstrapServers(), properties.topic());
+    }
 
     @Bean
     StreamableKafkaMessageSource<String, byte[]> careerEventSource(KafkaIntakeProperties properties,
