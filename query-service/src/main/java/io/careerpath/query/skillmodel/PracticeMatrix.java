@@ -5,14 +5,19 @@ import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
 
-import java.io.BufferedReader;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -31,7 +36,8 @@ import java.util.List;
  * role ({@code DELIVERY}, {@code TROUBLED_PROGRAM}, and {@code PMO} of each type) needs exactly one
  * per skill. A row with {@code true} overrides the base when the assignment carries the full delivery
  * responsibility ({@link DeliveryResponsibility#FULL}); skills without an override keep their base. Fields
- * may be quoted with {@code "}, doubling a quote inside.
+ * may be quoted with {@code "}, doubling a quote inside: the file is read with Jackson's CSV reader, the one CSV
+ * library of the project; only the version, which lives in a comment, is read here.
  *
  * <p>{@link DeliveryResponsibility#PARTIAL} has no rows of its own: it practises half of what the full
  * responsibility adds to the base, {@code base + }{@value #PARTIAL_SHARE}{@code  × (full − base)}, skill by
@@ -80,7 +86,9 @@ public final class PracticeMatrix {
     /** Reads a matrix in the format above; {@code source} names it in error messages. */
     public static PracticeMatrix parse(Reader reader, String source) {
         try {
-            return new Parser(source).parse(new BufferedReader(reader));
+            StringWriter text = new StringWriter();
+            reader.transferTo(text);
+            return new Parser(source).parse(text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read practice matrix " + source, e);
         }
@@ -129,6 +137,14 @@ public final class PracticeMatrix {
     }
 
     private static final class Parser {
+        /** Rows as arrays of fields; lines starting with {@code #} are comments, blank lines are skipped. */
+        private static final CsvMapper CSV = CsvMapper.builder()
+                .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .enable(CsvParser.Feature.ALLOW_COMMENTS)
+                .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+                .enable(CsvParser.Feature.TRIM_SPACES)
+                .build();
+
         private final String source;
         private final double[][] base = filled(Double.NaN);
         private final double[][] overrides = filled(Double.NaN);
@@ -139,23 +155,25 @@ public final class PracticeMatrix {
             this.source = source;
         }
 
-        PracticeMatrix parse(BufferedReader reader) throws IOException {
+        PracticeMatrix parse(String text) throws IOException {
+            version = versionOf(text);
             boolean headerSeen = false;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                String trimmed = line.strip();
-                if (trimmed.startsWith(VERSION_PREFIX)) {
-                    version = trimmed.substring(VERSION_PREFIX.length()).strip();
-                } else if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                } else if (!headerSeen) {
-                    if (!trimmed.equals(HEADER)) {
-                        throw error("expected the header '" + HEADER + "'");
+            try (MappingIterator<String[]> rows = CSV.readerFor(String[].class).with(CsvSchema.emptySchema())
+                    .readValues(text)) {
+                while (rows.hasNextValue()) {
+                    String[] fields = rows.nextValue();
+                    lineNumber = rows.getParser().currentTokenLocation().getLineNr();
+                    if (!headerSeen) {
+                        if (!String.join(",", fields).equals(HEADER)) {
+                            throw error("expected the header '" + HEADER + "'");
+                        }
+                        headerSeen = true;
+                    } else {
+                        row(fields);
                     }
-                    headerSeen = true;
-                } else {
-                    row(split(trimmed));
                 }
+            } catch (RuntimeJsonMappingException | JsonProcessingException e) {
+                throw error("not CSV: " + e.getMessage().lines().findFirst().orElse(""));
             }
             lineNumber = 0;
             if (version == null || version.isEmpty()) {
@@ -183,10 +201,11 @@ public final class PracticeMatrix {
             return new PracticeMatrix(version, base, withOverrides);
         }
 
-        private void row(List<String> fields) {
-            if (fields.size() != 6) {
-                throw error("expected 6 fields, found " + fields.size());
+        private void row(String[] row) {
+            if (row.length != 6) {
+                throw error("expected 6 fields, found " + row.length);
             }
+            List<String> fields = Arrays.stream(row).map(String::strip).toList();
             AssignmentKind kind = enumValue(AssignmentKind.class, fields.get(0), "kind");
             PmoType pmoType = fields.get(1).isEmpty() ? null : enumValue(PmoType.class, fields.get(1), "pmo_type");
             try {
@@ -227,36 +246,11 @@ public final class PracticeMatrix {
             }
         }
 
-        /** Splits one CSV line; quoted fields may hold commas and doubled quotes. */
-        private List<String> split(String line) {
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString().strip());
-                    field.setLength(0);
-                } else {
-                    field.append(c);
-                }
-            }
-            if (quoted) {
-                throw error("unterminated quote");
-            }
-            fields.add(field.toString().strip());
-            return fields;
+        /** The text after the last {@code # version:} comment line: the one thing the CSV reader skips that counts. */
+        private static String versionOf(String text) {
+            return text.lines().map(String::strip).filter(line -> line.startsWith(VERSION_PREFIX))
+                    .map(line -> line.substring(VERSION_PREFIX.length()).strip())
+                    .reduce((first, last) -> last).orElse(null);
         }
 
         private IllegalArgumentException error(String message) {

@@ -11,7 +11,8 @@
  * {@link io.careerpath.query.skillmodel.ProposedAssignment}; parameters are
  * {@link io.careerpath.query.skillmodel.SkillModelParameters} and the data file read by
  * {@link io.careerpath.query.skillmodel.PracticeMatrix}. Nothing here depends on Spring, Mongo or
- * Axon; the only imports outside {@code java.*} are the shared-events enums. The formulas and the
+ * Axon; the only imports outside {@code java.*} are the shared-events enums and Jackson's CSV reader (for
+ * the matrix file). The formulas and the
  * research behind every default are in docs/skill-model.md.
  */
 package io.careerpath.query.skillmodel;

@@ -6,9 +6,16 @@ import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.careerpath.events.Skill.DELIVERY_EXECUTION;
 import static io.careerpath.events.Skill.ENTERPRISE_RISK;
@@ -27,8 +34,31 @@ class PracticeMatrixTest {
     private static final PracticeMatrix MATRIX = PracticeMatrix.defaultMatrix();
 
     @Test
-    void theDefaultMatrixIsVersioned() {
-        assertThat(MATRIX.version()).startsWith("1");
+    void theDefaultMatrixIsVersioned() throws Exception {
+        assertThat(MATRIX.version()).isEqualTo("1 (2025-11-26)").isEqualTo(shippedVersion());
+    }
+
+    /**
+     * The source of truth is the shipped file: every base row is the role's intensity without delivery
+     * responsibility, every override row its intensity with the full one, to the last digit.
+     */
+    @Test
+    void everyIntensityIsTheOneTheShippedFileGives() throws Exception {
+        int checked = 0;
+        for (Map<String, String> row : shippedRows()) {
+            AssignmentKind kind = AssignmentKind.valueOf(row.get("kind"));
+            PmoType type = row.get("pmo_type").isEmpty() ? null : PmoType.valueOf(row.get("pmo_type"));
+            Skill skill = Skill.valueOf(row.get("skill"));
+            DeliveryResponsibility responsibility = row.get("delivery_responsibility").isEmpty()
+                    ? DeliveryResponsibility.NONE : DeliveryResponsibility.FULL;
+
+            assertThat(MATRIX.intensity(kind, type, responsibility, skill))
+                    .as("%s/%s/%s × %s", kind, type, responsibility, skill)
+                    .isEqualTo(Double.parseDouble(row.get("intensity")));
+            checked++;
+        }
+        int roles = 2 + PmoType.values().length;
+        assertThat(checked).as("rows checked").isGreaterThanOrEqualTo(roles * Skill.values().length);
     }
 
     @Test
@@ -104,6 +134,13 @@ class PracticeMatrixTest {
     }
 
     @Test
+    void aMatrixWithAnUnterminatedQuoteIsRejectedNamingTheLine() {
+        String csv = validCsv() + "DELIVERY,,true,LEADERSHIP,0.5,\"never closed\n";
+
+        assertThatIllegalArgumentException().isThrownBy(() -> parse(csv)).withMessageContaining("practice matrix test.csv");
+    }
+
+    @Test
     void aMatrixRowGivingANonPmoRoleAPmoTypeIsRejected() {
         String csv = validCsv() + "DELIVERY,EXECUTIVE,true,LEADERSHIP,0.5,\"nonsense\"\n";
 
@@ -116,6 +153,23 @@ class PracticeMatrixTest {
 
         assertThat(matrix.version()).isEqualTo("7");
         assertThat(matrix.intensity(AssignmentKind.DELIVERY, null, DeliveryResponsibility.NONE, DELIVERY_EXECUTION)).isEqualTo(0.9);
+    }
+
+    private static List<Map<String, String>> shippedRows() throws Exception {
+        CsvMapper csv = CsvMapper.builder().enable(CsvParser.Feature.ALLOW_COMMENTS).build();
+        try (InputStream in = PracticeMatrix.class.getResourceAsStream(PracticeMatrix.DEFAULT_RESOURCE);
+             MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
+                     .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
+            return rows.readAll();
+        }
+    }
+
+    private static String shippedVersion() throws Exception {
+        try (InputStream in = PracticeMatrix.class.getResourceAsStream(PracticeMatrix.DEFAULT_RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> line.startsWith("# version:")).findFirst().orElseThrow()
+                    .substring("# version:".length()).strip();
+        }
     }
 
     private static double intensity(AssignmentKind kind, PmoType type, Skill skill) {
