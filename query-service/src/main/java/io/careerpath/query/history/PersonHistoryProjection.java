@@ -7,6 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -101,6 +102,20 @@ public class PersonHistoryProjection {
         if (batch != null) {
             batch.flush();
         }
+    }
+
+    /**
+     * The processor's interceptor that calls {@link #flushBatch} after the last event of each batch: registered
+     * on the live processor, and on the one the rebuild's equivalence test runs.
+     */
+    public MessageHandlerInterceptor<EventMessage<?>> flushAtEndOfBatch() {
+        return (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.isLastMessage()) {
+                flushBatch(unitOfWork);
+            }
+            return result;
+        };
     }
 
     /** Writes for one generation: a rebuild fills the one it builds. */

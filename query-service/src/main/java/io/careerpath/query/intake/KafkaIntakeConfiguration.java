@@ -27,7 +27,6 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Stre
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.slf4j.Logger;
@@ -119,13 +118,7 @@ class KafkaIntakeConfiguration {
                                 .andBatchSize(properties.batchSize()),
                         properties.maxRetryWait())
                 .registerListenerInvocationErrorHandler(Projections.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
-                .registerHandlerInterceptor(Projections.PROCESSING_GROUP, c -> (unitOfWork, chain) -> {
-                    Object result = chain.proceed();
-                    if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.isLastMessage()) {
-                        projection.flushBatch(unitOfWork);
-                    }
-                    return result;
-                })
+                .registerHandlerInterceptor(Projections.PROCESSING_GROUP, c -> projection.flushAtEndOfBatch())
                 .registerDeadLetterQueue(Projections.PROCESSING_GROUP, c -> new ErasureFirstDeadLetters(
                         MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
                                 .processingGroup(Projections.PROCESSING_GROUP)

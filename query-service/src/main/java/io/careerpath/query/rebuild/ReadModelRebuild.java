@@ -37,6 +37,16 @@ import org.springframework.stereotype.Service;
  * store already gave are recognised and changed nothing). The topic's retention therefore never decides
  * what a rebuild holds.
  *
+ * <p><b>Why not Axon's own replay.</b> Axon would rebuild by resetting the processor's token and replaying its
+ * source; that source is the Kafka topic, which holds only its retention's worth of events (7 days by default),
+ * not the whole history, and a token reset on the Kafka extension's streamable source is unreliable
+ * (axon extension-kafka #163, #487). The event store itself is the command service's JDBC database, which this
+ * service does not connect to. So the rebuild goes around Axon: it reads every person's whole history from the
+ * event store through the command service's read paths ({@link SourceOfTruth}), upcast and deserialized as Axon
+ * would, and writes it with the projection's own {@link io.careerpath.query.history.HistoryWrites}; the live
+ * processor's token is never touched, it only pauses. {@code RebuildEquivalenceTest} pins that this path and the
+ * live Axon projection build the same read models from the same events.
+ *
  * <p>The projection runs in one instance at a time (one segment, claimed in the token store); run the
  * rebuild on the instance that holds the claim. A service that finds the active generation in an older
  * layout ({@link ReadModelGenerations#LAYOUT}) rebuilds it at start-up.
