@@ -9,9 +9,9 @@ import com.mongodb.MongoTimeoutException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.careerpath.query.keys.KeysUnavailable;
+import io.careerpath.security.web.ProblemDetails;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,29 +125,25 @@ class QueryApiProblems extends ResponseEntityExceptionHandler {
 
     /** Bad input, with each offending field named in {@code errors}. */
     private static ProblemDetail validation(List<Map<String, String>> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
-                .map(e -> e.get("field") + ": " + e.get("message")).collect(Collectors.joining("; ")));
-        problem.setType(URI.create("urn:careerpath:problem:validation"));
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = ProblemDetails.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                errors.stream().map(e -> e.get("field") + ": " + e.get("message")).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return problem;
     }
 
     @ExceptionHandler(NotYetProjected.class)
     ResponseEntity<ProblemDetail> notYetProjected(NotYetProjected ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-        problem.setType(URI.create("urn:careerpath:problem:not-yet-projected"));
-        problem.setTitle("Not yet projected");
+        ProblemDetail problem = ProblemDetails.problem(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-projected",
+                "Not yet projected", ex.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
     @ExceptionHandler(KeysUnavailable.class)
     ResponseEntity<ProblemDetail> keysUnavailable(KeysUnavailable ex) {
         logger.warn("Personal data cannot be opened: " + ex.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = ProblemDetails.problem(HttpStatus.SERVICE_UNAVAILABLE, "keys-unavailable",
+                "Keys unavailable",
                 "The people's keys cannot be fetched from the command service right now; try again shortly");
-        problem.setType(URI.create("urn:careerpath:problem:keys-unavailable"));
-        problem.setTitle("Keys unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(problem);
     }
@@ -160,20 +156,16 @@ class QueryApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         if (isReadModelOutage(ex)) {
             logger.warn("The read models cannot be read: " + ex);
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+            ProblemDetail problem = ProblemDetails.problem(HttpStatus.SERVICE_UNAVAILABLE, "read-models-unavailable",
+                    "Read models unavailable",
                     "The read models (MongoDB) cannot be reached now; nothing was read or changed. Try again in a few"
                             + " seconds");
-            problem.setType(URI.create("urn:careerpath:problem:read-models-unavailable"));
-            problem.setTitle("Read models unavailable");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                     .body(problem);
         }
         logger.error("Unexpected failure answering a request", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be completed");
-        problem.setType(URI.create("urn:careerpath:problem:internal-error"));
-        problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(problem);
+        return ResponseEntity.internalServerError().body(ProblemDetails.problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error", "Internal error", "The request could not be completed"));
     }
 
     private static boolean isReadModelOutage(Throwable failure) {
@@ -189,10 +181,7 @@ class QueryApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Forbidden.class)
     ProblemDetail forbidden(Forbidden ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
-        problem.setType(URI.create("urn:careerpath:problem:" + ex.slug()));
-        problem.setTitle("Forbidden");
-        return problem;
+        return ProblemDetails.problem(HttpStatus.FORBIDDEN, ex.slug(), "Forbidden", ex.getMessage());
     }
 
     @ExceptionHandler(InvalidInput.class)
@@ -202,9 +191,6 @@ class QueryApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setType(URI.create("urn:careerpath:problem:" + ex.slug()));
-        problem.setTitle("Not found");
-        return problem;
+        return ProblemDetails.problem(HttpStatus.NOT_FOUND, ex.slug(), "Not found", ex.getMessage());
     }
 }
