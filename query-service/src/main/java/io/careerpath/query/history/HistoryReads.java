@@ -4,10 +4,14 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.model.Projections;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import io.careerpath.pipeline.eventstore.HistoryFingerprint;
 import io.careerpath.query.api.NotFound;
 import io.careerpath.query.api.NotYetProjected;
 import io.careerpath.query.api.QueryProperties;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,13 +20,15 @@ import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /** Reads person histories and team memberships from the active generation; erased people are not there. */
 @Component
 public class HistoryReads {
+
+    /** How often a read waiting for an event of its person looks again. */
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private final ReadModelGenerations generations;
     private final QueryProperties properties;
@@ -42,21 +48,29 @@ public class HistoryReads {
      * @throws NotFound as {@code person-not-found}: unknown, erased, or not for this caller
      */
     public StoredHistory await(String personId, Long minSequence, Predicate<StoredHistory> visible) {
-        long deadline = System.nanoTime() + properties.consistencyWait().toNanos();
-        while (true) {
-            StoredHistory history = find(personId).filter(visible).orElse(null);
-            long reached = history == null ? -1 : history.lastSequence();
-            if (minSequence == null || reached >= minSequence) {
-                if (history == null) {
-                    throw personNotFound(personId);
-                }
-                return history;
+        RetryPolicy<Optional<StoredHistory>> untilReached = RetryPolicy.<Optional<StoredHistory>>builder()
+                .handleIf((history, failure) -> failure == null && minSequence != null && reached(history) < minSequence)
+                .withDelay(POLL)
+                .withMaxDuration(properties.consistencyWait())
+                .withMaxRetries(-1)
+                .build();
+        Optional<StoredHistory> history;
+        try {
+            history = Failsafe.with(untilReached).get(() -> find(personId).filter(visible));
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw new IllegalStateException("Interrupted while waiting for the projection", interrupted);
             }
-            if (System.nanoTime() > deadline) {
-                throw new NotYetProjected(personId, minSequence, reached);
-            }
-            pause();
+            throw e;
         }
+        if (minSequence != null && reached(history) < minSequence) {
+            throw new NotYetProjected(personId, minSequence, reached(history));
+        }
+        return history.orElseThrow(() -> personNotFound(personId));
+    }
+
+    private static long reached(Optional<StoredHistory> history) {
+        return history.map(StoredHistory::lastSequence).orElse(-1L);
     }
 
     /** The one answer for a person who is unknown, erased or not the caller's to see. */
@@ -158,14 +172,5 @@ public class HistoryReads {
         generations.personHistories(generations.active()).find().projection(Projections.include("_id"))
                 .forEach(document -> ids.add(document.getString("_id")));
         return ids;
-    }
-
-    private static void pause() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the projection", e);
-        }
     }
 }

@@ -1,11 +1,15 @@
 package io.careerpath.query.intake;
 
-import io.careerpath.query.history.Projections;
 import com.mongodb.client.MongoClient;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import io.careerpath.pipeline.deadletters.CauseKeepingPolicy;
 import io.careerpath.pipeline.health.KafkaHealthIndicator;
 import io.careerpath.pipeline.processors.PromptRetryTrackingProcessor;
 import io.careerpath.query.history.PersonHistoryProjection;
+import io.careerpath.query.history.Projections;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -134,29 +138,42 @@ class KafkaIntakeConfiguration {
                         (c, invoker) -> invoker.enableSequenceIdentifierCache());
     }
 
+    /** The consumer reads the partition list once: the topic must exist before it starts. */
     private static void awaitTopic(KafkaIntakeProperties properties) {
-        long deadline = System.nanoTime() + properties.startupTimeout().toNanos();
+        RetryPolicy<Boolean> untilCreated = RetryPolicy.<Boolean>builder()
+                .handleResult(false) // and any failure: Kafka may not be up yet
+                .withDelay(Duration.ofSeconds(1))
+                .withMaxDuration(properties.startupTimeout())
+                .withMaxRetries(-1)
+                .onFailedAttempt(attempt -> {
+                    if (attempt.getLastException() == null) {
+                        log.info("Waiting for topic {} to be created by the command service", properties.topic());
+                    } else {
+                        log.warn("Waiting for Kafka at {}: {}", properties.bootstrapServers(),
+                                attempt.getLastException().toString());
+                    }
+                })
+                .build();
+        boolean created;
+        RuntimeException failure = null;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
-            while (true) {
-                try {
-                    if (admin.listTopics().names().get(5, TimeUnit.SECONDS).contains(properties.topic())) {
-                        return;
-                    }
-                    log.info("Waiting for topic {} to be created by the command service", properties.topic());
-                } catch (Exception e) {
-                    log.warn("Waiting for Kafka at {}: {}", properties.bootstrapServers(), e.toString());
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Topic " + properties.topic() + " did not appear on "
-                            + properties.bootstrapServers() + " within " + properties.startupTimeout());
-                }
-                TimeUnit.SECONDS.sleep(1);
+            created = Failsafe.with(untilCreated)
+                    .get(() -> admin.listTopics().names().get(5, TimeUnit.SECONDS).contains(properties.topic()));
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw new IllegalStateException("Interrupted while waiting for topic " + properties.topic(), interrupted);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for topic " + properties.topic(), e);
+            created = false;
+            failure = e;
+        } catch (RuntimeException e) {
+            created = false; // the last attempt failed too (Kafka still away)
+            failure = e;
+        }
+        if (!created) {
+            throw new IllegalStateException("Topic " + properties.topic() + " did not appear on "
+                    + properties.bootstrapServers() + " within " + properties.startupTimeout(), failure);
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.careerpath.query.rebuild;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import io.careerpath.pipeline.eventstore.EventStoreReads;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Head;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Heads;
@@ -123,10 +126,21 @@ public class ReadModelRebuild implements InitializingBean {
         if (!progress.compareAndSet(current, started)) {
             return Optional.empty();
         }
+        // a rebuild started by an operator runs once; one the service needs (an older layout) until it succeeds
+        RetryPolicy<Boolean> untilBuilt = RetryPolicy.<Boolean>builder()
+                .handleResult(false)
+                .withDelay(RETRY_AFTER)
+                .withMaxRetries(untilItSucceeds ? -1 : 0)
+                .onRetry(attempt -> {
+                    log.info("Retrying the rebuild of generation {}", generation);
+                    progress.set(RebuildProgress.running(generation, 0, 0, started.startedAt(), clock.instant()));
+                })
+                .build();
         Thread worker = new Thread(() -> {
-            while (!run(generation, started.startedAt()) && untilItSucceeds && pause(RETRY_AFTER)) {
-                log.info("Retrying the rebuild of generation {}", generation);
-                progress.set(RebuildProgress.running(generation, 0, 0, started.startedAt(), clock.instant()));
+            try {
+                Failsafe.with(untilBuilt).get(() -> run(generation, started.startedAt()));
+            } catch (FailsafeException e) {
+                log.info("Rebuild of generation {} given up: {}", generation, e.getCause().toString()); // interrupted
             }
         }, "read-model-rebuild");
         worker.setDaemon(true);
@@ -185,16 +199,6 @@ public class ReadModelRebuild implements InitializingBean {
                         p.total(), p.ratePerSecond(), p.secondsLeft());
                 lastLog = now;
             }
-        }
-    }
-
-    private static boolean pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }
