@@ -33,8 +33,14 @@ import org.springframework.stereotype.Component;
  * memory, so their sealed values cannot be opened here any more.
  */
 @Component
-@ProcessingGroup(Projections.PROCESSING_GROUP)
+@ProcessingGroup(PersonHistoryProjection.PROCESSING_GROUP)
 public class PersonHistoryProjection {
+
+    /**
+     * The processing group of the projection fed from Kafka, and so the name of the tracking processor wired in
+     * {@code intake}.
+     */
+    public static final String PROCESSING_GROUP = "projections";
 
     private static final String BATCH = PersonHistoryProjection.class.getName() + ".batch";
 

@@ -8,7 +8,6 @@ import io.careerpath.pipeline.deadletters.CauseKeepingPolicy;
 import io.careerpath.pipeline.health.KafkaHealthIndicator;
 import io.careerpath.pipeline.processors.PromptRetryTrackingProcessor;
 import io.careerpath.query.history.PersonHistoryProjection;
-import io.careerpath.query.history.Projections;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -117,24 +116,24 @@ class KafkaIntakeConfiguration {
                                           MongoClient client, @Value("${spring.data.mongodb.database}") String database,
                                           PersonHistoryProjection projection) {
         return configurer -> PromptRetryTrackingProcessor.register(configurer.eventProcessing(),
-                        Projections.PROCESSING_GROUP, c -> source,
+                        PersonHistoryProjection.PROCESSING_GROUP, c -> source,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(properties.batchSize()),
                         properties.maxRetryWait())
-                .registerListenerInvocationErrorHandler(Projections.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
-                .registerHandlerInterceptor(Projections.PROCESSING_GROUP, c -> projection.flushAtEndOfBatch())
-                .registerDeadLetterQueue(Projections.PROCESSING_GROUP, c -> new ErasureFirstDeadLetters(
+                .registerListenerInvocationErrorHandler(PersonHistoryProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                .registerHandlerInterceptor(PersonHistoryProjection.PROCESSING_GROUP, c -> projection.flushAtEndOfBatch())
+                .registerDeadLetterQueue(PersonHistoryProjection.PROCESSING_GROUP, c -> new ErasureFirstDeadLetters(
                         MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                                .processingGroup(Projections.PROCESSING_GROUP)
+                                .processingGroup(PersonHistoryProjection.PROCESSING_GROUP)
                                 .mongoTemplate(DefaultMongoTemplate.builder()
                                         .mongoDatabase(client, database)
                                         .deadLetterCollectionName(DEAD_LETTERS)
                                         .build())
                                 .serializer(c.serializer())
                                 .build()))
-                .registerDeadLetterPolicy(Projections.PROCESSING_GROUP, c -> new CauseKeepingPolicy())
+                .registerDeadLetterPolicy(PersonHistoryProjection.PROCESSING_GROUP, c -> new CauseKeepingPolicy())
                 // whether a person is parked is asked for every event: remembered instead of asked of MongoDB
-                .registerDeadLetteringEventHandlerInvokerConfiguration(Projections.PROCESSING_GROUP,
+                .registerDeadLetteringEventHandlerInvokerConfiguration(PersonHistoryProjection.PROCESSING_GROUP,
                         (c, invoker) -> invoker.enableSequenceIdentifierCache());
     }
 

@@ -8,7 +8,6 @@ import io.careerpath.pipeline.eventstore.EventStoreReads.Head;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Heads;
 import io.careerpath.query.history.PersonHistoryProjection;
 import io.careerpath.query.history.ReadModelGenerations;
-import io.careerpath.query.history.Projections;
 import io.careerpath.query.source.SourceOfTruth;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -150,8 +149,8 @@ public class ReadModelRebuild implements InitializingBean {
 
     private boolean run(int generation, Instant startedAt) {
         TrackingEventProcessor live = axon.eventProcessingConfiguration()
-                .eventProcessor(Projections.PROCESSING_GROUP, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No tracking processor " + Projections.PROCESSING_GROUP));
+                .eventProcessor(PersonHistoryProjection.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No tracking processor " + PersonHistoryProjection.PROCESSING_GROUP));
         log.info("Rebuild of generation {} from the event store: pausing the live projection", generation);
         live.shutDown();
         try {

@@ -27,8 +27,8 @@ import io.careerpath.events.SkillAssessed;
 import io.careerpath.events.TeamChanged;
 import io.careerpath.events.TookTroubledProgram;
 import io.careerpath.query.history.InMemoryEventStore;
+import io.careerpath.query.history.PersonHistoryProjection;
 import io.careerpath.query.history.ProjectionFixture;
-import io.careerpath.query.history.Projections;
 import io.careerpath.query.keys.TestKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -85,7 +85,7 @@ class RebuildEquivalenceTest {
         readModels = new ProjectionFixture(client.getDatabase("careerpath"), eventStore, keys.personKeys(),
                 new SimpleMeterRegistry());
         live = TrackingEventProcessor.builder()
-                .name(Projections.PROCESSING_GROUP)
+                .name(PersonHistoryProjection.PROCESSING_GROUP)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
                         .eventHandlers(readModels.projection()).build())
                 .messageSource(axonEventStore)
@@ -203,7 +203,7 @@ class RebuildEquivalenceTest {
         Configuration axon = mock(Configuration.class);
         EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
         when(axon.eventProcessingConfiguration()).thenReturn(processing);
-        when(processing.eventProcessor(Projections.PROCESSING_GROUP, TrackingEventProcessor.class))
+        when(processing.eventProcessor(PersonHistoryProjection.PROCESSING_GROUP, TrackingEventProcessor.class))
                 .thenReturn(Optional.of(processor));
         return axon;
     }
