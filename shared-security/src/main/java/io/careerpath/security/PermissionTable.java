@@ -1,6 +1,9 @@
 package io.careerpath.security;
 
-import java.io.BufferedReader;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -54,6 +57,14 @@ public final class PermissionTable {
 
     public static final String RESOURCE = "/permissions.csv";
 
+    /** Rows as arrays of cells, read with Jackson's CSV reader; lines starting with {@code #} are comments. */
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.ALLOW_COMMENTS)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .build();
+
     private PermissionTable() {
     }
 
@@ -62,27 +73,27 @@ public final class PermissionTable {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the classpath");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<Permission> rows = new ArrayList<>();
             String[] header = null;
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+            try (MappingIterator<String[]> lines = CSV.readerFor(String[].class).with(CsvSchema.emptySchema())
+                    .readValues(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                while (lines.hasNextValue()) {
+                    String[] cells = lines.nextValue();
+                    if (header == null) {
+                        header = cells;
+                        continue;
+                    }
+                    if (cells.length != header.length) {
+                        throw new IllegalStateException(RESOURCE + ": expected " + header.length + " cells: "
+                                + String.join(",", cells));
+                    }
+                    Map<Role, Scope> scopes = new EnumMap<>(Role.class);
+                    for (int i = 5; i < header.length; i++) {
+                        scopes.put(Role.valueOf(header[i]), Scope.valueOf(cells[i].toUpperCase()));
+                    }
+                    rows.add(new Permission(cells[0], cells[1], cells[2], cells[3],
+                            Kind.valueOf(cells[4].toUpperCase()), Map.copyOf(scopes)));
                 }
-                String[] cells = line.split(",", -1);
-                if (header == null) {
-                    header = cells;
-                    continue;
-                }
-                if (cells.length != header.length) {
-                    throw new IllegalStateException(RESOURCE + ": expected " + header.length + " cells: " + line);
-                }
-                Map<Role, Scope> scopes = new EnumMap<>(Role.class);
-                for (int i = 5; i < header.length; i++) {
-                    scopes.put(Role.valueOf(header[i].trim()), Scope.valueOf(cells[i].trim().toUpperCase()));
-                }
-                rows.add(new Permission(cells[0].trim(), cells[1].trim(), cells[2].trim(), cells[3].trim(),
-                        Kind.valueOf(cells[4].trim().toUpperCase()), Map.copyOf(scopes)));
             }
             return List.copyOf(rows);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.careerpath.command.publishing;
 import io.careerpath.pipeline.deadletters.CauseKeepingPolicy;
 import io.careerpath.pipeline.deadletters.DeadLetterAdministration;
 import io.careerpath.pipeline.deadletters.ProcessingGroupDeadLetters;
+import io.careerpath.pipeline.health.KafkaHealthIndicator;
 import io.careerpath.pipeline.health.TrackingProcessorHealth;
 import io.careerpath.pipeline.processors.PromptRetryTrackingProcessor;
 import java.util.LinkedHashMap;
@@ -42,6 +43,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "careerpath.kafka.enabled", havingValue = "true", matchIfMissing = true)
 class KafkaPublishingConfiguration {
+
+    /** Outside readiness: the service records while Kafka is away (the publisher waits). */
+    @Bean(KafkaHealthIndicator.BEAN_NAME)
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaPublishingProperties properties) {
+        return new KafkaHealthIndicator(properties.bootstrapServers(), properties.topic());
+    }
 
     @Bean
     CareerEventsTopic careerEventsTopic(KafkaPublishingProperties properties) {

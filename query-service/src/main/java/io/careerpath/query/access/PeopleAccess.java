@@ -1,11 +1,11 @@
 package io.careerpath.query.access;
 
-import io.careerpath.query.AsOf;
-import io.careerpath.query.Viewpoint;
-import io.careerpath.query.history.PersonHistories;
+import io.careerpath.query.api.AsOf;
+import io.careerpath.query.api.Viewpoint;
+import io.careerpath.query.history.HistoryReads;
 import io.careerpath.query.history.PersonHistory;
 import io.careerpath.query.history.StoredHistory;
-import io.careerpath.query.keys.PersonKeys;
+import io.careerpath.query.keys.PersonKeyLookup;
 import io.careerpath.security.Caller;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,11 +29,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class PeopleAccess {
 
-    private final PersonHistories histories;
-    private final PersonKeys keys;
+    private final HistoryReads histories;
+    private final PersonKeyLookup keys;
     private final AsOf asOf;
 
-    PeopleAccess(PersonHistories histories, PersonKeys keys, AsOf asOf) {
+    PeopleAccess(HistoryReads histories, PersonKeyLookup keys, AsOf asOf) {
         this.histories = histories;
         this.keys = keys;
         this.asOf = asOf;
@@ -42,15 +42,15 @@ public class PeopleAccess {
     /**
      * One person's history from the viewpoint, personal data opened.
      *
-     * @param minSequence wait (boundedly) for this event of the person, see {@link PersonHistories#await}
-     * @throws io.careerpath.query.NotFound as {@code person-not-found}: unknown, erased, or not the caller's to see
+     * @param minSequence wait (boundedly) for this event of the person, see {@link HistoryReads#await}
+     * @throws io.careerpath.query.api.NotFound as {@code person-not-found}: unknown, erased, or not the caller's to see
      */
     public PersonHistory history(Caller caller, String personId, Viewpoint viewpoint, Long minSequence) {
         LocalDate today = asOf.today();
         StoredHistory stored = histories.await(personId, minSequence, mayBeSeenBy(caller, today));
         byte[] key = null;
         if (stored.hasSealedValues()) {
-            key = keys.keyOf(personId).orElseThrow(() -> PersonHistories.personNotFound(personId));
+            key = keys.keyOf(personId).orElseThrow(() -> HistoryReads.personNotFound(personId));
         }
         return stored.at(viewpoint).opened(key);
     }

@@ -2,12 +2,12 @@ package io.careerpath.query.history;
 
 import io.careerpath.events.CareerEvent;
 import io.careerpath.events.PersonErased;
-import io.careerpath.query.intake.Projections;
-import io.careerpath.query.keys.PersonKeys;
+import io.careerpath.query.keys.PersonKeyLookup;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -33,17 +33,23 @@ import org.springframework.stereotype.Component;
  * memory, so their sealed values cannot be opened here any more.
  */
 @Component
-@ProcessingGroup(Projections.PROCESSING_GROUP)
+@ProcessingGroup(PersonHistoryProjection.PROCESSING_GROUP)
 public class PersonHistoryProjection {
+
+    /**
+     * The processing group of the projection fed from Kafka, and so the name of the tracking processor wired in
+     * {@code intake}.
+     */
+    public static final String PROCESSING_GROUP = "projections";
 
     private static final String BATCH = PersonHistoryProjection.class.getName() + ".batch";
 
     private final ReadModelGenerations generations;
-    private final PersonKeys keys;
+    private final PersonKeyLookup keys;
     private final ReadModelRepair repair;
     private final ProjectionAnomalies anomalies;
 
-    PersonHistoryProjection(ReadModelGenerations generations, PersonKeys keys, ReadModelRepair repair,
+    PersonHistoryProjection(ReadModelGenerations generations, PersonKeyLookup keys, ReadModelRepair repair,
                             ProjectionAnomalies anomalies) {
         this.generations = generations;
         this.keys = keys;
@@ -102,6 +108,20 @@ public class PersonHistoryProjection {
         if (batch != null) {
             batch.flush();
         }
+    }
+
+    /**
+     * The processor's interceptor that calls {@link #flushBatch} after the last event of each batch: registered
+     * on the live processor, and on the one the rebuild's equivalence test runs.
+     */
+    public MessageHandlerInterceptor<EventMessage<?>> flushAtEndOfBatch() {
+        return (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.isLastMessage()) {
+                flushBatch(unitOfWork);
+            }
+            return result;
+        };
     }
 
     /** Writes for one generation: a rebuild fills the one it builds. */

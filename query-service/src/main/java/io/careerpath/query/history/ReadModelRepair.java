@@ -1,7 +1,7 @@
 package io.careerpath.query.history;
 
 import io.careerpath.events.PersonErased;
-import io.careerpath.query.keys.PersonKeys;
+import io.careerpath.query.keys.PersonKeyLookup;
 import io.careerpath.query.source.SourceOfTruth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,12 +27,12 @@ public class ReadModelRepair {
 
     private final SourceOfTruth source;
     private final ReadModelGenerations generations;
-    private final PersonKeys keys;
+    private final PersonKeyLookup keys;
     private final ReentrantLock writers = new ReentrantLock();
     private final Counter repaired;
     private final Counter failed;
 
-    ReadModelRepair(SourceOfTruth source, ReadModelGenerations generations, PersonKeys keys, MeterRegistry meters) {
+    ReadModelRepair(SourceOfTruth source, ReadModelGenerations generations, PersonKeyLookup keys, MeterRegistry meters) {
         this.source = source;
         this.generations = generations;
         this.keys = keys;

@@ -1,6 +1,6 @@
 package io.careerpath.query.history;
 
-import io.careerpath.query.Viewpoint;
+import io.careerpath.query.api.Viewpoint;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.bson.Document;

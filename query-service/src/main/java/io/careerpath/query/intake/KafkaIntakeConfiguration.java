@@ -1,9 +1,14 @@
 package io.careerpath.query.intake;
 
 import com.mongodb.client.MongoClient;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import io.careerpath.pipeline.deadletters.CauseKeepingPolicy;
+import io.careerpath.pipeline.health.KafkaHealthIndicator;
 import io.careerpath.pipeline.processors.PromptRetryTrackingProcessor;
 import io.careerpath.query.history.PersonHistoryProjection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +30,6 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Stre
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.slf4j.Logger;
@@ -49,6 +53,15 @@ class KafkaIntakeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaIntakeConfiguration.class);
     static final String DEAD_LETTERS = "dead_letters";
+
+    /**
+     * Outside readiness: reads are answered from MongoDB while Kafka is away, each saying how stale it may be
+     * ({@link ReadModelStaleness}).
+     */
+    @Bean(KafkaHealthIndicator.BEAN_NAME)
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaIntakeProperties properties) {
+        return new KafkaHealthIndicator(properties.bootstrapServers(), properties.topic());
+    }
 
     @Bean
     StreamableKafkaMessageSource<String, byte[]> careerEventSource(KafkaIntakeProperties properties,
@@ -103,56 +116,63 @@ class KafkaIntakeConfiguration {
                                           MongoClient client, @Value("${spring.data.mongodb.database}") String database,
                                           PersonHistoryProjection projection) {
         return configurer -> PromptRetryTrackingProcessor.register(configurer.eventProcessing(),
-                        Projections.PROCESSING_GROUP, c -> source,
+                        PersonHistoryProjection.PROCESSING_GROUP, c -> source,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(properties.batchSize()),
                         properties.maxRetryWait())
-                .registerListenerInvocationErrorHandler(Projections.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
-                .registerHandlerInterceptor(Projections.PROCESSING_GROUP, c -> (unitOfWork, chain) -> {
-                    Object result = chain.proceed();
-                    if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.isLastMessage()) {
-                        projection.flushBatch(unitOfWork);
-                    }
-                    return result;
-                })
-                .registerDeadLetterQueue(Projections.PROCESSING_GROUP, c -> new ErasureFirstDeadLetters(
+                .registerListenerInvocationErrorHandler(PersonHistoryProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                .registerHandlerInterceptor(PersonHistoryProjection.PROCESSING_GROUP, c -> projection.flushAtEndOfBatch())
+                .registerDeadLetterQueue(PersonHistoryProjection.PROCESSING_GROUP, c -> new ErasureFirstDeadLetters(
                         MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                                .processingGroup(Projections.PROCESSING_GROUP)
+                                .processingGroup(PersonHistoryProjection.PROCESSING_GROUP)
                                 .mongoTemplate(DefaultMongoTemplate.builder()
                                         .mongoDatabase(client, database)
                                         .deadLetterCollectionName(DEAD_LETTERS)
                                         .build())
                                 .serializer(c.serializer())
                                 .build()))
-                .registerDeadLetterPolicy(Projections.PROCESSING_GROUP, c -> new CauseKeepingPolicy())
+                .registerDeadLetterPolicy(PersonHistoryProjection.PROCESSING_GROUP, c -> new CauseKeepingPolicy())
                 // whether a person is parked is asked for every event: remembered instead of asked of MongoDB
-                .registerDeadLetteringEventHandlerInvokerConfiguration(Projections.PROCESSING_GROUP,
+                .registerDeadLetteringEventHandlerInvokerConfiguration(PersonHistoryProjection.PROCESSING_GROUP,
                         (c, invoker) -> invoker.enableSequenceIdentifierCache());
     }
 
+    /** The consumer reads the partition list once: the topic must exist before it starts. */
     private static void awaitTopic(KafkaIntakeProperties properties) {
-        long deadline = System.nanoTime() + properties.startupTimeout().toNanos();
+        RetryPolicy<Boolean> untilCreated = RetryPolicy.<Boolean>builder()
+                .handleResult(false) // and any failure: Kafka may not be up yet
+                .withDelay(Duration.ofSeconds(1))
+                .withMaxDuration(properties.startupTimeout())
+                .withMaxRetries(-1)
+                .onFailedAttempt(attempt -> {
+                    if (attempt.getLastException() == null) {
+                        log.info("Waiting for topic {} to be created by the command service", properties.topic());
+                    } else {
+                        log.warn("Waiting for Kafka at {}: {}", properties.bootstrapServers(),
+                                attempt.getLastException().toString());
+                    }
+                })
+                .build();
+        boolean created;
+        RuntimeException failure = null;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
-            while (true) {
-                try {
-                    if (admin.listTopics().names().get(5, TimeUnit.SECONDS).contains(properties.topic())) {
-                        return;
-                    }
-                    log.info("Waiting for topic {} to be created by the command service", properties.topic());
-                } catch (Exception e) {
-                    log.warn("Waiting for Kafka at {}: {}", properties.bootstrapServers(), e.toString());
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Topic " + properties.topic() + " did not appear on "
-                            + properties.bootstrapServers() + " within " + properties.startupTimeout());
-                }
-                TimeUnit.SECONDS.sleep(1);
+            created = Failsafe.with(untilCreated)
+                    .get(() -> admin.listTopics().names().get(5, TimeUnit.SECONDS).contains(properties.topic()));
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw new IllegalStateException("Interrupted while waiting for topic " + properties.topic(), interrupted);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for topic " + properties.topic(), e);
+            created = false;
+            failure = e;
+        } catch (RuntimeException e) {
+            created = false; // the last attempt failed too (Kafka still away)
+            failure = e;
+        }
+        if (!created) {
+            throw new IllegalStateException("Topic " + properties.topic() + " did not appear on "
+                    + properties.bootstrapServers() + " within " + properties.startupTimeout(), failure);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.careerpath.query.intake;
 
+import io.careerpath.query.history.PersonHistoryProjection;
 import io.careerpath.query.history.PersonOutOfStep;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -51,7 +52,7 @@ class OutOfStepRetries implements DisposableBean {
     void retry() {
         try {
             SequencedDeadLetterProcessor<EventMessage<?>> parked = axon.eventProcessingConfiguration()
-                    .sequencedDeadLetterProcessor(Projections.PROCESSING_GROUP).orElse(null);
+                    .sequencedDeadLetterProcessor(PersonHistoryProjection.PROCESSING_GROUP).orElse(null);
             if (parked == null) {
                 return;
             }

@@ -4,6 +4,7 @@ import io.careerpath.pipeline.deadletters.DeadLetterAdministration;
 import io.careerpath.pipeline.deadletters.DeadLetterConfiguration;
 import io.careerpath.pipeline.deadletters.ProcessingGroupDeadLetters;
 import io.careerpath.pipeline.health.TrackingProcessorHealth;
+import io.careerpath.query.history.PersonHistoryProjection;
 import java.time.Duration;
 import org.axonframework.config.Configuration;
 import org.slf4j.Logger;
@@ -26,14 +27,14 @@ class ProjectionOperations {
 
     @Bean
     ProcessingGroupDeadLetters projectionDeadLetters(Configuration axon) {
-        return ProcessingGroupDeadLetters.of(Projections.PROCESSING_GROUP, axon::eventProcessingConfiguration);
+        return ProcessingGroupDeadLetters.of(PersonHistoryProjection.PROCESSING_GROUP, axon::eventProcessingConfiguration);
     }
 
     @Bean
     HealthIndicator projectionHealthIndicator(Configuration axon, TopicPositions positions,
                                               DeadLetterAdministration deadLetters,
                                               @Value("${careerpath.kafka.no-progress-limit:60s}") Duration noProgressLimit) {
-        return TrackingProcessorHealth.forProcessor(Projections.PROCESSING_GROUP, axon::eventProcessingConfiguration)
+        return TrackingProcessorHealth.forProcessor(PersonHistoryProjection.PROCESSING_GROUP, axon::eventProcessingConfiguration)
                 .waitingWork(() -> {
                     try {
                         return positions.lag();
@@ -44,7 +45,7 @@ class ProjectionOperations {
                     }
                 })
                 .noProgressLimit(noProgressLimit)
-                .deadLetters(() -> deadLetters.countsByCause(Projections.PROCESSING_GROUP))
+                .deadLetters(() -> deadLetters.countsByCause(PersonHistoryProjection.PROCESSING_GROUP))
                 .build();
     }
 }

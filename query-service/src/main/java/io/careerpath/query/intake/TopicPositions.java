@@ -1,5 +1,6 @@
 package io.careerpath.query.intake;
 
+import io.careerpath.query.history.PersonHistoryProjection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public class TopicPositions implements DisposableBean {
     /** The offset of the last record projected, per partition (absent: none yet); empty if the processor has no status. */
     public Optional<Map<TopicPartition, Long>> projected() {
         TrackingEventProcessor processor = axon.eventProcessingConfiguration()
-                .eventProcessor(Projections.PROCESSING_GROUP, TrackingEventProcessor.class).orElse(null);
+                .eventProcessor(PersonHistoryProjection.PROCESSING_GROUP, TrackingEventProcessor.class).orElse(null);
         if (processor == null || processor.processingStatus().isEmpty()) {
             return Optional.empty();
         }

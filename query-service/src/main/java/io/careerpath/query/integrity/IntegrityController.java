@@ -1,11 +1,12 @@
 package io.careerpath.query.integrity;
 
-import io.careerpath.query.Forbidden;
+import io.careerpath.query.api.Forbidden;
 import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
+import io.careerpath.security.web.ProblemDetails;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,10 +41,9 @@ class IntegrityController {
         return integrity.start()
                 .<ResponseEntity<Object>>map(report -> ResponseEntity.accepted().location(URI.create(PATH)).body(report))
                 .orElseGet(() -> {
-                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    ProblemDetail problem = ProblemDetails.problem(HttpStatus.CONFLICT, "integrity-check-running",
+                            "Integrity check already running",
                             "An integrity check is already running; its report will be at " + PATH);
-                    problem.setType(URI.create("urn:careerpath:problem:integrity-check-running"));
-                    problem.setTitle("Integrity check already running");
                     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
                 });
     }

@@ -1,10 +1,13 @@
 package io.careerpath.query.integrity;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import io.careerpath.pipeline.eventstore.EventStoreReads;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Head;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Heads;
-import io.careerpath.query.history.PersonHistories;
-import io.careerpath.query.history.PersonHistories.Stand;
+import io.careerpath.query.history.HistoryReads;
+import io.careerpath.query.history.HistoryReads.Stand;
 import io.careerpath.query.history.ReadModelGenerations;
 import io.careerpath.query.history.ReadModelRepair;
 import io.careerpath.query.integrity.IntegrityReport.Example;
@@ -17,6 +20,7 @@ import io.careerpath.query.source.SourceOfTruth;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -61,7 +65,7 @@ public class ReadModelIntegrity implements DisposableBean {
 
     private final SourceOfTruth heads;
     private final ReadModelGenerations generations;
-    private final PersonHistories histories;
+    private final HistoryReads histories;
     private final ReadModelRepair repair;
     private final TopicPositions topic;
     private final ReadModelRebuild rebuild;
@@ -74,7 +78,7 @@ public class ReadModelIntegrity implements DisposableBean {
         return thread;
     });
 
-    ReadModelIntegrity(SourceOfTruth heads, ReadModelGenerations generations, PersonHistories histories,
+    ReadModelIntegrity(SourceOfTruth heads, ReadModelGenerations generations, HistoryReads histories,
                        ReadModelRepair repair,
                        TopicPositions topic, ReadModelRebuild rebuild, IntegrityProperties properties, Clock clock,
                        MeterRegistry meters) {
@@ -248,21 +252,23 @@ public class ReadModelIntegrity implements DisposableBean {
         return all;
     }
 
+    /** Whether the projection reached the topic's present end within {@code careerpath.integrity.catch-up-wait}. */
     private boolean awaitProjection() {
         Map<TopicPartition, Long> ends = topic.ends();
-        long deadline = System.nanoTime() + properties.catchUpWait().toNanos();
-        while (!topic.projectedUpTo(ends)) {
-            if (System.nanoTime() > deadline) {
-                return false;
+        RetryPolicy<Boolean> untilProjected = RetryPolicy.<Boolean>builder()
+                .handleIf((projected, failure) -> failure == null && !projected) // a failure ends the check
+                .withDelay(Duration.ofMillis(200))
+                .withMaxDuration(properties.catchUpWait())
+                .withMaxRetries(-1)
+                .build();
+        try {
+            return Failsafe.with(untilProjected).get(() -> topic.projectedUpTo(ends));
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                return false; // Failsafe has restored the interrupt
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            throw e;
         }
-        return true;
     }
 
     private TopicRetention retention() {

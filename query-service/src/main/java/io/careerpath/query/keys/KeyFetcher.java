@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** Asks the holder of the people's keys for some of them. */
 @FunctionalInterface
-public interface KeyFetcher {
+interface KeyFetcher {
 
     /** At most this many people per request (docs/security.md). */
     int MAX_PEOPLE_PER_REQUEST = 500;

@@ -1,11 +1,13 @@
 package io.careerpath.query.rebuild;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import io.careerpath.pipeline.eventstore.EventStoreReads;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Head;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Heads;
 import io.careerpath.query.history.PersonHistoryProjection;
 import io.careerpath.query.history.ReadModelGenerations;
-import io.careerpath.query.intake.Projections;
 import io.careerpath.query.source.SourceOfTruth;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +38,16 @@ import org.springframework.stereotype.Service;
  * generation either from the store or, once the projection resumes, from the topic (where the ones the
  * store already gave are recognised and changed nothing). The topic's retention therefore never decides
  * what a rebuild holds.
+ *
+ * <p><b>Why not Axon's own replay.</b> Axon would rebuild by resetting the processor's token and replaying its
+ * source; that source is the Kafka topic, which holds only its retention's worth of events (7 days by default),
+ * not the whole history, and a token reset on the Kafka extension's streamable source is unreliable
+ * (axon extension-kafka #163, #487). The event store itself is the command service's JDBC database, which this
+ * service does not connect to. So the rebuild goes around Axon: it reads every person's whole history from the
+ * event store through the command service's read paths ({@link SourceOfTruth}), upcast and deserialized as Axon
+ * would, and writes it with the projection's own {@link io.careerpath.query.history.HistoryWrites}; the live
+ * processor's token is never touched, it only pauses. {@code RebuildEquivalenceTest} pins that this path and the
+ * live Axon projection build the same read models from the same events.
  *
  * <p>The projection runs in one instance at a time (one segment, claimed in the token store); run the
  * rebuild on the instance that holds the claim. A service that finds the active generation in an older
@@ -113,10 +125,21 @@ public class ReadModelRebuild implements InitializingBean {
         if (!progress.compareAndSet(current, started)) {
             return Optional.empty();
         }
+        // a rebuild started by an operator runs once; one the service needs (an older layout) until it succeeds
+        RetryPolicy<Boolean> untilBuilt = RetryPolicy.<Boolean>builder()
+                .handleResult(false)
+                .withDelay(RETRY_AFTER)
+                .withMaxRetries(untilItSucceeds ? -1 : 0)
+                .onRetry(attempt -> {
+                    log.info("Retrying the rebuild of generation {}", generation);
+                    progress.set(RebuildProgress.running(generation, 0, 0, started.startedAt(), clock.instant()));
+                })
+                .build();
         Thread worker = new Thread(() -> {
-            while (!run(generation, started.startedAt()) && untilItSucceeds && pause(RETRY_AFTER)) {
-                log.info("Retrying the rebuild of generation {}", generation);
-                progress.set(RebuildProgress.running(generation, 0, 0, started.startedAt(), clock.instant()));
+            try {
+                Failsafe.with(untilBuilt).get(() -> run(generation, started.startedAt()));
+            } catch (FailsafeException e) {
+                log.info("Rebuild of generation {} given up: {}", generation, e.getCause().toString()); // interrupted
             }
         }, "read-model-rebuild");
         worker.setDaemon(true);
@@ -126,8 +149,8 @@ public class ReadModelRebuild implements InitializingBean {
 
     private boolean run(int generation, Instant startedAt) {
         TrackingEventProcessor live = axon.eventProcessingConfiguration()
-                .eventProcessor(Projections.PROCESSING_GROUP, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No tracking processor " + Projections.PROCESSING_GROUP));
+                .eventProcessor(PersonHistoryProjection.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No tracking processor " + PersonHistoryProjection.PROCESSING_GROUP));
         log.info("Rebuild of generation {} from the event store: pausing the live projection", generation);
         live.shutDown();
         try {
@@ -175,16 +198,6 @@ public class ReadModelRebuild implements InitializingBean {
                         p.total(), p.ratePerSecond(), p.secondsLeft());
                 lastLog = now;
             }
-        }
-    }
-
-    private static boolean pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

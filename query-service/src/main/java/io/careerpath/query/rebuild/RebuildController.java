@@ -1,11 +1,12 @@
 package io.careerpath.query.rebuild;
 
-import io.careerpath.query.Forbidden;
+import io.careerpath.query.api.Forbidden;
 import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
+import io.careerpath.security.web.ProblemDetails;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,10 +33,9 @@ class RebuildController {
                 .<ResponseEntity<Object>>map(progress -> ResponseEntity.accepted()
                         .location(URI.create("/api/admin/read-models/rebuild")).body(progress))
                 .orElseGet(() -> {
-                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    ProblemDetail problem = ProblemDetails.problem(HttpStatus.CONFLICT, "rebuild-running",
+                            "Rebuild already running",
                             "A rebuild is already running; follow its progress at /api/admin/read-models/rebuild");
-                    problem.setType(URI.create("urn:careerpath:problem:rebuild-running"));
-                    problem.setTitle("Rebuild already running");
                     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
                 });
     }

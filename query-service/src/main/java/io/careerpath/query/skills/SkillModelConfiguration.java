@@ -1,8 +1,8 @@
 package io.careerpath.query.skills;
 
-import io.careerpath.query.skills.model.PracticeMatrix;
-import io.careerpath.query.skills.model.SkillModel;
-import io.careerpath.query.skills.model.SkillModelParameters;
+import io.careerpath.query.skillmodel.PracticeMatrix;
+import io.careerpath.query.skillmodel.SkillModel;
+import io.careerpath.query.skillmodel.SkillModelParameters;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;

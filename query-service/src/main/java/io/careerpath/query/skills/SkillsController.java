@@ -6,19 +6,19 @@ import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
 import io.careerpath.pipeline.upcasting.DeliveryResponsibilityJson;
-import io.careerpath.query.AsOf;
-import io.careerpath.query.InvalidInput;
-import io.careerpath.query.Ids;
-import io.careerpath.query.Viewpoint;
+import io.careerpath.query.api.AsOf;
+import io.careerpath.query.api.InvalidInput;
+import io.careerpath.query.api.IdPatterns;
+import io.careerpath.query.api.Viewpoint;
 import io.careerpath.query.access.PeopleAccess;
 import io.careerpath.query.history.PersonHistory;
-import io.careerpath.query.skills.model.CareerHistory;
-import io.careerpath.query.skills.model.ProficiencyCurve;
-import io.careerpath.query.skills.model.ProposedAssignment;
-import io.careerpath.query.skills.model.SkillModel;
-import io.careerpath.query.skills.model.SkillProfile;
-import io.careerpath.query.skills.model.SkillStatus;
-import io.careerpath.query.skills.model.WhatIfProjection;
+import io.careerpath.query.skillmodel.CareerHistory;
+import io.careerpath.query.skillmodel.ProficiencyCurve;
+import io.careerpath.query.skillmodel.ProposedAssignment;
+import io.careerpath.query.skillmodel.SkillModel;
+import io.careerpath.query.skillmodel.SkillProfile;
+import io.careerpath.query.skillmodel.SkillStatus;
+import io.careerpath.query.skillmodel.WhatIfProjection;
 import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -88,7 +88,7 @@ class SkillsController {
     @Operation(summary = "Proficiency per skill now and at its peak, delivery currency and the rotate-back forecast")
     @GetMapping("/{personId}/skills")
     SkillsAnswer skills(@Parameter(hidden = true) Caller caller,
-                        @PathVariable @Pattern(regexp = Ids.PERSON, message = "must be a person id (UUID)") String personId,
+                        @PathVariable @Pattern(regexp = IdPatterns.PERSON, message = "must be a person id (UUID)") String personId,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                         @Parameter(description = "what the platform knew: events recorded after this day are left out (default: asOf)")
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownOn,
@@ -137,7 +137,7 @@ class SkillsController {
     @Operation(summary = "What-if: skills gained and lost if the person took this role for N months; writes nothing")
     @PostMapping("/{personId}/what-if")
     WhatIfAnswer whatIf(@Parameter(hidden = true) Caller caller,
-                        @PathVariable @Pattern(regexp = Ids.PERSON, message = "must be a person id (UUID)") String personId,
+                        @PathVariable @Pattern(regexp = IdPatterns.PERSON, message = "must be a person id (UUID)") String personId,
                         @Valid @RequestBody WhatIfRequest request,
                         @RequestParam(required = false) @PositiveOrZero @Max(Integer.MAX_VALUE) Long minSequence) {
         if ((request.kind() == AssignmentKind.PMO) != (request.pmoType() != null)) {

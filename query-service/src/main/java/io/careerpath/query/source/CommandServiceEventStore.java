@@ -31,7 +31,7 @@ import org.springframework.web.client.RestClientException;
  * event is: this service's serializer and upcaster chain.
  */
 @Component
-public class CommandServiceEventStore implements SourceOfTruth {
+class CommandServiceEventStore implements SourceOfTruth {
 
     private final RestClient internalApi;
     /** Looked up when first needed: Axon's configuration holds the projection, which needs this. */

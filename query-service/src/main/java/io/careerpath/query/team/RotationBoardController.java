@@ -2,20 +2,20 @@ package io.careerpath.query.team;
 
 import io.careerpath.events.AssignmentKind;
 import io.careerpath.events.PmoType;
-import io.careerpath.query.AsOf;
-import io.careerpath.query.Forbidden;
-import io.careerpath.query.Ids;
-import io.careerpath.query.NotFound;
-import io.careerpath.query.QueryProperties;
-import io.careerpath.query.Viewpoint;
+import io.careerpath.query.api.AsOf;
+import io.careerpath.query.api.Forbidden;
+import io.careerpath.query.api.IdPatterns;
+import io.careerpath.query.api.NotFound;
+import io.careerpath.query.api.QueryProperties;
+import io.careerpath.query.api.Viewpoint;
 import io.careerpath.query.history.Assignment;
 import io.careerpath.query.access.PeopleAccess;
-import io.careerpath.query.history.PersonHistories;
+import io.careerpath.query.history.HistoryReads;
 import io.careerpath.query.history.PersonHistory;
 import io.careerpath.security.Caller;
-import io.careerpath.query.skills.model.AdminLoadObservation;
-import io.careerpath.query.skills.model.SkillModel;
-import io.careerpath.query.skills.model.DeliveryOutlook;
+import io.careerpath.query.skillmodel.AdminLoadObservation;
+import io.careerpath.query.skillmodel.SkillModel;
+import io.careerpath.query.skillmodel.DeliveryOutlook;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
@@ -42,13 +42,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/teams")
 class RotationBoardController {
 
-    private final PersonHistories histories;
+    private final HistoryReads histories;
     private final PeopleAccess people;
     private final SkillModel model;
     private final AsOf asOf;
     private final QueryProperties properties;
 
-    RotationBoardController(PersonHistories histories, PeopleAccess people, SkillModel model, AsOf asOf,
+    RotationBoardController(HistoryReads histories, PeopleAccess people, SkillModel model, AsOf asOf,
                             QueryProperties properties) {
         this.histories = histories;
         this.people = people;
@@ -93,7 +93,7 @@ class RotationBoardController {
                     + "team they manage; PMO leads and HR administrators: every team and member.")
     @GetMapping("/{teamId}/rotation-board")
     RotationBoard rotationBoard(@Parameter(hidden = true) Caller caller,
-                                @PathVariable @Pattern(regexp = Ids.TEAM, message = "must be a team id") String teamId,
+                                @PathVariable @Pattern(regexp = IdPatterns.TEAM, message = "must be a team id") String teamId,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownOn) {
         if (!caller.mayAccessTeam(teamId)) {

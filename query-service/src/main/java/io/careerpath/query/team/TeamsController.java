@@ -1,7 +1,7 @@
 package io.careerpath.query.team;
 
-import io.careerpath.query.history.PersonHistories;
-import io.careerpath.query.history.PersonHistories.KnownTeam;
+import io.careerpath.query.history.HistoryReads;
+import io.careerpath.query.history.HistoryReads.KnownTeam;
 import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TeamsController {
 
-    private final PersonHistories histories;
+    private final HistoryReads histories;
 
-    TeamsController(PersonHistories histories) {
+    TeamsController(HistoryReads histories) {
         this.histories = histories;
     }
 

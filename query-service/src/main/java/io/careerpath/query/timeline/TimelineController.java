@@ -3,9 +3,9 @@ package io.careerpath.query.timeline;
 import io.careerpath.events.AssignmentKind;
 import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
-import io.careerpath.query.AsOf;
-import io.careerpath.query.Ids;
-import io.careerpath.query.Viewpoint;
+import io.careerpath.query.api.AsOf;
+import io.careerpath.query.api.IdPatterns;
+import io.careerpath.query.api.Viewpoint;
 import io.careerpath.query.access.PeopleAccess;
 import io.careerpath.query.history.Assignment;
 import io.careerpath.query.history.HistoryEntry;
@@ -63,7 +63,7 @@ class TimelineController {
     @GetMapping("/{personId}/timeline")
     CareerTimeline timeline(
             @Parameter(hidden = true) Caller caller,
-            @PathVariable @Pattern(regexp = Ids.PERSON, message = "must be a person id (UUID)") String personId,
+            @PathVariable @Pattern(regexp = IdPatterns.PERSON, message = "must be a person id (UUID)") String personId,
             @Parameter(description = "the day to look from (default today): only events recorded and effective by then")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = "what the platform knew: events recorded after this day are left out (default: asOf, i.e. the answer given on that day)")

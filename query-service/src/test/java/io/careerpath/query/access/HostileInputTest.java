@@ -1,7 +1,7 @@
 package io.careerpath.query.access;
 
-import static io.careerpath.query.ApiFixture.A;
-import static io.careerpath.query.ApiFixture.as;
+import static io.careerpath.query.api.ApiFixture.A;
+import static io.careerpath.query.api.ApiFixture.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,9 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.careerpath.query.ApiFixture;
-import io.careerpath.query.ApiTest;
-import io.careerpath.query.ApiTestSetup;
+import io.careerpath.query.api.ApiFixture;
+import io.careerpath.query.api.ApiTest;
+import io.careerpath.query.api.ApiTestSetup;
 import io.careerpath.security.Role;
 import java.net.URI;
 import java.util.List;

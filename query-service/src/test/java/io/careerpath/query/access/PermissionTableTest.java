@@ -1,12 +1,12 @@
 package io.careerpath.query.access;
 
-import static io.careerpath.query.ApiFixture.A;
-import static io.careerpath.query.ApiFixture.B;
-import static io.careerpath.query.ApiFixture.D;
-import static io.careerpath.query.ApiFixture.T1;
-import static io.careerpath.query.ApiFixture.T2;
-import static io.careerpath.query.ApiFixture.as;
-import static io.careerpath.query.ApiFixture.ownPerson;
+import static io.careerpath.query.api.ApiFixture.A;
+import static io.careerpath.query.api.ApiFixture.B;
+import static io.careerpath.query.api.ApiFixture.D;
+import static io.careerpath.query.api.ApiFixture.T1;
+import static io.careerpath.query.api.ApiFixture.T2;
+import static io.careerpath.query.api.ApiFixture.as;
+import static io.careerpath.query.api.ApiFixture.ownPerson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -18,8 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.careerpath.query.ApiFixture;
-import io.careerpath.query.ApiTest;
+import io.careerpath.query.api.ApiFixture;
+import io.careerpath.query.api.ApiTest;
 import io.careerpath.query.integrity.IntegrityReport;
 import io.careerpath.query.integrity.ReadModelIntegrity;
 import io.careerpath.query.rebuild.ReadModelRebuild;

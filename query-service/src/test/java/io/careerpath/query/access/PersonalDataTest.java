@@ -1,7 +1,7 @@
 package io.careerpath.query.access;
 
-import static io.careerpath.query.ApiFixture.A;
-import static io.careerpath.query.ApiFixture.as;
+import static io.careerpath.query.api.ApiFixture.A;
+import static io.careerpath.query.api.ApiFixture.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,8 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.mongodb.client.MongoDatabase;
 import io.careerpath.events.DeliveryRoleStarted;
 import io.careerpath.events.PersonErased;
-import io.careerpath.query.ApiFixture;
-import io.careerpath.query.ApiTest;
+import io.careerpath.query.api.ApiFixture;
+import io.careerpath.query.api.ApiTest;
 import io.careerpath.query.keys.TestKeys;
 import io.careerpath.security.Role;
 import java.time.Instant;

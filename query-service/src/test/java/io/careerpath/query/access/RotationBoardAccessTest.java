@@ -1,20 +1,20 @@
 package io.careerpath.query.access;
 
-import static io.careerpath.query.ApiFixture.A;
-import static io.careerpath.query.ApiFixture.B;
-import static io.careerpath.query.ApiFixture.C;
-import static io.careerpath.query.ApiFixture.E;
-import static io.careerpath.query.ApiFixture.F;
-import static io.careerpath.query.ApiFixture.T1;
-import static io.careerpath.query.ApiFixture.as;
+import static io.careerpath.query.api.ApiFixture.A;
+import static io.careerpath.query.api.ApiFixture.B;
+import static io.careerpath.query.api.ApiFixture.C;
+import static io.careerpath.query.api.ApiFixture.E;
+import static io.careerpath.query.api.ApiFixture.F;
+import static io.careerpath.query.api.ApiFixture.T1;
+import static io.careerpath.query.api.ApiFixture.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.careerpath.query.ApiFixture;
-import io.careerpath.query.ApiTest;
+import io.careerpath.query.api.ApiFixture;
+import io.careerpath.query.api.ApiTest;
 import io.careerpath.security.Role;
 import java.util.ArrayList;
 import java.util.List;

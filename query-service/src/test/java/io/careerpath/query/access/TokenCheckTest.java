@@ -1,6 +1,6 @@
 package io.careerpath.query.access;
 
-import static io.careerpath.query.ApiFixture.A;
+import static io.careerpath.query.api.ApiFixture.A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -10,8 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.careerpath.query.ApiFixture;
-import io.careerpath.query.ApiTest;
+import io.careerpath.query.api.ApiFixture;
+import io.careerpath.query.api.ApiTest;
 import io.careerpath.security.web.TestIssuer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -15,12 +15,12 @@ import java.util.TreeMap;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 /** What the event store holds, for unit tests of the read side: people's events in memory, reachable or not. */
-final class InMemoryEventStore implements SourceOfTruth {
+public final class InMemoryEventStore implements SourceOfTruth {
 
     private final TreeMap<String, List<DomainEventMessage<?>>> histories = new TreeMap<>();
     volatile boolean available = true;
 
-    void append(DomainEventMessage<?> event) {
+    public void append(DomainEventMessage<?> event) {
         histories.computeIfAbsent(event.getAggregateIdentifier(), id -> new ArrayList<>()).add(event);
     }
 

@@ -109,7 +109,7 @@ class PersonHistoryProjectionTest {
         deliver(joined("p1", 1), 1L);
         deliver(joined("p1", 1), 1L);
 
-        PersonHistory history = PersonHistory.fromDocument(stored("p1"), new io.careerpath.query.Viewpoint(LocalDate.parse("2024-06-01"), LocalDate.parse("2024-06-01")));
+        PersonHistory history = PersonHistory.fromDocument(stored("p1"), new io.careerpath.query.api.Viewpoint(LocalDate.parse("2024-06-01"), LocalDate.parse("2024-06-01")));
 
         assertThat(history.entries()).extracting(HistoryEntry::eventId).containsExactly("reg-p1", "pmo-1");
         assertThat(history.sequence()).isEqualTo(1);
@@ -227,7 +227,7 @@ class PersonHistoryProjectionTest {
 
         assertThat(stored("p1")).isEqualTo(new Document("_id", "p1").append("erased", true));
         assertThat(membersOf("t1")).containsExactly("p2");
-        PersonHistories histories = new PersonHistories(generations, null);
+        HistoryReads histories = new HistoryReads(generations, null);
         assertThat(histories.find("p1")).isEmpty();
         assertThat(histories.findAll(java.util.List.of("p1", "p2"))).extracting(StoredHistory::personId).containsExactly("p2");
     }
@@ -241,7 +241,7 @@ class PersonHistoryProjectionTest {
     }
 
     private List<String> entryIds(String personId) {
-        return PersonHistory.fromDocument(stored(personId), new io.careerpath.query.Viewpoint(LocalDate.parse("2030-01-01"),
+        return PersonHistory.fromDocument(stored(personId), new io.careerpath.query.api.Viewpoint(LocalDate.parse("2030-01-01"),
                 LocalDate.parse("2030-01-01"))).entries().stream().map(HistoryEntry::eventId).toList();
     }
 

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.careerpath.query.Viewpoint;
+import io.careerpath.query.api.Viewpoint;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 

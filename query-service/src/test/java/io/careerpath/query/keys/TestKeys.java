@@ -18,7 +18,7 @@ public final class TestKeys implements KeyFetcher {
     private final List<List<String>> requests = new ArrayList<>();
     private final AtomicLong now = new AtomicLong();
     private volatile boolean down;
-    private final PersonKeys personKeys = new PersonKeys(this, 100_000, 600_000_000_000L, now::get);
+    private final PersonKeyLookup personKeys = new PersonKeyLookup(this, 100_000, 600_000_000_000L, now::get);
 
     /** The person's key, as the command service would have made it at registration. */
     public byte[] give(String personId, byte[] key) {
@@ -51,7 +51,7 @@ public final class TestKeys implements KeyFetcher {
         return List.copyOf(requests);
     }
 
-    public PersonKeys personKeys() {
+    public PersonKeyLookup personKeys() {
         return personKeys;
     }
 

@@ -3,7 +3,7 @@ package io.careerpath.query.skills;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.careerpath.query.skills.model.SkillModelParameters;
+import io.careerpath.query.skillmodel.SkillModelParameters;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

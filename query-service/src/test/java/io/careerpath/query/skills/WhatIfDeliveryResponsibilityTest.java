@@ -1,15 +1,15 @@
 package io.careerpath.query.skills;
 
-import static io.careerpath.query.ApiFixture.A;
-import static io.careerpath.query.ApiFixture.as;
+import static io.careerpath.query.api.ApiFixture.A;
+import static io.careerpath.query.api.ApiFixture.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.careerpath.query.ApiFixture;
-import io.careerpath.query.ApiTest;
+import io.careerpath.query.api.ApiFixture;
+import io.careerpath.query.api.ApiTest;
 import io.careerpath.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

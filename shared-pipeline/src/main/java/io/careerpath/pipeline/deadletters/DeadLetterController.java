@@ -3,9 +3,9 @@ package io.careerpath.pipeline.deadletters;
 import io.careerpath.pipeline.deadletters.DeadLetterAdministration.Report;
 import io.careerpath.pipeline.deadletters.DeadLetterAdministration.RetryOutcome;
 import io.careerpath.security.Caller;
+import io.careerpath.security.web.ProblemDetails;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 class DeadLetterController {
 
     static final String PATH = "/api/admin/dead-letters";
-    private static final String PROBLEM = "urn:careerpath:problem:";
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** Letter ids are the JDBC queue's UUIDs or event ids: short, and of these characters only. */
@@ -105,9 +104,6 @@ class DeadLetterController {
     }
 
     private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(PROBLEM + slug));
-        problem.setTitle(title);
-        return problem;
+        return ProblemDetails.problem(status, slug, title, detail);
     }
 }

@@ -43,8 +43,6 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler,
         AuthenticationFailureHandler {
 
-    private static final String TYPE = "urn:careerpath:problem:";
-
     private final ObjectMapper json;
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
@@ -107,10 +105,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     }
 
     private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE + slug));
-        problem.setTitle(title);
-        return problem;
+        return ProblemDetails.problem(status, slug, title, detail);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)

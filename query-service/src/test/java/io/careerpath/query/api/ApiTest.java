@@ -1,0 +1,35 @@
+package io.careerpath.query.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import io.careerpath.pipeline.deadletters.DeadLetterConfiguration;
+import io.careerpath.query.QueryServiceApplication;
+import io.careerpath.query.integrity.ReadModelIntegrity;
+import io.careerpath.query.rebuild.ReadModelRebuild;
+import io.careerpath.query.source.SourceOfTruth;
+
+/**
+ * The query API as it runs (controllers, security chain, validation, problem details, the access
+ * rules and the read models in an in-process Mongo-wire server through the real driver), without
+ * Kafka and Axon. The people's keys come from {@link io.careerpath.query.keys.TestKeys}; the data
+ * from {@link ApiFixture}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@WebMvcTest(properties = "spring.config.name=" + QueryServiceApplication.CONFIG_NAME,
+        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.careerpath\\.query\\."
+                + "(api\\.AsOf|access\\..*|keys\\.PersonKeyLookup|skills\\.SkillModelConfiguration"
+                + "|history\\.(HistoryReads|ReadModelGenerations|PersonHistoryProjection|ReadModelRepair|ProjectionAnomalies))"))
+@Import({ApiTestSetup.class, DeadLetterConfiguration.class})
+// the rebuild and the integrity check read the event store through the command service, which is not here:
+// only who may use them is tested
+@MockitoBean(types = {ReadModelRebuild.class, ReadModelIntegrity.class, SourceOfTruth.class})
+public @interface ApiTest {
+}
