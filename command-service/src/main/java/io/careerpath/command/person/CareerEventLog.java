@@ -52,12 +52,12 @@ class CareerEventLog {
 
     private final EventStore eventStore;
     private final PersonKeys keys;
-    private final EffectiveDateWindow dates;
+    private final PersonAccess access;
 
-    CareerEventLog(EventStore eventStore, PersonKeys keys, EffectiveDateWindow dates) {
+    CareerEventLog(EventStore eventStore, PersonKeys keys, PersonAccess access) {
         this.eventStore = eventStore;
         this.keys = keys;
-        this.dates = dates;
+        this.access = access;
     }
 
     /** Whether the person is registered, not erased, and {@code caller} may see them. */
@@ -88,7 +88,7 @@ class CareerEventLog {
     private boolean visible(List<? extends DomainEventMessage<?>> messages, Caller caller) {
         PersonState state = new PersonState();
         messages.forEach(message -> state.on((CareerEvent) message.getPayload(), message.getSequenceNumber()));
-        return state.visibleTo(caller, dates.today());
+        return access.visible(state, caller);
     }
 
     private static Map<String, Object> details(CareerEvent event) {

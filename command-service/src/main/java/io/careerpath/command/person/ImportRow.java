@@ -1,5 +1,6 @@
 package io.careerpath.command.person;
 
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -12,14 +13,29 @@ import java.util.Objects;
  */
 public final class ImportRow {
 
+    /** The type of a row that registers its person (not a career event: the API registers with its own request). */
+    public static final String PERSON_REGISTERED = "PERSON_REGISTERED";
+
+    /** What a {@code PERSON_REGISTERED} row registers; {@code effectiveDate} is null for "the day of the import". */
+    public record Registration(String displayName, String teamId, LocalDate effectiveDate) {
+    }
+
+    /**
+     * What a career event row records, as the API's request would: the command once the person and the
+     * recording are known (the import never sends {@code If-Match}: {@code expectedSequence} is null).
+     */
+    @FunctionalInterface
+    public interface Event {
+        PersonCommand toCommand(String personId, Long expectedSequence, Recording recording);
+    }
+
     private final long line;
     private final String eventId;
     private final String type;
-    private final RegisterPersonRequest registration;
-    private final CareerEventRequest event;
+    private final Registration registration;
+    private final Event event;
 
-    private ImportRow(long line, String eventId, String type, RegisterPersonRequest registration,
-                      CareerEventRequest event) {
+    private ImportRow(long line, String eventId, String type, Registration registration, Event event) {
         this.line = line;
         this.eventId = Objects.requireNonNull(eventId);
         this.type = type;
@@ -27,12 +43,12 @@ public final class ImportRow {
         this.event = event;
     }
 
-    static ImportRow registration(long line, String eventId, RegisterPersonRequest registration) {
-        return new ImportRow(line, eventId, ImportRows.PERSON_REGISTERED, registration, null);
+    public static ImportRow registration(long line, String eventId, Registration registration) {
+        return new ImportRow(line, eventId, PERSON_REGISTERED, registration, null);
     }
 
-    static ImportRow event(long line, String eventId, CareerEventRequest event) {
-        return new ImportRow(line, eventId, event.type(), null, event);
+    public static ImportRow event(long line, String eventId, String type, Event event) {
+        return new ImportRow(line, eventId, type, null, event);
     }
 
     /** Where the row starts in the file (1 is the first line). */
@@ -52,11 +68,11 @@ public final class ImportRow {
         return registration != null;
     }
 
-    RegisterPersonRequest registration() {
+    Registration registration() {
         return registration;
     }
 
-    CareerEventRequest event() {
+    Event event() {
         return event;
     }
 

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ImportRows {
 
-    public static final String PERSON_REGISTERED = "PERSON_REGISTERED";
+    public static final String PERSON_REGISTERED = ImportRow.PERSON_REGISTERED;
     private static final String ROW_ID_NAMESPACE = "careerpath-import/v1\n";
     private static final String DELIVERY_RESPONSIBILITY = "deliveryResponsibility";
     /**
@@ -90,10 +90,11 @@ public class ImportRows {
                             + " import: the person is named by personRef");
                 }
                 RegisterPersonRequest request = json.treeToValue(registration, RegisterPersonRequest.class);
-                return valid(request, () -> ImportRow.registration(line, eventId, request));
+                return valid(request, () -> ImportRow.registration(line, eventId,
+                        new ImportRow.Registration(request.displayName(), request.teamId(), request.effectiveDate())));
             }
             CareerEventRequest request = json.treeToValue(row, CareerEventRequest.class);
-            return valid(request, () -> ImportRow.event(line, eventId, request));
+            return valid(request, () -> ImportRow.event(line, eventId, request.type(), request::toCommand));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             ProblemDetail problem = BodyProblems.unreadable(e, "row");
             return Decoded.failure(slug(problem), firstField(problem), problem.getDetail());

@@ -27,7 +27,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * side to reflect exactly that, or send it back as {@code If-Match}.
  *
  * <p>Before anything else, a command is refused as if the person were unknown when its caller may not
- * see them (docs/security.md); an erased person is deleted for Axon, so that every later command finds
+ * see them: the {@link PersonAccessPolicy} (the application's {@code PersonAccess}, docs/security.md)
+ * decides that from the facts the aggregate holds; an erased person is deleted for Axon, so that every later command finds
  * no person at all.
  */
 @Aggregate
@@ -50,54 +51,63 @@ class Person {
     }
 
     @CommandHandler
-    RecordedEvent handle(ChangeTeam command, EffectiveDateWindow dates, ConflictResolver conflicts) {
-        return record(command, dates, conflicts);
+    RecordedEvent handle(ChangeTeam command, EffectiveDateWindow dates, ConflictResolver conflicts,
+                         PersonAccessPolicy access) {
+        return record(command, dates, conflicts, access);
     }
 
     @CommandHandler
-    RecordedEvent handle(StartDeliveryRole command, EffectiveDateWindow dates, ConflictResolver conflicts) {
-        return record(command, dates, conflicts);
+    RecordedEvent handle(StartDeliveryRole command, EffectiveDateWindow dates, ConflictResolver conflicts,
+                         PersonAccessPolicy access) {
+        return record(command, dates, conflicts, access);
     }
 
     @CommandHandler
-    RecordedEvent handle(JoinPmo command, EffectiveDateWindow dates, ConflictResolver conflicts) {
-        return record(command, dates, conflicts);
+    RecordedEvent handle(JoinPmo command, EffectiveDateWindow dates, ConflictResolver conflicts,
+                         PersonAccessPolicy access) {
+        return record(command, dates, conflicts, access);
     }
 
     @CommandHandler
-    RecordedEvent handle(TakeTroubledProgram command, EffectiveDateWindow dates, ConflictResolver conflicts) {
-        return record(command, dates, conflicts);
+    RecordedEvent handle(TakeTroubledProgram command, EffectiveDateWindow dates, ConflictResolver conflicts,
+                         PersonAccessPolicy access) {
+        return record(command, dates, conflicts, access);
     }
 
     @CommandHandler
-    RecordedEvent handle(RegainDeliveryRole command, EffectiveDateWindow dates, ConflictResolver conflicts) {
-        return record(command, dates, conflicts);
+    RecordedEvent handle(RegainDeliveryRole command, EffectiveDateWindow dates, ConflictResolver conflicts,
+                         PersonAccessPolicy access) {
+        return record(command, dates, conflicts, access);
     }
 
     @CommandHandler
-    RecordedEvent handle(EndAssignment command, EffectiveDateWindow dates, ConflictResolver conflicts) {
-        return record(command, dates, conflicts);
+    RecordedEvent handle(EndAssignment command, EffectiveDateWindow dates, ConflictResolver conflicts,
+                         PersonAccessPolicy access) {
+        return record(command, dates, conflicts, access);
     }
 
     @CommandHandler
-    RecordedEvent handle(RecordAdministrativeLoad command, EffectiveDateWindow dates, ConflictResolver conflicts) {
-        return record(command, dates, conflicts);
+    RecordedEvent handle(RecordAdministrativeLoad command, EffectiveDateWindow dates, ConflictResolver conflicts,
+                         PersonAccessPolicy access) {
+        return record(command, dates, conflicts, access);
     }
 
     @CommandHandler
-    RecordedEvent handle(AssessSkill command, EffectiveDateWindow dates, ConflictResolver conflicts) {
-        return record(command, dates, conflicts);
+    RecordedEvent handle(AssessSkill command, EffectiveDateWindow dates, ConflictResolver conflicts,
+                         PersonAccessPolicy access) {
+        return record(command, dates, conflicts, access);
     }
 
     @CommandHandler
-    RecordedEvent handle(RetractEvent command, EffectiveDateWindow dates, ConflictResolver conflicts) {
-        return record(command, dates, conflicts);
+    RecordedEvent handle(RetractEvent command, EffectiveDateWindow dates, ConflictResolver conflicts,
+                         PersonAccessPolicy access) {
+        return record(command, dates, conflicts, access);
     }
 
     /** Erases the person: only their pseudonymous id and the fact of the erasure remain in the log. */
     @CommandHandler
-    RecordedEvent handle(ErasePerson command, EffectiveDateWindow dates) {
-        state.requireVisibleTo(command.recording().caller(), dates.today());
+    RecordedEvent handle(ErasePerson command, PersonAccessPolicy access) {
+        access.requireVisible(state, command.recording().caller());
         apply(state.erase(command.recording()));
         return new RecordedEvent(command.recording().eventId(), state.lastSequence());
     }
@@ -119,9 +129,10 @@ class Person {
      * stale {@code If-Match} (the person moved on since the client looked, whatever else is wrong), then
      * the date window, then the rules, and only then anything applied.
      */
-    private RecordedEvent record(PersonCommand command, EffectiveDateWindow dates, ConflictResolver conflicts) {
+    private RecordedEvent record(PersonCommand command, EffectiveDateWindow dates, ConflictResolver conflicts,
+                         PersonAccessPolicy access) {
         // first: a caller who may not see the person learns nothing, not even that the If-Match is stale
-        state.requireVisibleTo(command.recording().caller(), dates.today());
+        access.requireVisible(state, command.recording().caller());
         // Axon hands a resolver over the events recorded since expectedSequence: any one is a conflict
         conflicts.detectConflicts(unseen -> !unseen.isEmpty());
         dates.check(command.effectiveDate());

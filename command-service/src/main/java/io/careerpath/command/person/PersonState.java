@@ -11,7 +11,6 @@ import io.careerpath.events.RegainedDeliveryRole;
 import io.careerpath.events.SkillAssessed;
 import io.careerpath.events.TeamChanged;
 import io.careerpath.events.TookTroubledProgram;
-import io.careerpath.security.Caller;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
  * What the {@link Person} aggregate knows and decides, as plain Java: the person's identity, the last
@@ -27,8 +25,9 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
  * applies and asks it what a command means; a bulk import ({@link PersonHistories}) does the same
  * for many people at once. One place for the decisions, so both paths keep exactly the same rules.
  *
- * <p>It also knows who may see the person: their current team (for managers) and whether they were
- * erased. None of it needs the personal data in the events, which is sealed when they are stored.
+ * <p>It also knows the facts that decide who may see the person: their current team (for managers) and
+ * whether they were erased. Who may is not decided here but by a {@link PersonAccessPolicy}. None of it
+ * needs the personal data in the events, which is sealed when they are stored.
  */
 final class PersonState {
 
@@ -80,25 +79,6 @@ final class PersonState {
             }
         }
         return current == null ? null : current.teamId();
-    }
-
-    /**
-     * Whether {@code caller} may see and record for this person (docs/security.md); never an erased one.
-     * A null caller is the platform itself, on an already authorized request.
-     */
-    boolean visibleTo(Caller caller, LocalDate today) {
-        return personId != null && !erased
-                && (caller == null || caller.mayAccessPerson(personId, () -> currentTeam(today)));
-    }
-
-    /**
-     * Refuses a caller who may not see the person exactly as an unknown person is refused: whether
-     * someone is registered is itself private.
-     */
-    void requireVisibleTo(Caller caller, LocalDate today) {
-        if (!visibleTo(caller, today)) {
-            throw new AggregateNotFoundException(personId, "No person with id " + personId + " is registered");
-        }
     }
 
     /** The person's erasure: nothing in it identifies them. */
@@ -210,7 +190,7 @@ final class PersonState {
         return new ImportedHistory(outcomes, events, lastSequence);
     }
 
-    private List<CareerEvent> register(String id, RegisterPersonRequest registration, Recording recording,
+    private List<CareerEvent> register(String id, ImportRow.Registration registration, Recording recording,
                                        EffectiveDateWindow dates) {
         if (personId != null) {
             throw CareerRuleViolation.involving(CareerRule.PERSON_ALREADY_REGISTERED, registeredBy, "This person is"

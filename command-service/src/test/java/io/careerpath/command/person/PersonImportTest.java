@@ -27,23 +27,24 @@ class PersonImportTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Person.class);
         fixture.registerInjectableResource(window());
+        fixture.registerInjectableResource(new PersonAccess(CLOCK));
     }
 
     private static ImportRow registration(long line, String date) {
-        return ImportRow.registration(line, "registered", new RegisterPersonRequest("Ada Lovelace", "team-apollo", d(date), null));
+        return ImportRow.registration(line, "registered", new ImportRow.Registration("Ada Lovelace", "team-apollo", d(date)));
     }
 
     private static ImportRow delivery(long line, String id, String date) {
-        return ImportRow.event(line, id, new DeliveryRoleStartedRequest("DELIVERY_ROLE_STARTED", d(date), "project " + id));
+        return ImportRow.event(line, id, "DELIVERY_ROLE_STARTED", new DeliveryRoleStartedRequest("DELIVERY_ROLE_STARTED", d(date), "project " + id)::toCommand);
     }
 
     private static ImportRow pmo(long line, String id, String date) {
-        return ImportRow.event(line, id, new JoinedPmoRequest("JOINED_PMO", d(date), PmoType.ORGANIZATIONAL, "pmo " + id,
-                null));
+        return ImportRow.event(line, id, "JOINED_PMO", new JoinedPmoRequest("JOINED_PMO", d(date), PmoType.ORGANIZATIONAL, "pmo " + id,
+                null)::toCommand);
     }
 
     private static ImportRow end(long line, String id, String date, AssignmentOutcome outcome) {
-        return ImportRow.event(line, id, new AssignmentEndedRequest("ASSIGNMENT_ENDED", d(date), outcome));
+        return ImportRow.event(line, id, "ASSIGNMENT_ENDED", new AssignmentEndedRequest("ASSIGNMENT_ENDED", d(date), outcome)::toCommand);
     }
 
     private static ImportHistory rows(ImportRow... rows) {
@@ -126,7 +127,7 @@ class PersonImportTest {
         state.on(registered("2014-01-06"), 0);
 
         ImportedHistory result = state.importRows(new ImportHistory(PERSON, List.of(ImportRow.registration(2, "other",
-                new RegisterPersonRequest("Ada King", "team-b", null, null))), BY, NOW), window(), event -> {
+                new ImportRow.Registration("Ada King", "team-b", null))), BY, NOW), window(), event -> {
             throw new AssertionError("nothing may be recorded: " + event);
         });
 

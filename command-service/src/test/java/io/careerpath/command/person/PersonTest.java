@@ -36,6 +36,7 @@ class PersonTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Person.class);
         fixture.registerInjectableResource(window());
+        fixture.registerInjectableResource(new PersonAccess(CLOCK));
     }
 
     @Nested
