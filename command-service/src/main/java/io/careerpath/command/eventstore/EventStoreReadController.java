@@ -1,8 +1,8 @@
 package io.careerpath.command.eventstore;
 
-import io.careerpath.command.Ids;
-import io.careerpath.command.BodyProblems;
-import io.careerpath.command.Problems;
+import io.careerpath.command.web.Ids;
+import io.careerpath.command.web.BodyProblems;
+import io.careerpath.command.web.Problems;
 import io.careerpath.pipeline.eventstore.EventStoreReads;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Events;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Heads;

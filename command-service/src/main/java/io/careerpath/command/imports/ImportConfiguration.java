@@ -1,6 +1,6 @@
 package io.careerpath.command.imports;
 
-import io.careerpath.command.LargeBodyPath;
+import io.careerpath.command.web.LargeBodyPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

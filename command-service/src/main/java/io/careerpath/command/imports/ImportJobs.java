@@ -1,6 +1,6 @@
 package io.careerpath.command.imports;
 
-import io.careerpath.command.PersonalDataHolder;
+import io.careerpath.command.personaldata.PersonalDataHolder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careerpath.command.imports.ImportedPersonIds;
-import io.careerpath.command.personaldata.PersonKeys;
+import io.careerpath.command.personaldata.PersonKeyTable;
 import io.careerpath.command.personaldata.PersonalFields;
 import io.careerpath.events.CareerEvent;
 import io.careerpath.security.Caller;
@@ -107,7 +107,7 @@ abstract class CommandApiTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    PersonKeys keys;
+    PersonKeyTable keys;
     @Autowired
     ImportedPersonIds importedPersonIds;
     @Autowired
