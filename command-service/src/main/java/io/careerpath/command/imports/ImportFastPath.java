@@ -33,6 +33,15 @@ import org.springframework.stereotype.Component;
  * the whole transaction must be rolled back; the caller then records those people through the command
  * bus, one by one. The events appended are the aggregate's events, with the aggregate's type and
  * consecutive sequence numbers, indistinguishable from events it applied itself.
+ *
+ * <p>Why a path around Axon's command handling at all: measured here, the command path records 1,300 to
+ * 2,200 commands/s and a file of 10,000 people then takes minutes; one read and one append per batch of
+ * people is what makes a large import finish while people wait for it (docs/bulk-import.md). What it may
+ * never do is write anything the aggregate would not: {@code ImportFastPathEquivalenceTest} reads back, through
+ * Axon's event store, what each path writes for the same rows and requires it to be the same (payload types,
+ * revisions, sequence numbers, payloads, metadata), but for Axon's message origin ({@code traceId},
+ * {@code correlationId}), which only a command message has. The histories are read with
+ * {@link StoredEvents#entriesOf}, every id bound as a statement parameter, never written into the SQL.
  */
 @Component
 public class ImportFastPath {
