@@ -1,11 +1,13 @@
 package io.careerpath.command.erasure;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import io.careerpath.command.erasure.ErasureLedger.Erasure;
 import io.careerpath.command.person.domain.ErasePerson;
 import io.careerpath.command.person.domain.Recording;
+import io.careerpath.command.personaldata.PersonKeyTable;
 import io.careerpath.command.personaldata.PersonalDataHolder;
 import io.careerpath.command.web.Problems;
-import io.careerpath.command.erasure.ErasureLedger.Erasure;
-import io.careerpath.command.personaldata.PersonKeyTable;
 import io.careerpath.events.PersonErased;
 import io.careerpath.security.Caller;
 import java.time.Clock;
@@ -43,6 +45,14 @@ class PersonErasure {
     private static final Logger log = LoggerFactory.getLogger(PersonErasure.class);
     private static final String ERASED = PersonErased.class.getName();
     private static final int CHUNK = 500;
+    /**
+     * Another instance starting on the same store may erase the same person at the same moment: their erasure
+     * wins (the person is no longer found, or the append races), and the next attempt looks at the store again.
+     */
+    private static final RetryPolicy<Boolean> ANOTHER_INSTANCE_ERASED_MEANWHILE = RetryPolicy.<Boolean>builder()
+            .handle(AggregateNotFoundException.class, ConcurrencyException.class)
+            .withMaxAttempts(3)
+            .build();
 
     /**
      * What re-applying the ledger did.
@@ -143,12 +153,12 @@ class PersonErasure {
     /** @return whether {@code PersonErased} was recorded again */
     private boolean reapply(Erasure erasure, boolean hasKey) {
         String personId = erasure.personId();
-        for (int attempt = 1; ; attempt++) {
-            boolean live = stored(personId) == Stored.LIVE;
-            if (!live && !hasKey) {
-                return false;
-            }
-            try {
+        try {
+            return Failsafe.with(ANOTHER_INSTANCE_ERASED_MEANWHILE).get(() -> {
+                boolean live = stored(personId) == Stored.LIVE;
+                if (!live && !hasKey) {
+                    return false;
+                }
                 transactions.executeWithoutResult(status -> {
                     if (live) {
                         commands.sendAndWait(new ErasePerson(personId,
@@ -157,13 +167,10 @@ class PersonErasure {
                     holders.forEach(holder -> holder.erase(personId));
                 });
                 return live;
-            } catch (AggregateNotFoundException | ConcurrencyException e) {
-                // another instance starting on the same store erased them meanwhile: look again
-                if (attempt == 3) {
-                    throw new IllegalStateException("Could not erase " + personId + " again as the erasure ledger"
-                            + " says (" + ledger.directory() + ")", e);
-                }
-            }
+            });
+        } catch (AggregateNotFoundException | ConcurrencyException e) {
+            throw new IllegalStateException("Could not erase " + personId + " again as the erasure ledger"
+                    + " says (" + ledger.directory() + ")", e);
         }
     }
 

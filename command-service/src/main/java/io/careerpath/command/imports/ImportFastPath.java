@@ -1,11 +1,11 @@
 package io.careerpath.command.imports;
 
+import io.careerpath.command.eventstore.StoredEvents;
 import io.careerpath.command.person.domain.EffectiveDateWindow;
 import io.careerpath.command.person.domain.ImportHistory;
 import io.careerpath.command.person.domain.ImportedHistory;
 import io.careerpath.command.person.domain.Person;
 import io.careerpath.command.person.domain.PersonState;
-import io.careerpath.command.eventstore.StoredEvents;
 import io.careerpath.events.CareerEvent;
 import java.util.ArrayList;
 import java.util.HashMap;

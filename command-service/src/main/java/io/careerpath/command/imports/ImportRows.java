@@ -1,13 +1,13 @@
 package io.careerpath.command.imports;
 
-import io.careerpath.command.person.api.CareerEventRequest;
-import io.careerpath.command.person.api.RegisterPersonRequest;
-import io.careerpath.command.person.domain.ImportRow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.careerpath.command.person.api.CareerEventRequest;
+import io.careerpath.command.person.api.RegisterPersonRequest;
+import io.careerpath.command.person.domain.ImportRow;
 import io.careerpath.command.web.BodyProblems;
 import io.careerpath.events.DeliveryResponsibility;
 import jakarta.validation.ConstraintViolation;

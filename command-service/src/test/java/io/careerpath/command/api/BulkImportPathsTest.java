@@ -3,11 +3,11 @@ package io.careerpath.command.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.careerpath.command.imports.ImportFastPath;
+import io.careerpath.command.imports.ImportRows;
 import io.careerpath.command.person.domain.ImportHistory;
 import io.careerpath.command.person.domain.ImportRow;
-import io.careerpath.command.imports.ImportRows;
 import io.careerpath.command.person.domain.ImportedHistory;
-import io.careerpath.command.imports.ImportFastPath;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -6,8 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careerpath.command.idempotency.ExpiredKeysPruner;
-import io.careerpath.command.idempotency.IdempotentRequests;
 import io.careerpath.command.idempotency.IdempotentRequests.Answer;
+import io.careerpath.command.idempotency.IdempotentRequests;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.careerpath.command.imports.ImportFastPath;
+import io.careerpath.command.imports.ImportRows;
 import io.careerpath.command.imports.ImportedPersonIds;
 import io.careerpath.command.person.domain.ImportHistory;
 import io.careerpath.command.person.domain.ImportRow;
-import io.careerpath.command.imports.ImportRows;
-import io.careerpath.command.imports.ImportFastPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,9 +3,9 @@ package io.careerpath.command.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.JoinedPmo;
 import io.careerpath.events.PmoType;
-import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.pipeline.AxonSerialization;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,9 +1,9 @@
 package io.careerpath.command.person.api;
 
-import io.careerpath.command.person.domain.PersonCommand;
-import io.careerpath.command.person.domain.Recording;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.careerpath.command.person.domain.PersonCommand;
+import io.careerpath.command.person.domain.Recording;
 import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;

@@ -1,9 +1,9 @@
 package io.careerpath.command.person.api;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.careerpath.command.person.domain.JoinPmo;
 import io.careerpath.command.person.domain.PersonCommand;
 import io.careerpath.command.person.domain.Recording;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import io.careerpath.pipeline.upcasting.DeliveryResponsibilityJson;

@@ -1,15 +1,15 @@
 package io.careerpath.command.person.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.careerpath.command.idempotency.IdempotentRequests.Answer;
+import io.careerpath.command.idempotency.IdempotentRequests;
 import io.careerpath.command.person.audit.CareerEventLog;
 import io.careerpath.command.person.domain.PersonCommand;
 import io.careerpath.command.person.domain.RecordedEvent;
 import io.careerpath.command.person.domain.Recording;
 import io.careerpath.command.person.domain.RegisterPerson;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.careerpath.command.web.Ids;
 import io.careerpath.command.web.Problems;
-import io.careerpath.command.idempotency.IdempotentRequests;
-import io.careerpath.command.idempotency.IdempotentRequests.Answer;
 import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,10 +1,10 @@
 package io.careerpath.command.person.audit;
 
-import io.careerpath.command.person.application.PersonAccess;
-import io.careerpath.command.person.domain.PersonState;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.careerpath.command.person.application.PersonAccess;
+import io.careerpath.command.person.domain.PersonState;
 import io.careerpath.command.personaldata.PersonKeyTable;
 import io.careerpath.command.personaldata.PersonalFields;
 import io.careerpath.events.CareerEvent;
