@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A career event as a row of a bulk-import file (docs/bulk-import.md): the API's body plus {@code personRef}. */
-final class ImportRows {
+final class BenchmarkImportRows {
 
-    private ImportRows() {
+    private BenchmarkImportRows() {
     }
 
     /** The row, or null for an event the platform records itself (the end of an assignment the next one begins). */
