@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Which effective dates are accepted (see {@link EffectiveDateWindow}; the latest is always today).
+ * Which effective dates are accepted (see {@code EffectiveDateWindow}; the latest is always today).
  *
  * @param earliest the earliest effective date accepted; the careers recorded here began after it
  */

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One row of a bulk import, read and validated exactly as the API reads and validates a request body
- * ({@link ImportRows}), for one person.
+ * ({@code ImportRows}), for one person.
  *
  * <p>{@code eventId} is the id the row's event gets, derived from the person and the row's content
  * (never random, never the line number): the same row in a later run of the same file, or of another

@@ -19,8 +19,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One project professional's career: the consistency boundary for everything recorded about them,
  * so that every rule is checked against the whole history and two writers cannot both extend it
  * (Axon appends with the next sequence number; the event store refuses a second event at the same
- * one). What it knows and decides is {@link PersonState} (the rules themselves live in {@link CareerRules}),
- * which a bulk import also uses directly ({@link ImportFastPath}).
+ * one). What it knows and decides is {@link PersonState} (the rules themselves live in {@link CareerRulebook}),
+ * which a bulk import also uses directly ({@code ImportFastPath}).
  *
  * <p>Each command answers with the id of the event it recorded and the person's sequence number
  * after it (the last event it wrote, consequences included), so that a client can wait for the query
@@ -115,7 +115,7 @@ public class Person {
     /**
      * A person's rows of a bulk import, in one unit of work, decided row by row as
      * {@link PersonState#importRows} says (refused rows are reported, not thrown). Creates the person when
-     * the rows register them. A bulk import records most people through {@link ImportFastPath}, which
+     * the rows register them. A bulk import records most people through {@code ImportFastPath}, which
      * decides the same way; this command is its path for people it cannot record in a batch.
      */
     @CommandHandler

@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * What the {@link Person} aggregate knows and decides, as plain Java: the person's identity, the last
- * sequence number, and the {@link CareerRules} that holds the rules. The aggregate feeds it every event it
- * applies and asks it what a command means; a bulk import ({@link ImportFastPath}) does the same
+ * sequence number, and the {@link CareerRulebook} that holds the rules. The aggregate feeds it every event it
+ * applies and asks it what a command means; a bulk import ({@code ImportFastPath}) does the same
  * for many people at once. One place for the decisions, so both paths keep exactly the same rules.
  *
  * <p>It also knows the facts that decide who may see the person: their current team (for managers) and
@@ -42,7 +42,7 @@ public final class PersonState {
     private boolean erased;
     /** By event id, so that a retraction takes its fact back. */
     private final Map<String, TeamFact> teamFacts = new HashMap<>();
-    private final CareerRules career = new CareerRules();
+    private final CareerRulebook career = new CareerRulebook();
 
     /** Follows a recorded event (its sequence number is the person's {@code sequence}-th, from 0). */
     public void on(CareerEvent event, long sequence) {

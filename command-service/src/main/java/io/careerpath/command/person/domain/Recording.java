@@ -10,7 +10,8 @@ import java.util.UUID;
  * body. {@code eventId} is the id of the event the request records.
  *
  * @param recordedBy the recorder's pseudonymous id ({@link Caller#recorder()}), stored in every event
- * @param caller     whose permissions the {@code Person} aggregate checks before it records anything;
+ * @param caller     whose permissions the {@code Person} aggregate has its {@link PersonAccessPolicy} check before it
+ *                   records anything;
  *                   null when the platform records on its own account for a request already authorized
  *                   as a whole (a bulk import, which only HR administrators may start)
  */

@@ -52,7 +52,7 @@ import java.util.TreeMap;
  *       role) is refused, naming the event it would break.</li>
  * </ul>
  */
-final class CareerRules {
+final class CareerRulebook {
 
     /** {@link CareerEvent#typeOf} once per class: it is asked for every event applied (a bulk import applies many). */
     private static final ClassValue<String> TYPES = new ClassValue<>() {
@@ -105,11 +105,11 @@ final class CareerRules {
     private final Map<String, Assignment> assignmentsByEvent;
     private final Map<String, Recorded> recorded;
 
-    CareerRules() {
+    CareerRulebook() {
         this(new TreeMap<>(), new HashMap<>(), new HashMap<>());
     }
 
-    private CareerRules(NavigableMap<LocalDate, Assignment> assignmentsByStart, Map<String, Assignment> assignmentsByEvent,
+    private CareerRulebook(NavigableMap<LocalDate, Assignment> assignmentsByStart, Map<String, Assignment> assignmentsByEvent,
                    Map<String, Recorded> recorded) {
         this.assignmentsByStart = assignmentsByStart;
         this.assignmentsByEvent = assignmentsByEvent;
@@ -268,7 +268,7 @@ final class CareerRules {
     // ---- rules over the whole history ----
 
     private List<CareerEvent> checked(List<CareerEvent> events, String decidedEventId) {
-        CareerRules candidate = new CareerRules(new TreeMap<>(assignmentsByStart), new HashMap<>(assignmentsByEvent),
+        CareerRulebook candidate = new CareerRulebook(new TreeMap<>(assignmentsByStart), new HashMap<>(assignmentsByEvent),
                 new HashMap<>(recorded));
         events.forEach(candidate::apply);
         candidate.validate(decidedEventId);
