@@ -11,7 +11,7 @@ import java.time.LocalDate;
 @Schema(name = "ASSIGNMENT_ENDED", description = "The assignment held on effectiveDate ends then (the first day it"
         + " is no longer held). A troubled program needs an outcome (RESCUED, CANCELLED or HANDED_OVER); other"
         + " assignments end COMPLETED or without one.")
-public record AssignmentEndedRequest(
+record AssignmentEndedRequest(
         @NotNull @Schema(allowableValues = "ASSIGNMENT_ENDED") String type,
         @NotNull @Schema(example = "2022-06-30") LocalDate effectiveDate,
         @Schema(example = "RESCUED") AssignmentOutcome outcome) implements CareerEventRequest {

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 
 @Schema(name = "DELIVERY_ROLE_STARTED", description = "A delivery role began: a first one, or a new project while"
         + " delivering. A return after time away from delivery is REGAINED_DELIVERY_ROLE.")
-public record DeliveryRoleStartedRequest(
+record DeliveryRoleStartedRequest(
         @NotNull @Schema(allowableValues = "DELIVERY_ROLE_STARTED") String type,
         @NotNull @Schema(example = "2016-01-04") LocalDate effectiveDate,
         @NotBlank @Size(max = 200) @Schema(example = "Billing platform migration") String projectName)

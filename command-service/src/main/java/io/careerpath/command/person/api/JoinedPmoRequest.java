@@ -17,7 +17,7 @@ import java.time.LocalDate;
  *                               revision 1 is still taken while it is deprecated (docs/events.md)
  */
 @Schema(name = "JOINED_PMO", description = "The person took a staff role in a PMO.")
-public record JoinedPmoRequest(
+record JoinedPmoRequest(
         @NotNull @Schema(allowableValues = "JOINED_PMO") String type,
         @NotNull @Schema(example = "2024-03-01") LocalDate effectiveDate,
         @NotNull @Schema(example = "ORGANIZATIONAL") PmoType pmoType,

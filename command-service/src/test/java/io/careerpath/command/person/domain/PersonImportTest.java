@@ -4,13 +4,11 @@ import static io.careerpath.command.person.domain.CareerFixtures.*;
 import static io.careerpath.events.AssignmentKind.DELIVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.careerpath.command.person.api.AssignmentEndedRequest;
-import io.careerpath.command.person.api.DeliveryRoleStartedRequest;
-import io.careerpath.command.person.api.JoinedPmoRequest;
 import io.careerpath.command.person.application.PersonAccess;
 import io.careerpath.command.person.domain.ImportedHistory.RowOutcome;
 import io.careerpath.command.person.domain.ImportedHistory.Status;
 import io.careerpath.events.AssignmentOutcome;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -39,16 +37,18 @@ class PersonImportTest {
     }
 
     private static ImportRow delivery(long line, String id, String date) {
-        return ImportRow.event(line, id, "DELIVERY_ROLE_STARTED", new DeliveryRoleStartedRequest("DELIVERY_ROLE_STARTED", d(date), "project " + id)::toCommand);
+        return ImportRow.event(line, id, "DELIVERY_ROLE_STARTED",
+                (person, expected, recording) -> new StartDeliveryRole(person, expected, d(date), recording, "project " + id));
     }
 
     private static ImportRow pmo(long line, String id, String date) {
-        return ImportRow.event(line, id, "JOINED_PMO", new JoinedPmoRequest("JOINED_PMO", d(date), PmoType.ORGANIZATIONAL, "pmo " + id,
-                null)::toCommand);
+        return ImportRow.event(line, id, "JOINED_PMO", (person, expected, recording) ->
+                new JoinPmo(person, expected, d(date), recording, PmoType.ORGANIZATIONAL, "pmo " + id, DeliveryResponsibility.NONE));
     }
 
     private static ImportRow end(long line, String id, String date, AssignmentOutcome outcome) {
-        return ImportRow.event(line, id, "ASSIGNMENT_ENDED", new AssignmentEndedRequest("ASSIGNMENT_ENDED", d(date), outcome)::toCommand);
+        return ImportRow.event(line, id, "ASSIGNMENT_ENDED",
+                (person, expected, recording) -> new EndAssignment(person, expected, d(date), recording, outcome));
     }
 
     private static ImportHistory rows(ImportRow... rows) {
