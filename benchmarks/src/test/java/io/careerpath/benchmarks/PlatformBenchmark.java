@@ -340,7 +340,7 @@ class PlatformBenchmark {
         for (int n = 0; n < importPeople; n++) {
             String personRef = run + "-import-" + n;
             for (CareerEvent event : Careers.of(personRef, Careers.teamId(run + "-import", n / TEAM_SIZE), n, now)) {
-                Map<String, Object> row = ImportRows.of(personRef, event);
+                Map<String, Object> row = BenchmarkImportRows.of(personRef, event);
                 if (row != null) {
                     file.append(JSON.writeValueAsString(row)).append('\n');
                 }

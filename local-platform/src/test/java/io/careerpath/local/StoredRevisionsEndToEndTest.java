@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.careerpath.command.imports.ImportFastPath;
+import io.careerpath.command.imports.ImportRows;
 import io.careerpath.command.imports.ImportedPersonIds;
-import io.careerpath.command.person.ImportHistory;
-import io.careerpath.command.person.ImportRows;
-import io.careerpath.command.person.ImportedHistory;
-import io.careerpath.command.person.PersonHistories;
+import io.careerpath.command.person.domain.ImportHistory;
+import io.careerpath.command.person.domain.ImportedHistory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -236,7 +236,7 @@ class StoredRevisionsEndToEndTest {
         assertThat(decoded.ok()).as("%s", decoded).isTrue();
         ImportHistory history = new ImportHistory(person, List.of(decoded.row()), "sub:hr-system", Instant.now());
         return new TransactionTemplate(command.getBean(PlatformTransactionManager.class)).execute(status ->
-                command.getBean(PersonHistories.class).importAll(List.of(history), Map.of())).get(0);
+                command.getBean(ImportFastPath.class).importAll(List.of(history), Map.of())).get(0);
     }
 
     /** The records the topic holds for these event ids, polled from the beginning until all are there. */

@@ -1,13 +1,13 @@
 package io.careerpath.command.eventstore;
 
-import io.careerpath.command.Ids;
-import io.careerpath.command.BodyProblems;
-import io.careerpath.command.Problems;
-import io.careerpath.pipeline.eventstore.EventStoreReads;
+import io.careerpath.command.web.BodyProblems;
+import io.careerpath.command.web.Ids;
+import io.careerpath.command.web.Problems;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Events;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Heads;
 import io.careerpath.pipeline.eventstore.EventStoreReads.PersonEvents;
 import io.careerpath.pipeline.eventstore.EventStoreReads.StoredEvent;
+import io.careerpath.pipeline.eventstore.EventStoreReads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,11 +1,9 @@
 package io.careerpath.command.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.careerpath.command.person.ImportHistory;
-import io.careerpath.command.person.ImportRow;
-import io.careerpath.command.person.ImportRows;
-import io.careerpath.command.person.ImportedHistory;
-import io.careerpath.command.person.PersonHistories;
+import io.careerpath.command.person.domain.ImportHistory;
+import io.careerpath.command.person.domain.ImportRow;
+import io.careerpath.command.person.domain.ImportedHistory;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Clock;
@@ -37,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one {@link ImportHistory}, decided row by row with the API's rules by the {@code Person} aggregate's
  * own logic. People are recorded in batches (whole people, at least {@code careerpath.imports.batch-rows}
  * rows) by {@code careerpath.imports.workers} threads in parallel; a batch is one database transaction
- * with one read of its people's histories and one append ({@link PersonHistories}), instead of a
+ * with one read of its people's histories and one append ({@link ImportFastPath}), instead of a
  * command, two reads, a write and a commit per row. A batch that cannot be recorded at once is recorded
  * person by person through the command bus.
  *
@@ -73,7 +71,7 @@ public class BulkImports implements DisposableBean {
 
     private final ImportRows rowDecoder;
     private final ImportedPersonIds importedPersonIds;
-    private final PersonHistories histories;
+    private final ImportFastPath histories;
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
     private final ImportJobs jobs;
@@ -88,7 +86,7 @@ public class BulkImports implements DisposableBean {
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
-    BulkImports(ImportRows rowDecoder, ImportedPersonIds importedPersonIds, PersonHistories histories,
+    BulkImports(ImportRows rowDecoder, ImportedPersonIds importedPersonIds, ImportFastPath histories,
                 CommandGateway commands, PlatformTransactionManager transactionManager, ImportJobs jobs,
                 ImportProperties properties, Clock clock, ObjectMapper json) {
         this.rowDecoder = rowDecoder;
@@ -271,7 +269,7 @@ public class BulkImports implements DisposableBean {
     }
 
     /**
-     * Records people in one transaction, through {@link PersonHistories} (one read, one append). If that
+     * Records people in one transaction, through {@link ImportFastPath} (one read, one append). If that
      * fails (another writer appended to one of them meanwhile, ...), nothing of it is kept and each person
      * is recorded alone, through the command bus and the {@code Person} aggregate.
      */

@@ -1,8 +1,8 @@
 package io.careerpath.command.imports;
 
-import io.careerpath.command.Ids;
-import io.careerpath.command.Problems;
-import io.careerpath.command.RequestBodyLimit;
+import io.careerpath.command.web.Ids;
+import io.careerpath.command.web.Problems;
+import io.careerpath.command.web.RequestBodyLimit;
 import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,6 +1,6 @@
 package io.careerpath.command.imports;
 
-import io.careerpath.command.PersonalDataHolder;
+import io.careerpath.command.personaldata.PersonalDataHolder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -99,8 +99,8 @@ class ImportJobs implements PersonalDataHolder {
     /** The latest imports, newest first, without their failure lists. */
     List<ImportStatus> recent(int limit) {
         Instant now = clock.instant();
-        return jdbc.query("SELECT * FROM import_jobs ORDER BY created_at DESC LIMIT " + Math.max(1, limit),
-                (row, n) -> status(row, now, List.of()).summary());
+        return jdbc.query("SELECT * FROM import_jobs ORDER BY created_at DESC LIMIT ?",
+                (row, n) -> status(row, now, List.of()).summary(), Math.max(1, limit));
     }
 
     /** The rows refused in earlier runs of the file, by row id. */

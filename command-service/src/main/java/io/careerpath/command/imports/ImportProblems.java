@@ -1,7 +1,7 @@
 package io.careerpath.command.imports;
 
-import io.careerpath.command.Problems;
-import io.careerpath.command.RequestBodyLimit;
+import io.careerpath.command.web.Problems;
+import io.careerpath.command.web.RequestBodyLimit;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

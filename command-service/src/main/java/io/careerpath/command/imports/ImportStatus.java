@@ -52,7 +52,7 @@ public record ImportStatus(String id, String state, String fileName, String form
             left = null;
         }
         List<RowFailure> listed = failures.stream().map(f -> new RowFailure(f.line(), f.personRef(),
-                io.careerpath.command.Problems.type(f.problem()).toString(), f.field(), f.reason())).toList();
+                io.careerpath.command.web.Problems.type(f.problem()).toString(), f.field(), f.reason())).toList();
         return new ImportStatus(id, state.name(), fileName, format.name(), sha256, bytes, recordedBy, total, done,
                 recorded, already, failed, events, round(rate), left == null ? null : round(left),
                 Math.round(elapsed * 1000) / 1000.0,

@@ -39,9 +39,9 @@ class PersonKeyController {
     record Keys(Map<String, String> keys) {
     }
 
-    private final PersonKeys personKeys;
+    private final PersonKeyTable personKeys;
 
-    PersonKeyController(PersonKeys personKeys) {
+    PersonKeyController(PersonKeyTable personKeys) {
         this.personKeys = personKeys;
     }
 

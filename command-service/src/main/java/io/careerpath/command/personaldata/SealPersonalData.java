@@ -22,15 +22,15 @@ import org.springframework.context.annotation.Configuration;
  * the platform records itself included. So nothing is stored, forwarded to Kafka or projected with a
  * name in the clear, and the aggregate and the career rules never depend on one.
  *
- * <p>A registration creates the person's key ({@link PersonKeys#create}), in the same transaction as the
+ * <p>A registration creates the person's key ({@link PersonKeyTable#create}), in the same transaction as the
  * registration event: both are stored or neither is. A person registered before keys existed gets one
  * with their next event that needs it (their earlier events stay as they were stored).
  */
 final class SealPersonalData implements MessageDispatchInterceptor<EventMessage<?>> {
 
-    private final PersonKeys keys;
+    private final PersonKeyTable keys;
 
-    SealPersonalData(PersonKeys keys) {
+    SealPersonalData(PersonKeyTable keys) {
         this.keys = keys;
     }
 
@@ -62,7 +62,7 @@ final class SealPersonalData implements MessageDispatchInterceptor<EventMessage<
 
         /** Registered once every bean exists, before Axon starts handling anything. */
         @Bean
-        SmartInitializingSingleton sealPersonalDataOnTheWayIn(EventStore eventStore, PersonKeys keys) {
+        SmartInitializingSingleton sealPersonalDataOnTheWayIn(EventStore eventStore, PersonKeyTable keys) {
             return () -> eventStore.registerDispatchInterceptor(new SealPersonalData(keys));
         }
     }

@@ -1,5 +1,9 @@
 package io.careerpath.command.publishing;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,37 +55,59 @@ final class CareerEventsTopic {
 
     /**
      * Creates the topic, or finds it and makes it keep everything; waits for the broker up to the
-     * configured start-up timeout.
+     * configured start-up timeout, trying again every second (Failsafe's retry policy: the broker not there
+     * yet is the one failure worth waiting out; a topic found but not repairable fails start-up at once).
      */
     static CareerEventsTopic ensureExists(KafkaPublishingProperties properties) {
-        long deadline = System.nanoTime() + properties.startupTimeout().toNanos();
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
             NewTopic topic = new NewTopic(properties.topic(), properties.partitions(), properties.replicationFactor())
                     .configs(KEEP_EVERYTHING);
-            while (true) {
-                try {
-                    admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
-                    log.info("Created topic {} with {} partitions, keeping every record", properties.topic(),
-                            properties.partitions());
-                    return new CareerEventsTopic(properties.topic(), null);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof TopicExistsException) {
-                        return new CareerEventsTopic(properties.topic(), keepEverything(admin, properties.topic()));
-                    }
-                    waitOrFail(deadline, properties, e.getCause());
-                } catch (TimeoutException e) {
-                    waitOrFail(deadline, properties, e);
+            RetryPolicy<CareerEventsTopic> untilTheBrokerAnswers = RetryPolicy.<CareerEventsTopic>builder()
+                    .handle(ExecutionException.class, TimeoutException.class)
+                    .withDelay(Duration.ofSeconds(1))
+                    .withMaxRetries(-1)
+                    .withMaxDuration(properties.startupTimeout())
+                    .onRetry(retry -> log.warn("Waiting for Kafka at {} to create topic {}: {}",
+                            properties.bootstrapServers(), properties.topic(), cause(retry.getLastException()).toString()))
+                    .build();
+            try {
+                return Failsafe.with(untilTheBrokerAnswers).get(() -> createOrRepair(admin, topic));
+            } catch (FailsafeException e) {
+                if (e.getCause() instanceof InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while creating topic " + properties.topic(), interrupted);
                 }
+                throw new IllegalStateException("Kafka at " + properties.bootstrapServers() + " did not confirm topic "
+                        + properties.topic() + " within " + properties.startupTimeout(), cause(e.getCause()));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating topic " + properties.topic(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not check or repair the retention of topic " + properties.topic(), e);
         }
+    }
+
+    private static CareerEventsTopic createOrRepair(Admin admin, NewTopic topic)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        try {
+            admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
+            log.info("Created topic {} with {} partitions, keeping every record", topic.name(), topic.numPartitions());
+            return new CareerEventsTopic(topic.name(), null);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        try {
+            return new CareerEventsTopic(topic.name(), keepEverything(admin, topic.name()));
+        } catch (ExecutionException | TimeoutException e) {
+            // not retried: the broker answered, and the topic it has cannot be made to keep every record
+            throw new IllegalStateException("Could not check or repair the retention of topic " + topic.name(), e);
+        }
+    }
+
+    /** What an {@link ExecutionException} wraps: the broker's own answer. */
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** @return what was repaired, or null when the topic already kept everything */
@@ -123,17 +149,6 @@ final class CareerEventsTopic {
         admin.listOffsets(earliest).all().get(10, TimeUnit.SECONDS)
                 .forEach((partition, offset) -> offsets.put(partition.partition(), offset.offset()));
         return offsets;
-    }
-
-    private static void waitOrFail(long deadline, KafkaPublishingProperties properties, Throwable cause)
-            throws InterruptedException {
-        if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("Kafka at " + properties.bootstrapServers() + " did not confirm topic "
-                    + properties.topic() + " within " + properties.startupTimeout(), cause);
-        }
-        log.warn("Waiting for Kafka at {} to create topic {}: {}", properties.bootstrapServers(), properties.topic(),
-                cause.toString());
-        Thread.sleep(1_000);
     }
 
     String name() {

@@ -41,9 +41,12 @@ import org.slf4j.LoggerFactory;
  * through. Kafka cannot take a record back: a person's events later in the same batch as the refused one
  * may reach the topic on the first attempt, before it; they are published again, in order, with it.
  *
- * <p>This replaces the Axon Kafka extension's publisher, whose confirmation mode waits for each
- * event's ack in turn (about 550 events/s on the project machines); the record format stays the
- * extension's, so its consumer on the query side reads these records unchanged.
+ * <p>Why not the Axon Kafka extension's publisher: its confirmation mode waits for each event's ack in turn
+ * (about 550 events/s on the project machines, against about 1,450 for this batch-ack forwarder, docs/STACK
+ * figures), and it has no way to park one refused record without stopping everyone's. The record format stays
+ * the extension's ({@link KafkaPublishingConfiguration#recordFormat}), so its consumer on the query side reads
+ * these records unchanged: {@code KafkaForwarderEquivalenceTest} requires the records this forwarder sends
+ * (topic, key, headers, value) to be exactly those the extension's {@code KafkaPublisher} would send.
  */
 @ProcessingGroup(KafkaEventForwarder.PROCESSING_GROUP)
 class KafkaEventForwarder {

@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
@@ -73,9 +74,17 @@ class KafkaPublishingConfiguration {
     @Bean
     KafkaEventForwarder kafkaEventForwarder(Producer<String, byte[]> producer, Serializer serializer,
                                             CareerEventsTopic topic) {
-        // keyed by aggregate (person) id: one person's events share a partition and stay in order
-        DefaultKafkaMessageConverter converter = DefaultKafkaMessageConverter.builder().serializer(serializer).build();
-        return new KafkaEventForwarder(producer, converter, topic.name());
+        return new KafkaEventForwarder(producer, recordFormat(serializer), topic.name());
+    }
+
+    /**
+     * The Axon Kafka extension's own record format, as its auto-configuration builds it: keyed by aggregate
+     * (person) id, so that one person's events share a partition and stay in order; Axon's headers; the
+     * payload as the event serializer writes it. The query side reads it with the extension's consumer
+     * ({@code KafkaForwarderEquivalenceTest} pins the records against the extension's publisher).
+     */
+    static KafkaMessageConverter<String, byte[]> recordFormat(Serializer serializer) {
+        return DefaultKafkaMessageConverter.builder().serializer(serializer).build();
     }
 
     /**

@@ -3,11 +3,11 @@ package io.careerpath.command.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.careerpath.command.person.ImportHistory;
-import io.careerpath.command.person.ImportRow;
-import io.careerpath.command.person.ImportRows;
-import io.careerpath.command.person.ImportedHistory;
-import io.careerpath.command.person.PersonHistories;
+import io.careerpath.command.imports.ImportFastPath;
+import io.careerpath.command.imports.ImportRows;
+import io.careerpath.command.person.domain.ImportHistory;
+import io.careerpath.command.person.domain.ImportRow;
+import io.careerpath.command.person.domain.ImportedHistory;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A bulk import records most people in batches ({@link PersonHistories}: one read, one append) and
+ * A bulk import records most people in batches ({@link ImportFastPath}: one read, one append) and
  * falls back to the {@code ImportHistory} command, one person at a time, through the aggregate. Both
  * must decide the same rows the same way and store the same events.
  */
@@ -27,7 +27,7 @@ class BulkImportPathsTest extends CommandApiTest {
     @Autowired
     ImportRows importRows;
     @Autowired
-    PersonHistories histories;
+    ImportFastPath histories;
     @Autowired
     CommandGateway commands;
     @Autowired

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careerpath.command.imports.ImportedPersonIds;
-import io.careerpath.command.personaldata.PersonKeys;
+import io.careerpath.command.personaldata.PersonKeyTable;
 import io.careerpath.command.personaldata.PersonalFields;
 import io.careerpath.events.CareerEvent;
 import io.careerpath.security.Caller;
@@ -22,8 +22,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -32,8 +32,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.threeten.extra.MutableClock;
 
@@ -107,7 +107,7 @@ abstract class CommandApiTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    PersonKeys keys;
+    PersonKeyTable keys;
     @Autowired
     ImportedPersonIds importedPersonIds;
     @Autowired

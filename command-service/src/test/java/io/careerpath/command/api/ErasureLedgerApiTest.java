@@ -6,8 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.careerpath.command.personaldata.ErasureLedger;
-import io.careerpath.command.personaldata.ErasureLedger.Erasure;
+import io.careerpath.command.erasure.ErasureLedger.Erasure;
+import io.careerpath.command.erasure.ErasureLedger;
 import io.careerpath.events.CareerEvent;
 import io.careerpath.events.PersonErased;
 import java.nio.file.Files;

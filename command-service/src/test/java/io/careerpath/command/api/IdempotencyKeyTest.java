@@ -6,8 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careerpath.command.idempotency.ExpiredKeysPruner;
-import io.careerpath.command.idempotency.IdempotentRequests;
 import io.careerpath.command.idempotency.IdempotentRequests.Answer;
+import io.careerpath.command.idempotency.IdempotentRequests;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -166,7 +166,7 @@ class IdempotencyKeyTest extends CommandApiTest {
 
         // the command succeeds, then answering fails before the transaction commits
         assertThatThrownBy(() -> idempotency.answer(key, List.of("test"), () -> {
-            commands.sendAndWait(io.careerpath.command.person.TestCommands.changeTeam(person, LocalDate.of(2024, 1, 1),
+            commands.sendAndWait(io.careerpath.command.person.domain.TestCommands.changeTeam(person, LocalDate.of(2024, 1, 1),
                     Instant.now()));
             throw new IllegalStateException("the answer could not be written");
         })).hasMessage("the answer could not be written");
@@ -175,7 +175,7 @@ class IdempotencyKeyTest extends CommandApiTest {
         assertThat(storedIdempotencyKeys(key)).isZero();
 
         JsonNode answer = idempotency.answer(key, List.of("test"), () -> {
-            commands.sendAndWait(io.careerpath.command.person.TestCommands.changeTeam(person, LocalDate.of(2024, 1, 1),
+            commands.sendAndWait(io.careerpath.command.person.domain.TestCommands.changeTeam(person, LocalDate.of(2024, 1, 1),
                     Instant.now()));
             return new Answer(HttpStatus.CREATED, URI.create("/somewhere"), person, java.util.Map.of("ok", true));
         }).getBody();

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.careerpath.command.imports.ImportFastPath;
+import io.careerpath.command.imports.ImportRows;
 import io.careerpath.command.imports.ImportedPersonIds;
-import io.careerpath.command.person.ImportHistory;
-import io.careerpath.command.person.ImportRow;
-import io.careerpath.command.person.ImportRows;
-import io.careerpath.command.person.PersonHistories;
+import io.careerpath.command.person.domain.ImportHistory;
+import io.careerpath.command.person.domain.ImportRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ class ImportedPeopleAgainTest extends CommandApiTest {
     @Autowired
     ImportRows importRows;
     @Autowired
-    PersonHistories histories;
+    ImportFastPath histories;
     @Autowired
     PlatformTransactionManager transactionManager;
 

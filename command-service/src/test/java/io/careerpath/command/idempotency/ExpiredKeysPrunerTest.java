@@ -2,7 +2,7 @@ package io.careerpath.command.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.careerpath.command.EventStoreDatabase;
+import io.careerpath.command.eventstore.EventStoreDatabase;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

@@ -167,6 +167,48 @@ class CsvRowsTest {
             assertThat(load.get("percentOfTime").intValue()).isEqualTo(35);
         }
 
+        /**
+         * Every column the format has, in an order of its own, each cell a value found nowhere else: each field
+         * of the API body holds the value of its own column, typed as the API takes it, and nothing else is in it.
+         */
+        @Test
+        void eachFieldHoldsTheValueOfItsOwnColumnWhateverTheColumnsOrder() throws IOException {
+            List<String> columns = new ArrayList<>(CsvRows.COLUMNS);
+            java.util.Collections.reverse(columns);
+            java.util.Collections.swap(columns, 0, columns.size() / 2);
+            ObjectNode expected = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            List<String> cells = new ArrayList<>();
+            int number = 10;
+            for (String column : columns) {
+                String cell;
+                if (column.equals(CsvRows.PERSON_REF)) {
+                    cell = "HR-77";
+                } else if (column.equals("percentOfTime") || column.equals("level")) {
+                    cell = String.valueOf(++number);
+                    expected.put(column, number);
+                } else if (column.equals("deliveryResponsibility")) {
+                    cell = "true";
+                    expected.put(column, true);
+                } else {
+                    cell = "value of " + column;
+                    expected.put(column, cell);
+                }
+                cells.add(cell);
+            }
+
+            List<SourceRow> rows = rows(String.join(",", columns) + "\n" + String.join(",", cells) + "\n");
+
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0).personRef()).isEqualTo("HR-77");
+            assertThat(rows.get(0).line()).isEqualTo(2);
+            ObjectNode fields = rows.get(0).fields();
+            assertThat(fields.has(CsvRows.PERSON_REF)).isFalse();
+            assertThat(fields.size()).isEqualTo(CsvRows.COLUMNS.size() - 1);
+            expected.fieldNames().forEachRemaining(column ->
+                    assertThat(fields.get(column)).as("field %s", column).isEqualTo(expected.get(column)));
+            assertThat(fields).isEqualTo(expected);
+        }
+
         @Test
         void numbersAndBooleansThatAreNoneStayTextForTheApiRulesToRefuse() throws IOException {
             ObjectNode fields = rows("""

@@ -2,7 +2,7 @@ package io.careerpath.command.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.careerpath.command.EventStoreDatabase;
+import io.careerpath.command.eventstore.EventStoreDatabase;
 import io.careerpath.command.eventstore.StoredEvents;
 import io.careerpath.command.personaldata.InstallationKeys;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package io.careerpath.command.personaldata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.careerpath.command.EventStoreDatabase;
+import io.careerpath.command.eventstore.EventStoreDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;

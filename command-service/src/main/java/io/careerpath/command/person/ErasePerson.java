@@ -1,7 +1,0 @@
-package io.careerpath.command.person;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Erase the person on request (docs/security.md): the last command they ever take. */
-record ErasePerson(@TargetAggregateIdentifier String personId, Recording recording) {
-}

@@ -1,0 +1,2 @@
+/** The resource server: tokens, the caller, the permission table's enforcement. */
+package io.careerpath.command.security;
