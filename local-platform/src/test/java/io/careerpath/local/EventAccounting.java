@@ -195,8 +195,15 @@ final class EventAccounting {
         List<String> store = storedEntries(auditView);
         List<String> readModel = timelineEntries(timeline);
         if (!readModel.equals(store)) {
-            return "the event store holds " + store.size() + " entries " + store + ", the read model "
-                    + readModel.size() + " " + readModel;
+            int first = 0;
+            while (first < Math.min(store.size(), readModel.size()) && store.get(first).equals(readModel.get(first))) {
+                first++;
+            }
+            return "the event store holds " + store.size() + " entries, the read model " + readModel.size()
+                    + "; first difference at entry " + first + ": store "
+                    + (first < store.size() ? store.get(first) : "(none)") + ", read model "
+                    + (first < readModel.size() ? readModel.get(first) : "(none)")
+                    + (store.size() + readModel.size() <= 20 ? "; store " + store + ", read model " + readModel : "");
         }
         long storeSequence = auditView.get("sequence").asLong();
         long readModelSequence = timeline.get("sequence").asLong();
