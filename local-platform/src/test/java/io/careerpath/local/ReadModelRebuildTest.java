@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,10 +49,13 @@ class ReadModelRebuildTest {
     static RunningPlatform platform;
     static final RebuildGate gate = new RebuildGate();
 
+    @RegisterExtension
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass(() -> RunningPlatform.start(
+            context -> context.addBeanFactoryPostProcessor(beanFactory -> beanFactory.addBeanPostProcessor(gate))));
+
     @BeforeAll
     static void start() {
-        platform = RunningPlatform.start(context -> context.addBeanFactoryPostProcessor(
-                beanFactory -> beanFactory.addBeanPostProcessor(gate)));
+        platform = platformPerClass.get();
     }
 
     /**
@@ -88,7 +92,6 @@ class ReadModelRebuildTest {
     @AfterAll
     static void stop() {
         gate.release.countDown();
-        platform.close();
     }
 
     @Test
