@@ -75,6 +75,7 @@ final class RunningPlatform implements AutoCloseable {
             org.junit.jupiter.api.extension.AfterAllCallback {
         private final Supplier<RunningPlatform> starter;
         private final java.util.List<java.util.function.Consumer<RunningPlatform>> beforeClose = new java.util.ArrayList<>();
+        private final java.util.List<Runnable> afterClose = new java.util.ArrayList<>();
         private RunningPlatform platform;
 
         private PerClass(Supplier<RunningPlatform> starter) {
@@ -84,6 +85,12 @@ final class RunningPlatform implements AutoCloseable {
         /** Runs {@code action} on the platform just before it is closed (say, to bring back what a test stopped). */
         PerClass beforeClose(java.util.function.Consumer<RunningPlatform> action) {
             beforeClose.add(action);
+            return this;
+        }
+
+        /** Runs {@code action} just after the platform closed (say, to close a proxy the platform went through). */
+        PerClass afterClose(Runnable action) {
+            afterClose.add(action);
             return this;
         }
 
@@ -108,8 +115,12 @@ final class RunningPlatform implements AutoCloseable {
             try {
                 beforeClose.forEach(action -> action.accept(platform));
             } finally {
-                platform.close();
-                platform = null;
+                try {
+                    platform.close();
+                } finally {
+                    platform = null;
+                    afterClose.forEach(Runnable::run);
+                }
             }
         }
     }
