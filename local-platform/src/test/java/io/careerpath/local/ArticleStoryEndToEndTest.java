@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The story of the article the platform grew from, on real infrastructure: a project manager
@@ -24,9 +24,12 @@ class ArticleStoryEndToEndTest {
     static String pat;
     static String team;
 
+    @RegisterExtension
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass();
+
     @BeforeAll
     static void tellTheStory() {
-        platform = RunningPlatform.start();
+        platform = platformPerClass.get();
         CareerpathClient client = platform.client;
         team = "team-story-" + System.nanoTime();
         pat = client.register("Pat Story", team, "2014-01-06");
@@ -41,11 +44,6 @@ class ArticleStoryEndToEndTest {
         JsonNode last = client.record(pat, Map.of("type", "REGAINED_DELIVERY_ROLE", "effectiveDate", "2021-10-04",
                 "projectName", "Claims platform"));
         client.awaitTimeline(pat, t -> t.get("sequence").asLong() >= last.get("sequenceNumber").asLong());
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     @Test

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A view of a past day is the answer the platform gave on that day: what was recorded later (a late
@@ -18,14 +18,13 @@ class AsOfEndToEndTest {
     static final SettableClock clock = new SettableClock(Instant.parse("2024-03-10T09:00:00Z"));
     static RunningPlatform platform;
 
+    @RegisterExtension
+    static final RunningPlatform.PerClass platformPerClass =
+            RunningPlatform.perClass(() -> RunningPlatform.startWithClock(clock));
+
     @BeforeAll
     static void start() {
-        platform = RunningPlatform.startWithClock(clock);
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
+        platform = platformPerClass.get();
     }
 
     @Test

@@ -6,13 +6,11 @@ import io.careerpath.local.signin.DemoAccount;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
@@ -23,7 +21,6 @@ import org.openqa.selenium.WebElement;
  * the API refuses shown as a problem in the form. Signed in as the HR administrator (hana), the only
  * role that may import; the others are refused (see {@link DashboardRolesBrowserTest}).
  */
-@ExtendWith(DashboardBrowser.Required.class)
 class BulkImportDashboardTest {
 
     private static final Path SAMPLE = Path.of("..", "docs", "samples", "career-history-sample.csv").toAbsolutePath().normalize();
@@ -34,34 +31,26 @@ class BulkImportDashboardTest {
     static String dashboard;
     static DemoAccount hana;
 
+    @RegisterExtension
+    @Order(1)
+    static final DashboardBrowser.PerClass browserPerClass = DashboardBrowser.perClass();
+    @RegisterExtension
+    @Order(2)
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass();
+
     @BeforeAll
     static void start() {
-        DashboardBrowser.requireChromium();
-        platform = RunningPlatform.start();
+        platform = platformPerClass.get();
         hana = platform.signInServer().account("hana");
         dashboard = platform.dashboardUrl().replaceAll("/$", "");
         page = dashboard + "/import.html";
-        browser = DashboardBrowser.open();
-        browser.resize(DashboardBrowser.DESKTOP);
+        browser = browserPerClass.get();
     }
 
     @BeforeEach
     void signedInAsTheHrAdministrator() {
         browser.signIn(dashboard, hana);
     }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-    }
-
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = DashboardBrowser.screenshotOnFailure(() -> browser);
 
     @Test
     void aFileUploadedFromThePageShowsItsProgressAndTheRowsNotRecordedAndNothingTwiceTheSecondTime() {

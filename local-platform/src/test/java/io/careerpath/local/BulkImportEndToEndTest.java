@@ -28,10 +28,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -54,14 +54,12 @@ class BulkImportEndToEndTest {
 
     static RunningPlatform platform;
 
+    @RegisterExtension
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass();
+
     @BeforeAll
     static void start() {
-        platform = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
+        platform = platformPerClass.get();
     }
 
     @Test

@@ -28,9 +28,9 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,14 +46,12 @@ class CareerCatalogueEndToEndTest {
 
     static RunningPlatform platform;
 
+    @RegisterExtension
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass();
+
     @BeforeAll
     static void start() {
-        platform = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
+        platform = platformPerClass.get();
     }
 
     @Test

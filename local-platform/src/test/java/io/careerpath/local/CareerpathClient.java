@@ -150,16 +150,25 @@ final class CareerpathClient {
 
     /**
      * Polls until the person's timeline holds exactly the events the event store holds for them (the audit
-     * view reads the store) and returns the store's event ids; fails if it never does. Only for careers
-     * without retractions, which the timeline leaves out.
+     * view reads the store), entry by entry: the same sequence and event id, in sequence order, as many as the
+     * store holds, and the same last sequence ({@link EventAccounting#timelineDifference}); answers the store's
+     * event ids, and fails, saying how the two differ, if it never does. Retracted events and retractions, which
+     * the timeline leaves out, are left out of the comparison.
      */
     java.util.List<String> awaitTimelineHoldingTheStore(String personId) {
         JsonNode stored = careerEvents(personId);
         java.util.List<String> storeIds = new java.util.ArrayList<>();
         stored.get("events").forEach(event -> storeIds.add(event.get("eventId").asText()));
-        long sequence = stored.get("sequence").asLong();
-        JsonNode timeline = awaitTimeline(personId, t -> t.get("sequence").asLong() == sequence
-                && eventIds(t).equals(new java.util.TreeSet<>(storeIds)));
+        String[] difference = {"no timeline yet"};
+        try {
+            awaitTimeline(personId, timeline -> {
+                difference[0] = EventAccounting.timelineDifference(stored, timeline);
+                return difference[0] == null;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException never) {
+            throw new AssertionError("The timeline of " + personId + " never held what the event store holds: "
+                    + difference[0], never);
+        }
         return storeIds;
     }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -45,19 +44,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * developer's machine the tests are skipped with the reason, never silently.
  */
 final class DashboardBrowser implements AutoCloseable {
-
-    /** A screenshot of the page a test failed on, under target/screenshots, named after the test. */
-    static TestWatcher screenshotOnFailure(Supplier<DashboardBrowser> browser) {
-        return new TestWatcher() {
-            @Override
-            public void testFailed(ExtensionContext context, Throwable cause) {
-                if (browser.get() != null) {
-                    browser.get().screenshot("failed-" + context.getRequiredTestMethod().getName());
-                }
-            }
-        };
-    }
-
 
     static final Path CHROMIUM = Path.of(System.getProperty("careerpath.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("careerpath.chromedriver", "/usr/bin/chromedriver"));
@@ -115,6 +101,59 @@ final class DashboardBrowser implements AutoCloseable {
             return installed() || underCi()
                     ? ConditionEvaluationResult.enabled("chromium and chromium-driver are installed, or CI must have them")
                     : ConditionEvaluationResult.disabled(missing());
+        }
+    }
+
+    /**
+     * A browser for a whole test class: register it with {@code @RegisterExtension static}. The class is skipped
+     * (reported with the reason) on a developer's machine without chromium, and fails under CI; otherwise a
+     * browser opens at the desktop size before the class's {@code @BeforeAll} methods (which can take it with
+     * {@link PerClass#get()}), a failed test leaves a screenshot, and the browser is closed after the class.
+     */
+    static PerClass perClass() {
+        return new PerClass();
+    }
+
+    /** Opens a browser before a test class and closes it after the class (see {@link #perClass()}). */
+    static final class PerClass implements ExecutionCondition, org.junit.jupiter.api.extension.BeforeAllCallback,
+            org.junit.jupiter.api.extension.AfterAllCallback, TestWatcher {
+        private DashboardBrowser browser;
+
+        private PerClass() {
+        }
+
+        /** The open browser; only from the class's {@code @BeforeAll} methods on. */
+        DashboardBrowser get() {
+            if (browser == null) {
+                throw new IllegalStateException("The browser opens before the test class's @BeforeAll methods");
+            }
+            return browser;
+        }
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return new Required().evaluateExecutionCondition(context);
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            browser = open();
+            browser.resize(DESKTOP);
+        }
+
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+            }
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (browser != null) {
+                browser.close();
+                browser = null;
+            }
         }
     }
 

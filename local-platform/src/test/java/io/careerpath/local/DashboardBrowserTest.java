@@ -12,13 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -36,7 +34,6 @@ import org.springframework.web.client.RestClient;
  * Screenshots of every page are left in target/screenshots/ for review. What each role sees is
  * {@link DashboardRolesBrowserTest}.
  */
-@ExtendWith(DashboardBrowser.Required.class)
 class DashboardBrowserTest {
 
     static RunningPlatform platform;
@@ -47,31 +44,24 @@ class DashboardBrowserTest {
     static String ada;
     static DemoAccount hana;
 
+    @RegisterExtension
+    @Order(1)
+    static final DashboardBrowser.PerClass browserPerClass = DashboardBrowser.perClass();
+    @RegisterExtension
+    @Order(2)
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass();
+
     @BeforeAll
     static void start() {
-        DashboardBrowser.requireChromium();
-        platform = RunningPlatform.start();
+        platform = platformPerClass.get();
         hana = platform.signInServer().account("hana");
         base = platform.dashboardUrl().replaceAll("/$", "");
         // as the pages know it (GET /api/config is open)
         commandBase = RestClient.create().get().uri(base + "/api/config").retrieve().body(JsonNode.class)
                 .get("commandApi").asText().replaceAll("/+$", "");
-        browser = DashboardBrowser.open();
+        browser = browserPerClass.get();
         seedTheTeam();
     }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-    }
-
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = DashboardBrowser.screenshotOnFailure(() -> browser);
 
     @BeforeEach
     void freshPage() {

@@ -16,10 +16,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -36,7 +35,6 @@ import org.springframework.web.client.RestClient;
  * is discarded after a confirmation, the retry lets their own event through, and it shows in their career. A
  * manager has no link to the page, and the page tells her it is for HR administrators.
  */
-@ExtendWith(DashboardBrowser.Required.class)
 class DashboardDataHealthTest {
 
     static RunningPlatform platform;
@@ -49,10 +47,16 @@ class DashboardDataHealthTest {
     static DemoAccount hana;
     static DemoAccount maria;
 
+    @RegisterExtension
+    @Order(1)
+    static final DashboardBrowser.PerClass browserPerClass = DashboardBrowser.perClass();
+    @RegisterExtension
+    @Order(2)
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass();
+
     @BeforeAll
     static void start() {
-        DashboardBrowser.requireChromium();
-        platform = RunningPlatform.start();
+        platform = platformPerClass.get();
         topic = new TopicRecords(platform.infrastructure.kafkaBootstrapServers(), platform.topic);
         mongo = MongoClients.create(platform.infrastructure.mongoUri());
         hana = platform.signInServer().account("hana");
@@ -62,27 +66,18 @@ class DashboardDataHealthTest {
         // as the pages know it (GET /api/config is open)
         commandBase = RestClient.create().get().uri(base + "/api/config").retrieve().body(JsonNode.class)
                 .get("commandApi").asText().replaceAll("/+$", "");
-        browser = DashboardBrowser.open();
+        browser = browserPerClass.get();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
         if (topic != null) {
             topic.close();
         }
         if (mongo != null) {
             mongo.close();
         }
-        if (platform != null) {
-            platform.close();
-        }
     }
-
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = DashboardBrowser.screenshotOnFailure(() -> browser);
 
     @BeforeEach
     void desktop() {

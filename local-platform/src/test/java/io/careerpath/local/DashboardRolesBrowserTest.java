@@ -16,13 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 
@@ -36,7 +34,6 @@ import org.openqa.selenium.logging.LogEntry;
  * team-apollo, which maria manages; paul and hana elsewhere), Ada in team-apollo, Joan in team-gemini,
  * and Tommy, who moved from team-apollo to team-gemini a year ago.
  */
-@ExtendWith(DashboardBrowser.Required.class)
 class DashboardRolesBrowserTest {
 
     static DemoAccount erin;
@@ -54,31 +51,24 @@ class DashboardRolesBrowserTest {
     static String joan;
     static String tommy;
 
+    @RegisterExtension
+    @Order(1)
+    static final DashboardBrowser.PerClass browserPerClass = DashboardBrowser.perClass();
+    @RegisterExtension
+    @Order(2)
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass();
+
     @BeforeAll
     static void start() {
-        DashboardBrowser.requireChromium();
-        platform = RunningPlatform.start();
+        platform = platformPerClass.get();
         erin = platform.signInServer().account("erin");
         maria = platform.signInServer().account("maria");
         paul = platform.signInServer().account("paul");
         hana = platform.signInServer().account("hana");
         base = platform.dashboardUrl().replaceAll("/$", "");
-        browser = DashboardBrowser.open();
+        browser = browserPerClass.get();
         seed();
     }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-    }
-
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = DashboardBrowser.screenshotOnFailure(() -> browser);
 
     @BeforeEach
     void desktop() {

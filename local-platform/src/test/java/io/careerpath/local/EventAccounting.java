@@ -26,8 +26,9 @@ import org.springframework.http.ResponseEntity;
 /**
  * Where each acknowledged event ended up, compared with the source of truth: the event store (its audit view,
  * read from the store), the topic (every record, read with a plain consumer, counted by the career event's id in
- * its payload) and the read model (each person's timeline, waited for until its entries are exactly the stored
- * events, each once, or until {@code converge} passes).
+ * its payload) and the read model (each person's timeline, waited for until it holds exactly the stored events,
+ * entry by entry: the same sequence and event id, in sequence order, as many as the store holds, or until
+ * {@code converge} passes; see {@link #timelineDifference}).
  *
  * <p>The topic is at least once by design (docs/operations.md): the publisher stores its position in the event
  * store after Kafka acknowledged a batch; a batch whose position could not be stored (the event store went away in
@@ -46,11 +47,13 @@ final class EventAccounting {
      * @param storedNotOnTopic      stored events never published
      * @param publishedAgain        event id, how often it is on the topic, for those there more than once
      * @param onTopicNotStored      records on the topic for these people that the store never held
-     * @param timelinesDisagreeing  people whose timeline does not hold exactly their stored events, each once
+     * @param timelinesDisagreeing  people whose timeline does not hold exactly their stored events, each once,
+     *                              entry by entry (sequence and event id, in sequence order, and how many)
+     * @param timelineDifferences   for each of them, how their timeline differed from the store when last read
      */
     record Result(int acknowledged, int stored, Set<String> acknowledgedNotStored, Set<String> storedNotAcknowledged,
                   Set<String> storedNotOnTopic, Map<String, Integer> publishedAgain, Set<String> onTopicNotStored,
-                  Set<String> timelinesDisagreeing) {
+                  Set<String> timelinesDisagreeing, Map<String, String> timelineDifferences) {
 
         /**
          * Every acknowledged event is in the store exactly once and nothing else is, each is on the topic (at least
@@ -90,7 +93,9 @@ final class EventAccounting {
         stored.values().forEach(storedIds::addAll);
 
         Map<String, Integer> onTopic = awaitTopicHolding(platform, acknowledged.keySet(), storedIds, converge);
-        Set<String> timelinesDisagreeing = awaitTimelinesHoldingTheStore(platform, stored, converge);
+        Map<String, String> timelineDifferences = new TreeMap<>();
+        Set<String> timelinesDisagreeing = awaitTimelinesHoldingTheStore(platform, acknowledged.keySet(),
+                timelineDifferences, converge);
 
         Map<String, Integer> publishedAgain = new TreeMap<>();
         onTopic.forEach((id, count) -> {
@@ -100,7 +105,7 @@ final class EventAccounting {
         });
         return new Result(acknowledgedIds.size(), storedIds.size(), difference(acknowledgedIds, storedIds),
                 difference(storedIds, acknowledgedIds), difference(storedIds, onTopic.keySet()), publishedAgain,
-                difference(onTopic.keySet(), storedIds), timelinesDisagreeing);
+                difference(onTopic.keySet(), storedIds), timelinesDisagreeing, timelineDifferences);
     }
 
     private static List<String> storedEventIds(RunningPlatform platform, String personId) {
@@ -123,15 +128,24 @@ final class EventAccounting {
         return last.get();
     }
 
-    private static Set<String> awaitTimelinesHoldingTheStore(RunningPlatform platform, Map<String, List<String>> stored,
-                                                             Duration converge) {
-        Set<String> disagreeing = new TreeSet<>(stored.keySet());
+    private static Set<String> awaitTimelinesHoldingTheStore(RunningPlatform platform, Set<String> people,
+                                                             Map<String, String> differences, Duration converge) {
+        Set<String> disagreeing = new TreeSet<>(people);
+        Map<String, JsonNode> stored = new HashMap<>();
+        people.forEach(person -> stored.put(person, platform.client.careerEvents(person)));
         try {
             await().atMost(converge).pollInterval(Duration.ofMillis(200)).until(() -> {
                 disagreeing.removeIf(person -> {
                     ResponseEntity<JsonNode> timeline = platform.client.tryTimeline(person);
-                    return timeline.getStatusCode().value() == 200
-                            && entryIds(timeline.getBody()).equals(stored.get(person).stream().sorted().toList());
+                    String difference = timeline.getStatusCode().value() != 200
+                            ? "the timeline answers " + timeline.getStatusCode().value()
+                            : timelineDifference(stored.get(person), timeline.getBody());
+                    if (difference == null) {
+                        differences.remove(person);
+                        return true;
+                    }
+                    differences.put(person, difference);
+                    return false;
                 });
                 return disagreeing.isEmpty();
             });
@@ -139,6 +153,62 @@ final class EventAccounting {
             // reported as disagreeing
         }
         return disagreeing;
+    }
+
+    /**
+     * The read model's entries of the person, entry by entry, as the event store holds them: the events of the
+     * audit view (read from the store) that a timeline shows (retractions and the events they retracted left out),
+     * each as {@code <sequence> <event id>}, in sequence order.
+     */
+    static List<String> storedEntries(JsonNode auditView) {
+        List<String> entries = new ArrayList<>();
+        for (JsonNode event : auditView.get("events")) {
+            boolean retracted = event.hasNonNull("retractedBy") && !event.get("retractedBy").asText().isEmpty();
+            if (!retracted && !event.get("type").asText().equals("EVENT_RETRACTED")) {
+                entries.add(event.get("sequenceNumber").asLong() + " " + event.get("eventId").asText());
+            }
+        }
+        return entries;
+    }
+
+    /** The timeline's entries, each as {@code <sequence> <event id>}, in sequence order, each as often as it is there. */
+    static List<String> timelineEntries(JsonNode timeline) {
+        List<JsonNode> entries = new ArrayList<>();
+        timeline.get("entries").forEach(entries::add);
+        entries.sort(java.util.Comparator.comparingLong(entry -> entry.get("sequence").asLong()));
+        return entries.stream().map(entry -> entry.get("sequence").asLong() + " " + entry.get("eventId").asText()).toList();
+    }
+
+    /**
+     * How the person's timeline differs from what the event store holds for them ({@code null} if it does not):
+     * the same number of entries, entry by entry the same sequence and event id in sequence order, and the same
+     * last sequence. A copy of an event under another sequence, a lost event or one under the wrong sequence shows.
+     */
+    static String timelineDifference(JsonNode auditView, JsonNode timeline) {
+        List<Long> storedSequences = new ArrayList<>();
+        auditView.get("events").forEach(event -> storedSequences.add(event.get("sequenceNumber").asLong()));
+        for (int i = 1; i < storedSequences.size(); i++) {
+            if (storedSequences.get(i) <= storedSequences.get(i - 1)) {
+                return "the event store's sequences are not strictly increasing: " + storedSequences;
+            }
+        }
+        List<String> store = storedEntries(auditView);
+        List<String> readModel = timelineEntries(timeline);
+        if (!readModel.equals(store)) {
+            int first = 0;
+            while (first < Math.min(store.size(), readModel.size()) && store.get(first).equals(readModel.get(first))) {
+                first++;
+            }
+            return "the event store holds " + store.size() + " entries, the read model " + readModel.size()
+                    + "; first difference at entry " + first + ": store "
+                    + (first < store.size() ? store.get(first) : "(none)") + ", read model "
+                    + (first < readModel.size() ? readModel.get(first) : "(none)")
+                    + (store.size() + readModel.size() <= 20 ? "; store " + store + ", read model " + readModel : "");
+        }
+        long storeSequence = auditView.get("sequence").asLong();
+        long readModelSequence = timeline.get("sequence").asLong();
+        return storeSequence == readModelSequence ? null
+                : "the event store's last sequence is " + storeSequence + ", the read model's " + readModelSequence;
     }
 
     /** How often each event id is on the topic, among the records keyed by one of the people. */
@@ -161,14 +231,6 @@ final class EventAccounting {
             }
         }
         return counts;
-    }
-
-    /** The event ids of the timeline's entries, sorted, each as often as it is there. */
-    private static List<String> entryIds(JsonNode timeline) {
-        List<String> ids = new ArrayList<>();
-        timeline.get("entries").forEach(entry -> ids.add(entry.get("eventId").asText()));
-        ids.sort(null);
-        return ids;
     }
 
     /** The career event's own id, which the audit view and the timeline show (the record's payload, in the clear). */

@@ -11,9 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The event store (PostgreSQL) away, for real: the command service reaches it through a proxy the test cuts
@@ -33,21 +33,20 @@ class EventStoreOutageTest {
     static TcpProxy database;
     static RunningPlatform platform;
 
+    @RegisterExtension
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass(() -> RunningPlatform.start(
+            (command, query) -> {
+                String url = command.get("spring.datasource.url");
+                database = TcpProxy.toAddressOf(url);
+                command.put("spring.datasource.url", database.inFront(url));
+                command.put("careerpath.kafka.max-retry-wait", MAX_RETRY_WAIT.toMillis() + "ms");
+            }))
+            .beforeClose(running -> database.restore())
+            .afterClose(() -> database.close());
+
     @BeforeAll
     static void start() {
-        platform = RunningPlatform.start((command, query) -> {
-            String url = command.get("spring.datasource.url");
-            database = TcpProxy.toAddressOf(url);
-            command.put("spring.datasource.url", database.inFront(url));
-            command.put("careerpath.kafka.max-retry-wait", MAX_RETRY_WAIT.toMillis() + "ms");
-        });
-    }
-
-    @AfterAll
-    static void stop() {
-        database.restore();
-        platform.close();
-        database.close();
+        platform = platformPerClass.get();
     }
 
     @Test

@@ -24,12 +24,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What an attacker sends, on the running platform: tokens that are forged (another key, no signature,
@@ -43,18 +43,14 @@ class HostileInputEndToEndTest {
     private static String person;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    @RegisterExtension
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass();
+
     @BeforeAll
     static void start() {
-        platform = RunningPlatform.start();
+        platform = platformPerClass.get();
         person = platform.client.register("Hostile Target", "team-apollo", "2020-01-01");
         platform.client.awaitTimeline(person, timeline -> true);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     static Stream<Arguments> badTokens() throws JOSEException {

@@ -11,9 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Kafka is the bus, not the store: with the broker process stopped, the command service stays ready and keeps
@@ -29,15 +29,13 @@ class KafkaOutageTest {
 
     static RunningPlatform platform;
 
+    @RegisterExtension
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass()
+            .beforeClose(running -> running.infrastructure.startKafka());
+
     @BeforeAll
     static void start() {
-        platform = RunningPlatform.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.infrastructure.startKafka();
-        platform.close();
+        platform = platformPerClass.get();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The single-machine mode keeps everything under its data directory: a stop and a start lose nothing.
  * It signs people in itself (its own sign-in server, the demo accounts), and on its first start registers
  * the demo accounts' people, so that signing in as Erin shows her career at once. What the projection
- * parked stays parked across the restart (its dead-letter queue is in the read models' store).
+ * parked stays parked across the restart (its dead-letter queue is in the read models' store). Each person's read
+ * model (the demo people's too) is compared, entry by entry, with what the event store holds.
  */
 class LocalPlatformRestartTest {
 
@@ -34,6 +36,9 @@ class LocalPlatformRestartTest {
             String erin = platform.signIn().account("erin").personId();
             JsonNode hers = CareerpathClient.signedInAt(platform, "erin").awaitTimeline(erin, timeline -> timeline.get("entries").size() == 1);
             assertThat(hers.get("teamId").asText()).isEqualTo("team-apollo");
+            // before the restart, the read models hold what the event store holds
+            client.awaitTimelineHoldingTheStore(personId);
+            client.awaitTimelineHoldingTheStore(erin);
 
             // a record that is not an event parks Erin's further events
             try (TopicRecords topic = new TopicRecords("127.0.0.1:" + settings.kafkaPort(), "careerpath.career-events")) {
@@ -53,6 +58,14 @@ class LocalPlatformRestartTest {
             // the read model survived, and no event was projected twice after the restart
             assertThat(timeline.get("displayName").asText()).isEqualTo("Katherine Johnson");
             assertThat(timeline.get("entries")).hasSize(4);
+            // ... entry by entry what the event store holds: each event once, under its own sequence
+            assertThat(client.awaitTimelineHoldingTheStore(personId)).hasSize(4);
+            // and every demo person's read model is what the store holds for them, after the restart too
+            List<String> demoPeople = platform.signIn().accounts().stream()
+                    .filter(account -> account.personId() != null && account.team() != null)
+                    .map(account -> account.personId()).toList();
+            assertThat(demoPeople).isNotEmpty();
+            demoPeople.forEach(demoPerson -> assertThat(client.awaitTimelineHoldingTheStore(demoPerson)).hasSize(1));
             // registered once, not again on the second start
             String maria = platform.signIn().account("maria").personId();
             assertThat(client.careerEvents(maria).get("events")).hasSize(1);

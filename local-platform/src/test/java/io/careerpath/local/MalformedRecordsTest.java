@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatusCode;
 
 /**
@@ -30,16 +31,18 @@ class MalformedRecordsTest {
     static RunningPlatform platform;
     static TopicRecords topic;
 
+    @RegisterExtension
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass();
+
     @BeforeAll
     static void start() {
-        platform = RunningPlatform.start();
+        platform = platformPerClass.get();
         topic = new TopicRecords(platform.infrastructure.kafkaBootstrapServers(), platform.topic);
     }
 
     @AfterAll
     static void stop() {
         topic.close();
-        platform.close();
     }
 
     private static String registered(String name) {

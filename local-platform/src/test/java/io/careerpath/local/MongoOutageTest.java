@@ -11,9 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * MongoDB away, for real: the query service reaches it through a proxy the test cuts (connections closed, new
@@ -32,21 +32,20 @@ class MongoOutageTest {
     static TcpProxy mongo;
     static RunningPlatform platform;
 
+    @RegisterExtension
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass(() -> RunningPlatform.start(
+            (command, query) -> {
+                String uri = query.get("spring.data.mongodb.uri");
+                mongo = TcpProxy.toAddressOf(uri);
+                query.put("spring.data.mongodb.uri", mongo.inFront(uri));
+                query.put("careerpath.kafka.max-retry-wait", MAX_RETRY_WAIT.toMillis() + "ms");
+            }))
+            .beforeClose(running -> mongo.restore())
+            .afterClose(() -> mongo.close());
+
     @BeforeAll
     static void start() {
-        platform = RunningPlatform.start((command, query) -> {
-            String uri = query.get("spring.data.mongodb.uri");
-            mongo = TcpProxy.toAddressOf(uri);
-            query.put("spring.data.mongodb.uri", mongo.inFront(uri));
-            query.put("careerpath.kafka.max-retry-wait", MAX_RETRY_WAIT.toMillis() + "ms");
-        });
-    }
-
-    @AfterAll
-    static void stop() {
-        mongo.restore();
-        platform.close();
-        mongo.close();
+        platform = platformPerClass.get();
     }
 
     @Test

@@ -24,11 +24,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -66,9 +66,12 @@ class PermissionTableEndToEndTest {
         OWN, MANAGED_TEAM_MEMBER, OTHER_TEAM_MEMBER, NONE
     }
 
+    @RegisterExtension
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass();
+
     @BeforeAll
     static void startWithPeopleInEveryRelation() {
-        platform = RunningPlatform.start();
+        platform = platformPerClass.get();
         CareerpathClient hr = platform.client;
         // each account is a registered person: erin and maria in the team maria manages, the others elsewhere
         registerAccount(hr, "erin", "Erin Employee", MANAGED_TEAM);
@@ -93,13 +96,6 @@ class PermissionTableEndToEndTest {
         var answer = hr.tryRegister(Map.of("personId", platform.personIdOf(account), "displayName", name,
                 "teamId", teamId, "effectiveDate", "2020-01-01"));
         assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @TestFactory

@@ -20,6 +20,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Whatever the topic or MongoDB holds, a person's timeline ends up holding exactly the events the event
@@ -32,9 +33,12 @@ class ReadModelConvergenceTest {
     static MongoClient mongo;
     static TopicRecords topic;
 
+    @RegisterExtension
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass();
+
     @BeforeAll
     static void start() {
-        platform = RunningPlatform.start();
+        platform = platformPerClass.get();
         mongo = MongoClients.create(platform.infrastructure.mongoUri());
         topic = new TopicRecords(platform.infrastructure.kafkaBootstrapServers(), platform.topic);
     }
@@ -43,7 +47,6 @@ class ReadModelConvergenceTest {
     static void stop() {
         topic.close();
         mongo.close();
-        platform.close();
     }
 
     private static MongoCollection<Document> histories() {

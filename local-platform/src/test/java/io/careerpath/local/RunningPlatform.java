@@ -56,6 +56,75 @@ final class RunningPlatform implements AutoCloseable {
         });
     }
 
+    /**
+     * A platform for a whole test class: register it with {@code @RegisterExtension static}; it starts before the
+     * class's {@code @BeforeAll} methods (which can take it with {@link PerClass#get()}) and is closed after its
+     * {@code @AfterAll} methods, whatever happened in between.
+     */
+    static PerClass perClass() {
+        return perClass(RunningPlatform::start);
+    }
+
+    /** As {@link #perClass()}, started by {@code starter} (with a clock, a customizer, adjusted settings, ...). */
+    static PerClass perClass(Supplier<RunningPlatform> starter) {
+        return new PerClass(starter);
+    }
+
+    /** Starts a platform before a test class and closes it after the class (see {@link #perClass()}). */
+    static final class PerClass implements org.junit.jupiter.api.extension.BeforeAllCallback,
+            org.junit.jupiter.api.extension.AfterAllCallback {
+        private final Supplier<RunningPlatform> starter;
+        private final java.util.List<java.util.function.Consumer<RunningPlatform>> beforeClose = new java.util.ArrayList<>();
+        private final java.util.List<Runnable> afterClose = new java.util.ArrayList<>();
+        private RunningPlatform platform;
+
+        private PerClass(Supplier<RunningPlatform> starter) {
+            this.starter = starter;
+        }
+
+        /** Runs {@code action} on the platform just before it is closed (say, to bring back what a test stopped). */
+        PerClass beforeClose(java.util.function.Consumer<RunningPlatform> action) {
+            beforeClose.add(action);
+            return this;
+        }
+
+        /** Runs {@code action} just after the platform closed (say, to close a proxy the platform went through). */
+        PerClass afterClose(Runnable action) {
+            afterClose.add(action);
+            return this;
+        }
+
+        /** The running platform; only from the class's {@code @BeforeAll} methods on. */
+        RunningPlatform get() {
+            if (platform == null) {
+                throw new IllegalStateException("The platform starts before the test class's @BeforeAll methods");
+            }
+            return platform;
+        }
+
+        @Override
+        public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+            platform = starter.get();
+        }
+
+        @Override
+        public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+            if (platform == null) {
+                return;
+            }
+            try {
+                beforeClose.forEach(action -> action.accept(platform));
+            } finally {
+                try {
+                    platform.close();
+                } finally {
+                    platform = null;
+                    afterClose.forEach(Runnable::run);
+                }
+            }
+        }
+    }
+
     /** Both services read "now" from {@code clock}: a test can move the platform to another day. */
     static RunningPlatform startWithClock(Clock clock) {
         return start(context -> context.addBeanFactoryPostProcessor(beanFactory -> {

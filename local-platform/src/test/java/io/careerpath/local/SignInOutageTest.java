@@ -24,9 +24,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -51,24 +51,24 @@ class SignInOutageTest {
     static TcpProxy signInProxy;
     static RunningPlatform platform;
 
-    @BeforeAll
-    static void start() {
+    @RegisterExtension
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass(() -> {
         signInServer = SignInServer.start(Map.of("server.port", "0", "careerpath.sign-in.access-token-ttl", "61s"));
         signInProxy = TcpProxy.to("127.0.0.1", signInServer.port());
-        platform = RunningPlatform.start(signInServer, (command, query) -> {
+        return RunningPlatform.start(signInServer, (command, query) -> {
             // the tokens still name the real issuer; only the way to its keys and its token endpoint can be cut
             command.put(PlatformServices.JWK_SET_URI, signInProxy.inFront(signInServer.jwkSetUri()));
             query.put(PlatformServices.JWK_SET_URI, signInProxy.inFront(signInServer.jwkSetUri()));
             query.put(PlatformServices.QUERY_TOKEN_URI, signInProxy.inFront(signInServer.tokenUri()));
         });
-    }
-
-    @AfterAll
-    static void stop() {
-        signInProxy.restore();
-        platform.close();
+    }).beforeClose(running -> signInProxy.restore()).afterClose(() -> {
         signInProxy.close();
         signInServer.close();
+    });
+
+    @BeforeAll
+    static void start() {
+        platform = platformPerClass.get();
     }
 
     @Test

@@ -43,7 +43,22 @@ import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
+import org.axonframework.springboot.autoconfig.InfraConfiguration;
+import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
+import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.axonframework.springboot.autoconfig.XStreamAutoConfiguration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -56,13 +71,36 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and the older golden files stay: each is a stored form that must still read, through the upcasters,
  * as the canonical event (docs/events.md).
  *
- * <p>Everything goes through the services' own serializer ({@link AxonSerialization#serializer}) and
- * upcaster chain ({@link CareerEventUpcasters#chain()}), read as the event store reads a row, so that a
- * change to either cannot drift from what is pinned here.
+ * <p>Everything goes through the services' own serializer and upcaster chain, taken from a Spring context that
+ * imports {@link AxonSerialization} as the services do (Axon's auto-configuration picks the event serializer;
+ * {@link CareerEventUpcasters} comes with the import), read as the event store reads a row, so that a change to
+ * either cannot drift from what is pinned here.
  */
 class GoldenWireFormatTest {
 
-    private static final Serializer SERIALIZER = AxonSerialization.serializer(new ObjectMapper());
+    /** What each service's application does with the serializer: imports the shared configuration. */
+    @Configuration(proxyBeanMethods = false)
+    @Import(AxonSerialization.class)
+    @ImportAutoConfiguration({AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class, InfraConfiguration.class,
+            ObjectMapperAutoConfiguration.class, XStreamAutoConfiguration.class, NoOpTransactionAutoConfiguration.class})
+    static class AsTheServicesConfigureIt {
+    }
+
+    @AfterAll
+    static void closeTheContext() {
+        AXON.close();
+    }
+
+    /**
+     * The serializer and upcasters exactly as a service gets them: {@link AxonSerialization} imported by a Spring
+     * context, with Axon's auto-configuration choosing the event serializer from it (a mapper built here instead
+     * would let a change to the real configuration drift unseen).
+     */
+    private static final ConfigurableApplicationContext AXON = new SpringApplicationBuilder(AsTheServicesConfigureIt.class)
+            .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+            .properties("axon.axonserver.enabled=false").run();
+    private static final Serializer SERIALIZER = AXON.getBean("eventSerializer", Serializer.class);
+    private static final EventUpcasterChain UPCASTERS = AXON.getBean("careerEventUpcasterChain", EventUpcasterChain.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern GOLDEN_FILE = Pattern.compile("([A-Za-z]+)-v(\\d+)\\.json");
 
@@ -187,7 +225,7 @@ class GoldenWireFormatTest {
         GenericDomainEventEntry<byte[]> row = new GenericDomainEventEntry<>("Person", PERSON, 0, "id-" + type,
                 AT.toEpochMilli(), type, revision, JSON.writeValueAsBytes(json),
                 SERIALIZER.serialize(org.axonframework.messaging.MetaData.emptyInstance(), byte[].class).getData());
-        return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(row), SERIALIZER, CareerEventUpcasters.chain())
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(row), SERIALIZER, UPCASTERS)
                 .next().getPayload();
     }
 
