@@ -475,13 +475,13 @@ final class DashboardBrowser implements AutoCloseable {
 
     // ---- screenshots -------------------------------------------------------------------------
 
-    /** The screenshots the README shows (docs/images/dashboard-{name}.png). */
-    static final Set<String> FOR_THE_README = Set.of("start", "career-what-if", "team", "record", "record-invalid",
+    /** The screenshots docs/dashboards.md shows (docs/images/dashboard-{name}.png). */
+    static final Set<String> FOR_THE_DOCS = Set.of("start", "career-what-if", "team", "record", "record-invalid",
             "team-narrow", "data-health");
 
     /**
      * The whole page (not just the window) as target/screenshots/{name}.png; with
-     * {@code -Dcareerpath.screenshots.docs=true} the README's ones are also copied to docs/images/.
+     * {@code -Dcareerpath.screenshots.docs=true} docs/dashboards.md's ones are also copied to docs/images/.
      */
     Path screenshot(String name) {
         Number width = (Number) js("return Math.ceil(document.documentElement.scrollWidth)");
@@ -493,7 +493,7 @@ final class DashboardBrowser implements AutoCloseable {
         try {
             Path file = Files.createDirectories(SCREENSHOTS).resolve(name + ".png");
             Files.write(file, png);
-            if (Boolean.getBoolean("careerpath.screenshots.docs") && FOR_THE_README.contains(name)) {
+            if (Boolean.getBoolean("careerpath.screenshots.docs") && FOR_THE_DOCS.contains(name)) {
                 Path docs = Files.createDirectories(Path.of("..", "docs", "images"));
                 Files.copy(file, docs.resolve("dashboard-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
             }

@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The permission table (shared-security's permissions.csv, rendered in the README) walked on the running
+ * The permission table (shared-security's permissions.csv, rendered in docs/security.md) walked on the running
  * platform: for every row, every role (signed in as its demo account through the real authorization-code
  * flow) and every kind of target (the caller's own career, a person of a team the manager manages, a
  * person of another team; a managed and an unmanaged team), one test asserting the allow or the deny the

@@ -1,5 +1,6 @@
 package io.careerpath.command.eventstore;
 
+import io.careerpath.security.web.ProblemDetails;
 import io.careerpath.command.web.BodyProblems;
 import io.careerpath.command.web.Ids;
 import io.careerpath.command.web.Problems;
@@ -106,7 +107,7 @@ class EventStoreReadController {
             // answered below, like a number out of range
         }
         String message = "must be a whole number from 1 to " + EventStoreReads.MAX_HEADS_PER_PAGE;
-        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
+        ProblemDetail problem = ProblemDetails.problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
                 "Parameter 'limit' " + message);
         problem.setProperty("errors", List.of(new BodyProblems.FieldError("limit", message)));
         throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);

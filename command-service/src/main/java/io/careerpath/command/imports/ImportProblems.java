@@ -1,5 +1,6 @@
 package io.careerpath.command.imports;
 
+import io.careerpath.security.web.ProblemDetails;
 import io.careerpath.command.web.Problems;
 import io.careerpath.command.web.RequestBodyLimit;
 import org.springframework.core.annotation.Order;
@@ -25,7 +26,7 @@ class ImportProblems {
 
     @ExceptionHandler(InvalidImportFile.class)
     ProblemDetail invalidFile(InvalidImportFile invalid) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, invalid.slug(), invalid.title(), invalid.getMessage()
+        return ProblemDetails.problem(HttpStatus.BAD_REQUEST, invalid.slug(), invalid.title(), invalid.getMessage()
                 + " Nothing was recorded.");
     }
 
@@ -38,13 +39,13 @@ class ImportProblems {
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ProblemDetail noFile(MissingServletRequestPartException ex) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+        return ProblemDetails.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
                 "The form has no part '" + ex.getRequestPartName() + "': send the file as part 'file'.");
     }
 
     @ExceptionHandler(MultipartException.class)
     ProblemDetail unreadableForm(MultipartException ex) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+        return ProblemDetails.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
                 "The multipart form cannot be read.");
     }
 }

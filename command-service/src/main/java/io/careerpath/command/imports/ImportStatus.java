@@ -1,5 +1,6 @@
 package io.careerpath.command.imports;
 
+import io.careerpath.security.web.ProblemDetails;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +53,7 @@ public record ImportStatus(String id, String state, String fileName, String form
             left = null;
         }
         List<RowFailure> listed = failures.stream().map(f -> new RowFailure(f.line(), f.personRef(),
-                io.careerpath.command.web.Problems.type(f.problem()).toString(), f.field(), f.reason())).toList();
+                ProblemDetails.type(f.problem()).toString(), f.field(), f.reason())).toList();
         return new ImportStatus(id, state.name(), fileName, format.name(), sha256, bytes, recordedBy, total, done,
                 recorded, already, failed, events, round(rate), left == null ? null : round(left),
                 Math.round(elapsed * 1000) / 1000.0,

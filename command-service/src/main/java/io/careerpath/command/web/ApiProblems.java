@@ -1,5 +1,6 @@
 package io.careerpath.command.web;
 
+import io.careerpath.security.web.ProblemDetails;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -47,7 +48,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
                 .sorted(java.util.Comparator.comparing(FieldError::field))
                 .toList();
-        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+        ProblemDetail problem = ProblemDetails.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
                 errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
@@ -74,7 +75,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpStatus status = HttpStatus.resolve(statusCode.value());
             String slug = status == null ? "http-" + statusCode.value()
                     : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-            problem.setType(Problems.type(slug));
+            problem.setType(ProblemDetails.type(slug));
         }
         return response;
     }
@@ -88,14 +89,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** A registration raced another one for the same person id (or for a person whose key exists). */
     @ExceptionHandler(AggregateStreamCreationException.class)
     ProblemDetail personExists(AggregateStreamCreationException ex) {
-        return Problems.problem(HttpStatus.CONFLICT, "person-already-exists", "Person already exists",
+        return ProblemDetails.problem(HttpStatus.CONFLICT, "person-already-exists", "Person already exists",
                 "A person with this id is already registered; nothing was recorded");
     }
 
     /** {@code If-Match} named a sequence number the person has moved past (or not reached). */
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ProblemDetail staleSequence(ConflictingAggregateVersionException ex) {
-        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "sequence-mismatch", "The person has changed",
+        ProblemDetail problem = ProblemDetails.problem(HttpStatus.CONFLICT, "sequence-mismatch", "The person has changed",
                 "If-Match expected the person's last event to be number " + ex.getExpectedVersion()
                         + ", but it is number " + ex.getActualVersion() + ": reload the history and decide again");
         problem.setProperty("currentSequence", ex.getActualVersion());
@@ -105,7 +106,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** Two writers (two servers, or two transactions) appended to the same person at the same moment. */
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrentChange(ConcurrencyException ex) {
-        return Problems.problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent change",
+        return ProblemDetails.problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent change",
                 "Someone else recorded an event for this person at the same moment; nothing of this request was"
                         + " recorded: reload and try again");
     }
@@ -120,14 +121,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (EventStoreFailures.isOutage(ex)) {
             log.warn("The event store cannot serve a request: {}", ex.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "event-store-unavailable",
+                    .body(ProblemDetails.problem(HttpStatus.SERVICE_UNAVAILABLE, "event-store-unavailable",
                             "Event store unavailable", "The event store cannot be reached now (away, restarting or"
                                     + " overloaded): try again in a few seconds. Nothing was recorded, unless the"
                                     + " connection broke while the write was being confirmed; retrying with the same"
                                     + " Idempotency-Key is safe either way"));
         }
         log.error("Unexpected failure answering a request", ex);
-        return ResponseEntity.internalServerError().body(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
+        return ResponseEntity.internalServerError().body(ProblemDetails.problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error", "Internal error",
                 "The request could not be completed. Retrying with the same Idempotency-Key is safe"));
     }

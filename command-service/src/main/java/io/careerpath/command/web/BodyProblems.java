@@ -1,5 +1,6 @@
 package io.careerpath.command.web;
 
+import io.careerpath.security.web.ProblemDetails;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -35,13 +36,13 @@ public final class BodyProblems {
     public static ProblemDetail unreadable(Throwable cause, String what) {
         ProblemDetail problem;
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            problem = Problems.problem(HttpStatus.BAD_REQUEST, "unknown-field", "Unknown field",
+            problem = ProblemDetails.problem(HttpStatus.BAD_REQUEST, "unknown-field", "Unknown field",
                     "Field '" + path(unknown) + "' is not accepted here; accepted: "
                             + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                             .collect(Collectors.joining(", ")));
             problem.setProperty("errors", List.of(new FieldError(path(unknown), "unknown field")));
         } else if (cause instanceof InvalidTypeIdException badType) {
-            problem = Problems.problem(HttpStatus.BAD_REQUEST, "unknown-event-type", "Unknown or missing event type",
+            problem = ProblemDetails.problem(HttpStatus.BAD_REQUEST, "unknown-event-type", "Unknown or missing event type",
                     badType.getTypeId() == null
                             ? "The " + what + " has no 'type': it must name one of the documented event types"
                             : "'type' must be one of the documented event types"
@@ -55,14 +56,14 @@ public final class BodyProblems {
                     ? "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants()).map(String::valueOf)
                     .collect(Collectors.joining(", "))
                     : "wrong type or format";
-            problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
+            problem = ProblemDetails.problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
                     "Field '" + field + "': " + message);
             problem.setProperty("errors", List.of(new FieldError(field, message)));
         } else if (cause instanceof JsonParseException || cause == null) {
-            problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+            problem = ProblemDetails.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
                     cause == null ? "The request has no " + what : "The " + what + " is not valid JSON");
         } else {
-            problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+            problem = ProblemDetails.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
                     "The " + what + " is not a JSON object of the expected shape");
         }
         return problem;

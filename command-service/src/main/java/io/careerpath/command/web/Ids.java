@@ -1,5 +1,6 @@
 package io.careerpath.command.web;
 
+import io.careerpath.security.web.ProblemDetails;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -36,7 +37,7 @@ public final class Ids {
     }
 
     public static ErrorResponseException notUuid(String field) {
-        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
+        ProblemDetail problem = ProblemDetails.problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value",
                 "Field '" + field + "' must be a UUID such as 3f2b8c1e-9d4a-4f6b-8e2d-1a7c5b9e0f31; nothing was recorded");
         problem.setProperty("errors", List.of(new BodyProblems.FieldError(field, "must be a UUID")));
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);

@@ -1,5 +1,6 @@
 package io.careerpath.command.web;
 
+import io.careerpath.security.web.ProblemDetails;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -49,7 +50,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
 
     /** The 413 answer for a body over {@code limit} bytes. */
     public static ProblemDetail problem(long limit) {
-        ProblemDetail problem = Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
+        ProblemDetail problem = ProblemDetails.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
                 "The request body exceeds " + limit + " bytes; nothing was recorded");
         problem.setProperty("maxBytes", limit);
         return problem;

@@ -1,5 +1,6 @@
 package io.careerpath.command.person.api;
 
+import io.careerpath.security.web.ProblemDetails;
 import io.careerpath.command.person.domain.CareerRuleViolation;
 import io.careerpath.command.web.Problems;
 import java.util.List;
@@ -20,7 +21,7 @@ class CareerRuleProblems {
 
     @ExceptionHandler(CareerRuleViolation.class)
     ProblemDetail ruleViolated(CareerRuleViolation violation) {
-        ProblemDetail problem = Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, violation.rule().slug(),
+        ProblemDetail problem = ProblemDetails.problem(HttpStatus.UNPROCESSABLE_ENTITY, violation.rule().slug(),
                 violation.rule().title(), violation.getMessage());
         if (violation.field() != null) {
             problem.setProperty("errors", List.of(Map.of("field", violation.field(), "message", violation.getMessage())));

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 @Schema(name = "SKILL_ASSESSED", description = "An observed level of one skill. Levels: 1 aware, 2 practising,"
-        + " 3 proficient, 4 advanced, 5 expert (see the README).")
+        + " 3 proficient, 4 advanced, 5 expert (docs/skill-model.md, the assessment scale).")
 record SkillAssessedRequest(
         @NotNull @Schema(allowableValues = "SKILL_ASSESSED") String type,
         @NotNull @Schema(example = "2024-05-15") LocalDate effectiveDate,

@@ -50,6 +50,8 @@ public class Person {
                 recording.recordedBy(), recording.recordedAt(), command.displayName(), command.teamId()));
     }
 
+    // One handler per command type, all alike: Axon routes a command by its payload's class name, so a single
+    // handler for PersonCommand would receive none of them.
     @CommandHandler
     RecordedEvent handle(ChangeTeam command, EffectiveDateWindow dates, ConflictResolver conflicts,
                          PersonAccessPolicy access) {
