@@ -209,7 +209,7 @@ class PlatformBenchmark {
 
     /** The plain JDBC peers, and the events the publisher will forward: all before the command service opens the file. */
     private double[] eventStorePeers(String url, List<DomainEventMessage<CareerEvent>> published) throws Exception {
-        try (EventStoreDatabase database = new EventStoreDatabase(url)) {
+        try (BenchmarkEventStore database = new BenchmarkEventStore(url)) {
             database.createEventShapedTable("peer_single_rows");
             List<DomainEventMessage<CareerEvent>> single = Careers.messages(run + "-jdbc", 0,
                     (CLIENTS * httpPeoplePerClient * httpRounds + Careers.EVENTS_PER_PERSON - 1) / Careers.EVENTS_PER_PERSON,

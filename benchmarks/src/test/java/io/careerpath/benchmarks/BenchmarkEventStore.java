@@ -26,11 +26,11 @@ import org.flywaydb.core.Flyway;
  * is filled for the publisher benchmark, and the plain JDBC peers write into tables shaped like
  * Axon's event table in the same database.
  */
-final class EventStoreDatabase implements AutoCloseable {
+final class BenchmarkEventStore implements AutoCloseable {
 
     private final HikariDataSource dataSource;
 
-    EventStoreDatabase(String url) {
+    BenchmarkEventStore(String url) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername("sa");
