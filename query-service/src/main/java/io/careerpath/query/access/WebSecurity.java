@@ -5,6 +5,7 @@ import io.careerpath.security.web.SecurityProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -24,8 +25,12 @@ import org.springframework.security.web.SecurityFilterChain;
 class WebSecurity {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SecurityProblems problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecurityProblems problems, Environment environment) throws Exception {
+        String policy = PagePolicy.of(environment);
         return ResourceServer.configure(http, problems)
+                // the pages hold access tokens: only this service's scripts, and no framing (docs/security.md)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+                        .frameOptions(frame -> frame.deny()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/actuator/info").permitAll()
