@@ -54,6 +54,8 @@ final class DashboardBrowser implements AutoCloseable {
 
     final ChromeDriver driver;
     private final List<LogEntry> console = new ArrayList<>();
+    /** Content-Security-Policy violations the console reported and no check has failed on yet. */
+    private final List<String> policyViolations = new ArrayList<>();
 
     private DashboardBrowser(ChromeDriver driver) {
         this.driver = driver;
@@ -108,7 +110,8 @@ final class DashboardBrowser implements AutoCloseable {
      * A browser for a whole test class: register it with {@code @RegisterExtension static}. The class is skipped
      * (reported with the reason) on a developer's machine without chromium, and fails under CI; otherwise a
      * browser opens at the desktop size before the class's {@code @BeforeAll} methods (which can take it with
-     * {@link PerClass#get()}), a failed test leaves a screenshot, and the browser is closed after the class.
+     * {@link PerClass#get()}), a failed test leaves a screenshot, a test fails when a page reported a
+     * Content-Security-Policy violation on the console (docs/security.md), and the browser is closed after the class.
      */
     static PerClass perClass() {
         return new PerClass();
@@ -116,7 +119,8 @@ final class DashboardBrowser implements AutoCloseable {
 
     /** Opens a browser before a test class and closes it after the class (see {@link #perClass()}). */
     static final class PerClass implements ExecutionCondition, org.junit.jupiter.api.extension.BeforeAllCallback,
-            org.junit.jupiter.api.extension.AfterAllCallback, TestWatcher {
+            org.junit.jupiter.api.extension.AfterAllCallback, org.junit.jupiter.api.extension.AfterEachCallback,
+            TestWatcher {
         private DashboardBrowser browser;
 
         private PerClass() {
@@ -139,6 +143,14 @@ final class DashboardBrowser implements AutoCloseable {
         public void beforeAll(ExtensionContext context) {
             browser = open();
             browser.resize(DESKTOP);
+        }
+
+        /** Before the class's {@code @AfterEach} methods see the test as passed: a policy violation fails it. */
+        @Override
+        public void afterEach(ExtensionContext context) {
+            if (browser != null) {
+                browser.assertNoPolicyViolations(context.getDisplayName());
+            }
         }
 
         @Override
@@ -462,7 +474,24 @@ final class DashboardBrowser implements AutoCloseable {
     List<LogEntry> consoleSinceLastCall() {
         List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
         console.addAll(entries);
+        entries.stream().map(LogEntry::getMessage).filter(DashboardBrowser::isPolicyViolation).forEach(policyViolations::add);
         return entries;
+    }
+
+    /**
+     * Chromium reports every blocked script, style, image, connection, form or frame on the console
+     * ("Refused to … because it violates the following Content Security Policy directive: …").
+     */
+    static boolean isPolicyViolation(String message) {
+        return message != null && message.contains("Content Security Policy");
+    }
+
+    /** Fails when a page reported a Content-Security-Policy violation since the last check (each is reported once). */
+    void assertNoPolicyViolations(String where) {
+        consoleSinceLastCall();
+        List<String> violations = List.copyOf(policyViolations);
+        policyViolations.clear();
+        assertThat(violations).as("Content-Security-Policy violations reported on the console during %s", where).isEmpty();
     }
 
     void assertNoConsoleErrors(String page) {

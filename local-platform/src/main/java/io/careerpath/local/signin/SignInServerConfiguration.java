@@ -102,6 +102,7 @@ class SignInServerConfiguration {
                                 .deviceVerificationResponseHandler(DeviceClients.verifiedPage())))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .cors(cors -> cors.configurationSource(clients))
+                .headers(headers -> pagePolicy(headers, clients))
                 // the user info endpoint takes this server's access tokens
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 // a browser that is not signed in goes to the login page
@@ -117,8 +118,30 @@ class SignInServerConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/error", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 .cors(cors -> cors.configurationSource(clients))
+                .headers(headers -> pagePolicy(headers, clients))
                 .formLogin(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * The sign-in server's pages (Spring Security's login form with its own {@code /default-ui.css}, the device
+     * consent, errors) need no script and only this server's styles; their forms go here, and a signed-in login
+     * form is redirected on to a dashboard (which Chromium checks against {@code form-action} too). No framing.
+     */
+    static String pagePolicy(Collection<String> dashboardOrigins) {
+        String formTargets = dashboardOrigins.stream().map(o -> o.replaceAll("/+$", "")).distinct()
+                .collect(Collectors.joining(" "));
+        return "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self' " + formTargets
+                + "; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    }
+
+    private static void pagePolicy(
+            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers,
+            DashboardClients clients) {
+        // per response: the dashboards' origins can be added while the server runs
+        headers.addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
+                        pagePolicy(clients.origins())))
+                .frameOptions(frame -> frame.deny());
     }
 
     @Bean
