@@ -72,6 +72,22 @@ class SignInServerTest {
     }
 
     @Test
+    void theLoginPageRunsNoScriptAndMayOnlySendItsFormHereOrOnToTheDashboards() {
+        HttpResponse<String> login = send(HttpClient.newHttpClient(),
+                HttpRequest.newBuilder(URI.create(server.issuer() + "/login")).build());
+
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).doesNotContain("<script", "style=", "<style");
+        List<String> directives = List.of(login.headers().firstValue("Content-Security-Policy").orElseThrow().split("; "));
+        assertThat(directives).contains("default-src 'none'", "style-src 'self'", "frame-ancestors 'none'",
+                "base-uri 'none'", "object-src 'none'");
+        assertThat(directives).filteredOn(d -> d.startsWith("form-action ")).singleElement().asString()
+                .startsWith("form-action 'self' ").contains(DASHBOARD);
+        assertThat(directives).noneMatch(d -> d.startsWith("script-src"));
+        assertThat(login.headers().firstValue("X-Frame-Options")).contains("DENY");
+    }
+
+    @Test
     void eachDemoAccountSignsInAndGetsAnAccessTokenForTheApisWithItsRolesPersonAndTeams() {
         Map<String, List<String>> roles = Map.of("erin", List.of("EMPLOYEE"), "maria", List.of("MANAGER", "EMPLOYEE"),
                 "paul", List.of("PMO_LEAD"), "hana", List.of("HR_ADMIN"));
