@@ -85,7 +85,8 @@ public final class SkillModel {
                 rotateBackBy = rotateBackBy(delivering, retention, cursor, timeline, history, asOf);
             }
         }
-        return new SkillProfile(asOf, skills, monthsSinceLastDelivery, deliveryCurrency(timeline, asOf), rotateBackBy);
+        return new SkillProfile(asOf, skills, monthsSinceLastDelivery, deliveryCurrency(timeline, asOf), rotateBackBy,
+                deliveryHistory(delivering, timeline, asOf), delivering);
     }
 
     /**
@@ -104,7 +105,22 @@ public final class SkillModel {
         double retention = retention(now);
         return new DeliveryOutlook(peak, retention,
                 delivering ? OptionalDouble.of(0) : monthsSinceLastDeliveryEnded(history, asOf),
-                rotateBackBy(delivering, retention, cursor, timeline, history, asOf));
+                rotateBackBy(delivering, retention, cursor, timeline, history, asOf),
+                deliveryHistory(delivering, timeline, asOf), delivering);
+    }
+
+    /** Anything practised or assessed in delivery by {@code asOf}: otherwise there is no peak to keep. */
+    private static boolean deliveryHistory(boolean delivering, Timeline timeline, LocalDate asOf) {
+        if (delivering) {
+            return true;
+        }
+        long day = asOf.toEpochDay();
+        for (int i = 0; i < timeline.assessments(); i++) {
+            if (timeline.assessmentSkill(i) == DELIVERY && timeline.assessmentDay(i) <= day) {
+                return true;
+            }
+        }
+        return timeline.segments() > 0 && timeline.practiceMonths(DELIVERY, timeline.start(0), day) > 0;
     }
 
     private static double retention(SkillDynamics.State state) {

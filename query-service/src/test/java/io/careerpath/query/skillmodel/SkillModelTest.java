@@ -146,6 +146,39 @@ class SkillModelTest {
     }
 
     @Test
+    void anAssessmentThatAgreesWithTheModelDoesNotMoveTheCurve() {
+        // issue 15: three years of delivery reach about 0.75, inside level 4's band [0.6, 0.8]; recording
+        // level 4 while still delivering used to pull the curve down to the band's middle, 0.7
+        LocalDate assessed = START.plusMonths(36);
+        CareerHistory unobserved = CareerFixture.startingOn(START).ongoing(AssignmentKind.DELIVERY, null).history();
+        CareerHistory observed = new CareerHistory(unobserved.assignments(), unobserved.adminLoad(),
+                List.of(new SkillAssessment(assessed, DELIVERY_EXECUTION, 4)));
+
+        double modelled = MODEL.evaluate(unobserved, assessed).skill(DELIVERY_EXECUTION).current();
+        double dayBefore = MODEL.evaluate(observed, assessed.minusDays(1)).skill(DELIVERY_EXECUTION).current();
+        double onTheDay = MODEL.evaluate(observed, assessed).skill(DELIVERY_EXECUTION).current();
+        double[] curve = MODEL.evaluate(observed, assessed.plusMonths(6)).skill(DELIVERY_EXECUTION).curve().values();
+
+        assertThat(modelled).isBetween(0.7, 0.8); // the premise: inside the band, above its middle
+        assertThat(onTheDay).isEqualTo(modelled).isGreaterThanOrEqualTo(dayBefore);
+        for (int i = 1; i < curve.length; i++) {
+            assertThat(curve[i]).as("month %d of the curve", i).isGreaterThanOrEqualTo(curve[i - 1]);
+        }
+    }
+
+    @Test
+    void anAssessmentOutsideItsBandReanchorsAtTheBandsMiddle() {
+        // eight years of delivery are beyond level 4: an assessor saying level 4 is believed
+        LocalDate assessed = START.plusMonths(96);
+        CareerHistory unobserved = CareerFixture.startingOn(START).ongoing(AssignmentKind.DELIVERY, null).history();
+        CareerHistory observed = new CareerHistory(unobserved.assignments(), unobserved.adminLoad(),
+                List.of(new SkillAssessment(assessed, DELIVERY_EXECUTION, 4)));
+
+        assertThat(MODEL.evaluate(unobserved, assessed).skill(DELIVERY_EXECUTION).current()).isGreaterThan(0.8);
+        assertThat(MODEL.evaluate(observed, assessed).skill(DELIVERY_EXECUTION).current()).isEqualTo(0.7);
+    }
+
+    @Test
     void aLowAssessmentIsBelievedEvenBelowTheFloor() {
         CareerFixture career = CareerFixture.startingOn(START).delivery(36);
         CareerHistory history = career.assessed(DELIVERY_EXECUTION, 1).gap(6).history();
