@@ -1,6 +1,7 @@
 package io.careerpath.query.skillmodel;
 
 import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.Skill;
 
 import java.time.LocalDate;
@@ -86,7 +87,7 @@ public final class SkillModel {
             }
         }
         return new SkillProfile(asOf, skills, monthsSinceLastDelivery, deliveryCurrency(timeline, asOf), rotateBackBy,
-                deliveryHistory(delivering, timeline, asOf), delivering);
+                deliveryHistory(history, asOf), delivering);
     }
 
     /**
@@ -106,21 +107,25 @@ public final class SkillModel {
         return new DeliveryOutlook(peak, retention,
                 delivering ? OptionalDouble.of(0) : monthsSinceLastDeliveryEnded(history, asOf),
                 rotateBackBy(delivering, retention, cursor, timeline, history, asOf),
-                deliveryHistory(delivering, timeline, asOf), delivering);
+                deliveryHistory(history, asOf), delivering);
     }
 
-    /** Anything practised or assessed in delivery by {@code asOf}: otherwise there is no peak to keep. */
-    private static boolean deliveryHistory(boolean delivering, Timeline timeline, LocalDate asOf) {
-        if (delivering) {
-            return true;
-        }
-        long day = asOf.toEpochDay();
-        for (int i = 0; i < timeline.assessments(); i++) {
-            if (timeline.assessmentSkill(i) == DELIVERY && timeline.assessmentDay(i) <= day) {
+    /**
+     * A role that answers for delivery (a delivery role, a troubled program, a PMO role with delivery
+     * responsibility) started by {@code asOf}, or a delivery assessment by then. The little delivery
+     * every PMO role practises (0.05 in the default matrix) is no history: it only keeps the skill
+     * near the baseline, and its "retention" would be 100 % of nothing.
+     */
+    private static boolean deliveryHistory(CareerHistory history, LocalDate asOf) {
+        for (AssignmentPeriod a : history.assignments()) {
+            if (!a.start().isAfter(asOf) && (a.kind() == AssignmentKind.DELIVERY
+                    || a.kind() == AssignmentKind.TROUBLED_PROGRAM
+                    || a.deliveryResponsibility() != DeliveryResponsibility.NONE)) {
                 return true;
             }
         }
-        return timeline.segments() > 0 && timeline.practiceMonths(DELIVERY, timeline.start(0), day) > 0;
+        return history.assessments().stream()
+                .anyMatch(a -> a.skill() == Skill.DELIVERY_EXECUTION && !a.date().isAfter(asOf));
     }
 
     private static double retention(SkillDynamics.State state) {

@@ -21,9 +21,10 @@ import java.util.OptionalDouble;
  *                                 threshold if the current assignment (and load) goes on: {@code asOf}
  *                                 itself if it already is; empty while delivering, or if that does not
  *                                 happen within the forecast horizon
- * @param deliveryHistory          whether anything in delivery was practised (a delivery role, or a role
- *                                 with delivery responsibility) or assessed by {@code asOf}; without it
- *                                 the delivery retention means nothing (it is 1 by construction)
+ * @param deliveryHistory          whether a role answering for delivery (delivery, troubled program, PMO
+ *                                 with delivery responsibility) started, or delivery was assessed, by
+ *                                 {@code asOf}; without it the delivery retention means nothing (it is 1
+ *                                 or close to it by construction)
  * @param delivering               whether a delivery role runs on {@code asOf}
  */
 public record SkillProfile(

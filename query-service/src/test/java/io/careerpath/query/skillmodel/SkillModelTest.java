@@ -179,6 +179,43 @@ class SkillModelTest {
     }
 
     @Test
+    void onlyARoleThatAnswersForDeliveryOrADeliveryAssessmentIsDeliveryHistory() {
+        // every PMO role practises a little delivery (0.05): that is no history to keep 100 % of
+        CareerHistory pmoOnly = CareerFixture.startingOn(START).pmo(PmoType.EXECUTIVE, 24)
+                .ongoing(AssignmentKind.PMO, PmoType.ORGANIZATIONAL).history();
+        LocalDate asOf = START.plusMonths(36);
+
+        assertThat(MODEL.evaluate(pmoOnly, asOf).deliveryHistory()).isFalse();
+        assertThat(MODEL.deliveryOutlook(pmoOnly, asOf).deliveryHistory()).isFalse();
+        assertThat(MODEL.evaluate(CareerFixture.startingOn(START).history(), asOf).deliveryHistory()).isFalse();
+        assertThat(MODEL.evaluate(CareerFixture.startingOn(START).delivery(1).pmo(PmoType.EXECUTIVE, 40).history(), asOf)
+                .deliveryHistory()).isTrue();
+        assertThat(MODEL.evaluate(CareerFixture.startingOn(START).troubledProgram(6).history(), asOf).deliveryHistory()).isTrue();
+        assertThat(MODEL.deliveryOutlook(CareerFixture.startingOn(START).pmoWithDeliveryResponsibility(PmoType.PROGRAM, 6)
+                .history(), asOf).deliveryHistory()).isTrue();
+        assertThat(MODEL.evaluate(CareerFixture.startingOn(START).assessed(DELIVERY_EXECUTION, 3).history(), asOf)
+                .deliveryHistory()).isTrue();
+        // not yet: the delivery role starts after the day
+        assertThat(MODEL.evaluate(CareerFixture.startingOn(START).gap(40).delivery(6).history(), asOf).deliveryHistory())
+                .isFalse();
+    }
+
+    @Test
+    void theDeliveryVerdictFollowsOneRule() {
+        LocalDate day = START;
+        assertThat(DeliveryVerdict.of(false, false, 1, java.util.Optional.empty(), day, 0.6, 3))
+                .isEqualTo(DeliveryVerdict.NO_DELIVERY_HISTORY);
+        assertThat(DeliveryVerdict.of(true, true, 0.4, java.util.Optional.empty(), day, 0.6, 3))
+                .isEqualTo(DeliveryVerdict.DELIVERING);
+        assertThat(DeliveryVerdict.of(true, false, 0.47, java.util.Optional.of(day), day, 0.6, 3))
+                .isEqualTo(DeliveryVerdict.BELOW_THRESHOLD).matches(DeliveryVerdict::attention);
+        assertThat(DeliveryVerdict.of(true, false, 0.7, java.util.Optional.of(day.plusMonths(2)), day, 0.6, 3))
+                .isEqualTo(DeliveryVerdict.ROTATE_BACK_SOON).matches(DeliveryVerdict::attention);
+        assertThat(DeliveryVerdict.of(true, false, 0.9, java.util.Optional.of(day.plusMonths(12)), day, 0.6, 3))
+                .isEqualTo(DeliveryVerdict.ON_TRACK).matches(v -> !v.attention());
+    }
+
+    @Test
     void aLowAssessmentIsBelievedEvenBelowTheFloor() {
         CareerFixture career = CareerFixture.startingOn(START).delivery(36);
         CareerHistory history = career.assessed(DELIVERY_EXECUTION, 1).gap(6).history();
