@@ -225,6 +225,7 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void someoneWithNoDeliveryHistoryHasNoRetentionOnTheCareerPageNorOnTheBoard() {
         browser.get(base + "/career.html?person=" + joan);
         browser.waitForText("#status", t -> t.startsWith("Showing Joan Clarke"));
@@ -234,6 +235,15 @@ class DashboardBrowserTest {
                 .doesNotContain("of the delivery skill's peak is kept", "100 %");
         assertThat(deliveryCardsInAttention()).as("nothing to rotate back to: no card asks for attention")
                 .containsEntry("currency", false).containsEntry("rotateBack", false);
+        // the retention chart draws no line of 100 % of nothing, and says why
+        browser.await().until(d -> {
+            Map<String, Object> chart = browser.chart("retention-chart");
+            return chart != null && String.valueOf(chart.get("label")).contains("No delivery history yet");
+        });
+        assertThat(DashboardBrowser.seriesNames(browser.chart("retention-chart")))
+                .contains("Delivery retention");
+        assertThat((List<Map<String, Object>>) browser.chart("retention-chart").get("series"))
+                .allSatisfy(series -> assertThat(((Number) series.get("points")).longValue()).isZero());
 
         browser.get(base + "/team.html?team=team-gemini");
         browser.waitForText("#status", t -> t.startsWith("Showing team team-gemini"));
