@@ -194,7 +194,8 @@ function renderSkillsTable() {
     el('th', { scope: 'row' }, skillLabel(s.skill)),
     el('td', { class: 'num' }, s.current.toFixed(2)),
     el('td', { class: 'num' }, s.peak.toFixed(2)),
-    el('td', { class: 'num' }, percent(s.retention)),
+    // the delivery row has no retention without delivery history, as the key figures say
+    el('td', { class: 'num' }, s.skill === 'DELIVERY_EXECUTION' && state.skills.deliveryHistory === false ? '—' : percent(s.retention)),
     el('td', { class: 'num' }, `${s.trend > 0 ? '+' : ''}${s.trend.toFixed(3)}`)));
   $('skills-table').tBodies[0].replaceChildren(...rows);
 }

@@ -235,6 +235,10 @@ class DashboardBrowserTest {
                 .doesNotContain("of the delivery skill's peak is kept", "100 %");
         assertThat(deliveryCardsInAttention()).as("nothing to rotate back to: no card asks for attention")
                 .containsEntry("currency", false).containsEntry("rotateBack", false);
+        // (in a closed <details>: read what it holds, not what is shown)
+        assertThat(browser.js("return [...document.querySelectorAll('#skills-table tbody tr')]"
+                + ".find((tr) => tr.cells[0].textContent === 'Delivery execution').cells[3].textContent"))
+                .as("the skills table's delivery retention").isEqualTo("—");
         // the retention chart draws no line of 100 % of nothing, and says why
         browser.await().until(d -> {
             Map<String, Object> chart = browser.chart("retention-chart");
