@@ -125,7 +125,10 @@ function renderFigures() {
   const current = (state.timeline.assignments || []).find((a) => a.ongoing);
   const delivering = current?.kind === 'DELIVERY';
   const threshold = s.rotateBackThreshold;
-  const below = s.deliveryRetention < threshold;
+  const noHistory = s.deliveryHistory === false || s.deliveryRetention === null;
+  const below = !noHistory && s.deliveryRetention < threshold;
+  // one verdict, the API's, colours every delivery card (and the board's flag)
+  const attention = s.deliveryAttention ?? below;
   const items = [];
 
   items.push(figure(current ? kindLabel(current.kind, current.pmoType) : 'No current role',
@@ -134,9 +137,11 @@ function renderFigures() {
       + `since ${formatDate(current.start)} (${months(current.durationMonths)})`
       : 'Nothing is running on this day.'));
 
-  items.push(figure(percent(s.deliveryRetention),
-    below ? `of the delivery skill's peak is kept: below the ${percent(threshold)} threshold.`
-      : `of the delivery skill's peak is kept (threshold ${percent(threshold)}).`, below));
+  items.push(noHistory
+    ? figure('No delivery history yet', 'Nothing in delivery is practised or assessed yet, so there is no peak to keep.')
+    : figure(percent(s.deliveryRetention),
+      below ? `of the delivery skill's peak is kept: below the ${percent(threshold)} threshold.`
+        : `of the delivery skill's peak is kept (threshold ${percent(threshold)}).`, attention));
 
   if (delivering) {
     items.push(figure('Delivering now', 'Delivery skill is being practised.'));
@@ -149,18 +154,20 @@ function renderFigures() {
   const c = s.deliveryCurrency;
   items.push(figure(c.current ? 'Delivery current' : 'Delivery not current',
     `${months(c.practiceMonths)} of delivery practice since ${formatDate(c.windowStart)}; ${months(c.requiredPracticeMonths)} needed.`,
-    !c.current));
+    attention));
 
   if (s.rotateBackBy) {
     const past = s.rotateBackBy <= s.asOf;
     items.push(figure(formatDate(s.rotateBackBy),
       past ? `Rotate back now: delivery fell below ${percent(threshold)} of its peak ${fromNow(s.rotateBackBy, s.asOf)}.`
         : `Rotate back into delivery by then (${fromNow(s.rotateBackBy, s.asOf)}) to stay above ${percent(threshold)} of the peak, if the current role goes on.`,
-      true));
+      attention));
   } else if (delivering) {
     items.push(figure('No rotate-back date', 'Not needed while delivering.'));
+  } else if (noHistory) {
+    items.push(figure('No rotate-back date', 'No delivery history yet: nothing to rotate back to.'));
   } else if (below) {
-    items.push(figure('Rotate back now', `Delivery is already below ${percent(threshold)} of its peak.`, true));
+    items.push(figure('Rotate back now', `Delivery is already below ${percent(threshold)} of its peak.`, attention));
   } else {
     items.push(figure('No rotate-back date', `The forecast stays above ${percent(threshold)} for the next two years.`));
   }
@@ -187,7 +194,8 @@ function renderSkillsTable() {
     el('th', { scope: 'row' }, skillLabel(s.skill)),
     el('td', { class: 'num' }, s.current.toFixed(2)),
     el('td', { class: 'num' }, s.peak.toFixed(2)),
-    el('td', { class: 'num' }, percent(s.retention)),
+    // the delivery row has no retention without delivery history, as the key figures say
+    el('td', { class: 'num' }, s.skill === 'DELIVERY_EXECUTION' && state.skills.deliveryHistory === false ? '—' : percent(s.retention)),
     el('td', { class: 'num' }, `${s.trend > 0 ? '+' : ''}${s.trend.toFixed(3)}`)));
   $('skills-table').tBodies[0].replaceChildren(...rows);
 }

@@ -460,8 +460,10 @@ export function retentionHistory(curve = []) {
  */
 export function drawRetention(container, answer, { whatIf } = {}) {
   const delivery = (answer.skills || []).find((s) => s.skill === 'DELIVERY_EXECUTION');
-  const history = retentionHistory(delivery?.curve || []);
-  const forecast = answer.deliveryForecast || [];
+  // no delivery history: no peak, so no retention to draw (the key figures say so in words too)
+  const none = answer.deliveryHistory === false;
+  const history = none ? [] : retentionHistory(delivery?.curve || []);
+  const forecast = none ? [] : answer.deliveryForecast || [];
   const threshold = answer.rotateBackThreshold;
   const series = [
     {
@@ -501,7 +503,8 @@ export function drawRetention(container, answer, { whatIf } = {}) {
       lineStyle: { width: 2.5, type: [2, 4], color: '#CC79A7' }, itemStyle: { color: '#CC79A7' },
     });
   }
-  const description = `Delivery retention ${percent(answer.deliveryRetention)} of its peak as of ${formatDate(answer.asOf)}; `
+  const description = (none ? `No delivery history yet as of ${formatDate(answer.asOf)}, so no delivery retention; `
+    : `Delivery retention ${percent(answer.deliveryRetention)} of its peak as of ${formatDate(answer.asOf)}; `)
     + `threshold ${percent(threshold)}; ${answer.rotateBackBy ? `rotate back by ${formatDate(answer.rotateBackBy)}` : 'no rotate-back date in the forecast'}.`
     + (whatIf ? ` What-if ${whatIf.label}: ${percent(whatIf.retention.at(-1)?.value)} at its end.` : '');
   const chart = chartFor(container);
@@ -513,6 +516,8 @@ export function drawRetention(container, answer, { whatIf } = {}) {
     xAxis: { type: 'time', axisLabel: { hideOverlap: true }, splitLine: { show: false } },
     yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => `${Math.round(v * 100)} %` },
       splitLine: { lineStyle: { color: '#e3e6ea' } } },
+    graphic: none ? [{ type: 'text', left: 'center', top: 'middle', silent: true,
+      style: { text: 'No delivery history yet', fontSize: 14, fill: '#4a5058' } }] : [],
     series,
   }, { notMerge: true });
   return chart;

@@ -23,7 +23,8 @@ const COLUMNS = [
   { key: 'name', label: 'Person', value: (m) => (m.displayName || m.personId).toLowerCase(), cell: nameCell },
   { key: 'assignment', label: 'Current role', value: (m) => (m.currentAssignment ? kindLabel(m.currentAssignment.kind, m.currentAssignment.pmoType) : ''), cell: roleCell },
   { key: 'since', label: 'In role since', value: (m) => m.currentAssignment?.since ?? null, cell: sinceCell },
-  { key: 'retention', label: 'Delivery kept', num: true, value: (m) => m.deliveryRetention, cell: retentionCell },
+  // no delivery history: no retention, an empty cell, so last whichever the direction
+  { key: 'retention', label: 'Delivery kept', num: true, value: (m) => m.deliveryRetention ?? null, cell: retentionCell },
   { key: 'rotateBackBy', label: 'Rotate back by', value: (m) => m.rotateBackBy ?? null, cell: rotateBackCell },
   { key: 'sinceDelivery', label: 'Months since delivery', num: true, value: (m) => m.monthsSinceDelivery ?? null, cell: (m) => oneDecimal(m.monthsSinceDelivery) },
   { key: 'admin', label: 'Admin load', num: true, value: (m) => m.adminLoadPercent ?? null, cell: (m) => (blank(m.adminLoadPercent) ? '—' : `${Math.round(m.adminLoadPercent)} %`) },
@@ -57,6 +58,7 @@ function roleCell(m) {
 }
 
 function retentionCell(m) {
+  if (blank(m.deliveryRetention) || m.deliveryHistory === false) return el('span', { class: 'none' }, 'No delivery history yet');
   const low = m.flags.includes('DELIVERY_AT_RISK');
   const meter = el('span', { class: `meter${low ? ' low' : ''}`, 'aria-hidden': 'true' }, el('span'));
   meter.firstChild.style.width = `${Math.round(Math.max(0, Math.min(1, m.deliveryRetention)) * 100)}%`;

@@ -42,6 +42,8 @@ class DashboardBrowserTest {
     static String commandBase;
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     static String ada;
+    /** In an executive PMO since she joined: no delivery history. */
+    static String joan;
     static DemoAccount hana;
 
     @RegisterExtension
@@ -220,6 +222,75 @@ class DashboardBrowserTest {
         browser.await().until(d -> memberNames().get(memberNames().size() - 1).equals("Margaret Hamilton"));
         assertThat(browser.text("#status")).contains("Sorted by delivery kept, ascending");
         browser.assertNoConsoleErrors("sorting");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void someoneWithNoDeliveryHistoryHasNoRetentionOnTheCareerPageNorOnTheBoard() {
+        browser.get(base + "/career.html?person=" + joan);
+        browser.waitForText("#status", t -> t.startsWith("Showing Joan Clarke"));
+
+        String figures = browser.text("#figures");
+        assertThat(figures).contains("No delivery history yet", "Never delivered")
+                .doesNotContain("of the delivery skill's peak is kept", "100 %");
+        assertThat(deliveryCardsInAttention()).as("nothing to rotate back to: no card asks for attention")
+                .containsEntry("currency", false).containsEntry("rotateBack", false);
+        // (in a closed <details>: read what it holds, not what is shown)
+        assertThat(browser.js("return [...document.querySelectorAll('#skills-table tbody tr')]"
+                + ".find((tr) => tr.cells[0].textContent === 'Delivery execution').cells[3].textContent"))
+                .as("the skills table's delivery retention").isEqualTo("—");
+        // the retention chart draws no line of 100 % of nothing, and says why
+        browser.await().until(d -> {
+            Map<String, Object> chart = browser.chart("retention-chart");
+            return chart != null && String.valueOf(chart.get("label")).contains("No delivery history yet");
+        });
+        assertThat(DashboardBrowser.seriesNames(browser.chart("retention-chart")))
+                .contains("Delivery retention");
+        assertThat((List<Map<String, Object>>) browser.chart("retention-chart").get("series"))
+                .allSatisfy(series -> assertThat(((Number) series.get("points")).longValue()).isZero());
+
+        browser.get(base + "/team.html?team=team-gemini");
+        browser.waitForText("#status", t -> t.startsWith("Showing team team-gemini"));
+        assertThat(browser.text("tr[data-person='" + joan + "'] td[data-label='Delivery kept']"))
+                .isEqualTo("No delivery history yet");
+        assertThat(browser.text("tr[data-person='" + joan + "']")).doesNotContain("Delivery at risk");
+        // no retention sorts last, whichever the direction
+        browser.find("button[data-sort=retention]").sendKeys(Keys.ENTER);
+        browser.await().until(d -> browser.text("#status").contains("Sorted by delivery kept, ascending"));
+        assertThat(memberNames()).containsExactly("Tommy Flowers", "Joan Clarke");
+        browser.find("button[data-sort=retention]").sendKeys(Keys.ENTER);
+        browser.await().until(d -> browser.text("#status").contains("Sorted by delivery kept, descending"));
+        assertThat(memberNames()).containsExactly("Tommy Flowers", "Joan Clarke");
+        browser.assertNoConsoleErrors("no delivery history");
+    }
+
+    @Test
+    void theCurrencyCardFollowsTheSameVerdictAsTheRotateBackCardAndTheBoardsFlag() {
+        // Ada left delivery 18 months ago and is in an organizational PMO: the board flags her
+        browser.get(base + "/team.html?team=team-apollo");
+        browser.waitForText("#status", t -> t.startsWith("Showing team team-apollo"));
+        boolean flagged = browser.text("tr[data-person='" + ada + "']").contains("Delivery at risk");
+
+        browser.get(base + "/career.html?person=" + ada);
+        browser.waitForText("#status", t -> t.startsWith("Showing Ada Lovelace"));
+
+        assertThat(flagged).isTrue();
+        assertThat(deliveryCardsInAttention()).containsEntry("retention", flagged)
+                .containsEntry("currency", flagged).containsEntry("rotateBack", flagged);
+        browser.assertNoConsoleErrors("agreeing figures");
+    }
+
+    /** Whether the career page's delivery cards are marked for attention, by what they say. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deliveryCardsInAttention() {
+        return (Map<String, Object>) browser.js("""
+                const cards = [...document.querySelectorAll('#figures li')];
+                const marked = (test) => cards.filter((li) => test(li.textContent)).map((li) => li.classList.contains('attention'))[0] ?? null;
+                return {
+                  retention: marked((t) => t.includes("of the delivery skill's peak is kept") || t.includes('No delivery history yet')),
+                  currency: marked((t) => t.includes('of delivery practice since')),
+                  rotateBack: marked((t) => /rotate back|rotate-back/i.test(t)),
+                };""");
     }
 
     @Test
@@ -597,7 +668,7 @@ class DashboardBrowserTest {
         person("Alan Turing", "team-apollo", monthsAgo(108), List.of(
                 event("DELIVERY_ROLE_STARTED", monthsAgo(60), "projectName", "Codebreaker"),
                 event("JOINED_PMO", monthsAgo(10), "pmoType", "PROGRAM", "pmoName", "Cloud program PMO")));
-        person("Joan Clarke", "team-gemini", monthsAgo(24), List.of(
+        joan = person("Joan Clarke", "team-gemini", monthsAgo(24), List.of(
                 event("JOINED_PMO", monthsAgo(12), "pmoType", "EXECUTIVE", "pmoName", "Strategy office")));
         person("Tommy Flowers", "team-gemini", monthsAgo(24), List.of(
                 event("DELIVERY_ROLE_STARTED", monthsAgo(20), "projectName", "Colossus")));

@@ -12,7 +12,9 @@ import java.util.OptionalDouble;
  * @param deliveryRetention       delivery level / peak (1 before any practice)
  * @param monthsSinceLastDelivery as in {@link SkillProfile#monthsSinceLastDelivery()}
  * @param rotateBackBy            as in {@link SkillProfile#rotateBackBy()}
+ * @param deliveryHistory         as in {@link SkillProfile#deliveryHistory()}
+ * @param delivering              as in {@link SkillProfile#delivering()}
  */
 public record DeliveryOutlook(double deliveryPeak, double deliveryRetention, OptionalDouble monthsSinceLastDelivery,
-                              Optional<LocalDate> rotateBackBy) {
+                              Optional<LocalDate> rotateBackBy, boolean deliveryHistory, boolean delivering) {
 }

@@ -37,6 +37,16 @@ public record SkillAssessment(LocalDate date, Skill skill, int level) {
         }
     }
 
+    /** The lowest proficiency the level covers: the bottom of its fifth of the 0..1 scale. */
+    public double lowest() {
+        return (level - 1) / 5.0;
+    }
+
+    /** The highest proficiency the level covers: the top of its fifth of the 0..1 scale. */
+    public double highest() {
+        return level / 5.0;
+    }
+
     /** The proficiency the level stands for: the middle of its fifth of the 0..1 scale. */
     public double proficiency() {
         return (2 * level - 1) / 10.0;

@@ -103,7 +103,8 @@ final class SkillCursor {
     private void applyAssessments() {
         while (nextAssessment < timeline.assessments() && timeline.assessmentDay(nextAssessment) <= day) {
             if (timeline.assessmentSkill(nextAssessment) == skill) {
-                dynamics.observe(state, timeline.assessmentLevel(nextAssessment));
+                dynamics.observe(state, timeline.assessmentLevel(nextAssessment),
+                        timeline.assessmentLow(nextAssessment), timeline.assessmentHigh(nextAssessment));
             }
             nextAssessment++;
         }

@@ -77,10 +77,16 @@ final class SkillDynamics {
     }
 
     /**
-     * An observation replaces the modelled level. The disuse clock keeps running unless the level is
-     * a new peak: the history still says how long the skill has been idle.
+     * An observation of a level whose band is {@code [low, high]}: a modelled level inside the band
+     * agrees with it and is kept (re-anchoring it at the band's middle would make a confirming
+     * observation move the curve, down as often as up); one outside the band is replaced by
+     * {@code level}, the band's middle. The disuse clock keeps running unless the level is a new
+     * peak: the history still says how long the skill has been idle.
      */
-    void observe(State s, double level) {
+    void observe(State s, double level, double low, double high) {
+        if (s.level >= low && s.level <= high) {
+            return;
+        }
         s.level = level;
         if (level >= s.peak) {
             s.peak = level;

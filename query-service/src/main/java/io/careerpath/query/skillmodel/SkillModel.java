@@ -1,6 +1,7 @@
 package io.careerpath.query.skillmodel;
 
 import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.Skill;
 
 import java.time.LocalDate;
@@ -85,7 +86,8 @@ public final class SkillModel {
                 rotateBackBy = rotateBackBy(delivering, retention, cursor, timeline, history, asOf);
             }
         }
-        return new SkillProfile(asOf, skills, monthsSinceLastDelivery, deliveryCurrency(timeline, asOf), rotateBackBy);
+        return new SkillProfile(asOf, skills, monthsSinceLastDelivery, deliveryCurrency(timeline, asOf), rotateBackBy,
+                deliveryHistory(history, asOf), delivering);
     }
 
     /**
@@ -104,7 +106,26 @@ public final class SkillModel {
         double retention = retention(now);
         return new DeliveryOutlook(peak, retention,
                 delivering ? OptionalDouble.of(0) : monthsSinceLastDeliveryEnded(history, asOf),
-                rotateBackBy(delivering, retention, cursor, timeline, history, asOf));
+                rotateBackBy(delivering, retention, cursor, timeline, history, asOf),
+                deliveryHistory(history, asOf), delivering);
+    }
+
+    /**
+     * A role that answers for delivery (a delivery role, a troubled program, a PMO role with delivery
+     * responsibility) started by {@code asOf}, or a delivery assessment by then. The little delivery
+     * every PMO role practises (0.05 in the default matrix) is no history: it only keeps the skill
+     * near the baseline, and its "retention" would be 100 % of nothing.
+     */
+    private static boolean deliveryHistory(CareerHistory history, LocalDate asOf) {
+        for (AssignmentPeriod a : history.assignments()) {
+            if (!a.start().isAfter(asOf) && (a.kind() == AssignmentKind.DELIVERY
+                    || a.kind() == AssignmentKind.TROUBLED_PROGRAM
+                    || a.deliveryResponsibility() != DeliveryResponsibility.NONE)) {
+                return true;
+            }
+        }
+        return history.assessments().stream()
+                .anyMatch(a -> a.skill() == Skill.DELIVERY_EXECUTION && !a.date().isAfter(asOf));
     }
 
     private static double retention(SkillDynamics.State state) {

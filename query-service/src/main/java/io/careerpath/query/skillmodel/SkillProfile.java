@@ -21,13 +21,20 @@ import java.util.OptionalDouble;
  *                                 threshold if the current assignment (and load) goes on: {@code asOf}
  *                                 itself if it already is; empty while delivering, or if that does not
  *                                 happen within the forecast horizon
+ * @param deliveryHistory          whether a role answering for delivery (delivery, troubled program, PMO
+ *                                 with delivery responsibility) started, or delivery was assessed, by
+ *                                 {@code asOf}; without it the delivery retention means nothing (it is 1
+ *                                 or close to it by construction)
+ * @param delivering               whether a delivery role runs on {@code asOf}
  */
 public record SkillProfile(
         LocalDate asOf,
         Map<Skill, SkillStatus> skills,
         OptionalDouble monthsSinceLastDelivery,
         DeliveryCurrency deliveryCurrency,
-        Optional<LocalDate> rotateBackBy) {
+        Optional<LocalDate> rotateBackBy,
+        boolean deliveryHistory,
+        boolean delivering) {
 
     public SkillProfile {
         skills = Collections.unmodifiableMap(new EnumMap<>(skills));

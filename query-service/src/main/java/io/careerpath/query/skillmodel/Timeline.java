@@ -23,14 +23,18 @@ final class Timeline {
     private final long[] assessmentDays;
     private final int[] assessmentSkills;
     private final double[] assessmentLevels;
+    private final double[] assessmentLows;
+    private final double[] assessmentHighs;
 
     private Timeline(long[] starts, double[] effective, long[] assessmentDays, int[] assessmentSkills,
-                     double[] assessmentLevels) {
+                     double[] assessmentLevels, double[] assessmentLows, double[] assessmentHighs) {
         this.starts = starts;
         this.effective = effective;
         this.assessmentDays = assessmentDays;
         this.assessmentSkills = assessmentSkills;
         this.assessmentLevels = assessmentLevels;
+        this.assessmentLows = assessmentLows;
+        this.assessmentHighs = assessmentHighs;
     }
 
     static Timeline of(CareerHistory history, PracticeMatrix matrix, LocalDate until) {
@@ -90,13 +94,17 @@ final class Timeline {
         long[] days = new long[assessmentCount];
         int[] skills = new int[assessmentCount];
         double[] levels = new double[assessmentCount];
+        double[] lows = new double[assessmentCount];
+        double[] highs = new double[assessmentCount];
         for (int i = 0; i < assessmentCount; i++) { // sorted by date, and the due ones come first
             SkillAssessment s = assessments.get(i);
             days[i] = s.date().toEpochDay();
             skills[i] = s.skill().ordinal();
             levels[i] = s.proficiency();
+            lows[i] = s.lowest();
+            highs[i] = s.highest();
         }
-        return new Timeline(starts, effective, days, skills, levels);
+        return new Timeline(starts, effective, days, skills, levels, lows, highs);
     }
 
     private static int addIfDue(long[] days, int n, long day, long last) {
@@ -149,5 +157,13 @@ final class Timeline {
 
     double assessmentLevel(int i) {
         return assessmentLevels[i];
+    }
+
+    double assessmentLow(int i) {
+        return assessmentLows[i];
+    }
+
+    double assessmentHigh(int i) {
+        return assessmentHighs[i];
     }
 }

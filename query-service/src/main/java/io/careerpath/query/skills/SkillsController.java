@@ -8,11 +8,13 @@ import io.careerpath.events.Skill;
 import io.careerpath.pipeline.upcasting.DeliveryResponsibilityJson;
 import io.careerpath.query.api.AsOf;
 import io.careerpath.query.api.InvalidInput;
+import io.careerpath.query.api.QueryProperties;
 import io.careerpath.query.api.IdPatterns;
 import io.careerpath.query.api.Viewpoint;
 import io.careerpath.query.access.PeopleAccess;
 import io.careerpath.query.history.PersonHistory;
 import io.careerpath.query.skillmodel.CareerHistory;
+import io.careerpath.query.skillmodel.DeliveryVerdict;
 import io.careerpath.query.skillmodel.ProficiencyCurve;
 import io.careerpath.query.skillmodel.ProposedAssignment;
 import io.careerpath.query.skillmodel.SkillModel;
@@ -58,11 +60,13 @@ class SkillsController {
     private final PeopleAccess people;
     private final SkillModel model;
     private final AsOf asOf;
+    private final QueryProperties properties;
 
-    SkillsController(PeopleAccess people, SkillModel model, AsOf asOf) {
+    SkillsController(PeopleAccess people, SkillModel model, AsOf asOf, QueryProperties properties) {
         this.people = people;
         this.model = model;
         this.asOf = asOf;
+        this.properties = properties;
     }
 
     record Point(LocalDate date, double value) {
@@ -77,12 +81,19 @@ class SkillsController {
     }
 
     record SkillsAnswer(String personId, LocalDate asOf, LocalDate knownOn, long sequence, String modelVersion, List<SkillView> skills,
-                        double deliveryRetention, Double monthsSinceDelivery, Currency deliveryCurrency,
+                        @Schema(description = "delivery level / peak; null without delivery history (see deliveryHistory)")
+                        Double deliveryRetention, Double monthsSinceDelivery, Currency deliveryCurrency,
                         @Schema(description = "when delivery retention falls below the threshold if the current assignment goes on")
                         LocalDate rotateBackBy,
                         double rotateBackThreshold,
                         @Schema(description = "delivery retention month by month if the current assignment goes on (with curves=true)")
-                        List<Point> deliveryForecast) {
+                        List<Point> deliveryForecast,
+                        @Schema(description = "whether anything in delivery was practised or assessed by asOf")
+                        boolean deliveryHistory,
+                        @Schema(description = "the one verdict all delivery figures follow (the board's DELIVERY_AT_RISK flag too)")
+                        DeliveryVerdict deliveryVerdict,
+                        @Schema(description = "whether the verdict asks for attention: BELOW_THRESHOLD or ROTATE_BACK_SOON")
+                        boolean deliveryAttention) {
     }
 
     @Operation(summary = "Proficiency per skill now and at its peak, delivery currency and the rotate-back forecast")
@@ -106,13 +117,17 @@ class SkillsController {
             skills.add(new SkillView(skill, round(status.current()), round(status.peak()), round(status.retention()),
                     round(status.trendPerMonth()), curves ? points(status.curve()) : null));
         }
+        DeliveryVerdict verdict = DeliveryVerdict.of(profile.deliveryHistory(), profile.delivering(),
+                profile.deliveryRetention(), profile.rotateBackBy(), day, model.parameters().rotateBackRetention(),
+                properties.rotateBackWarningMonths());
         return new SkillsAnswer(personId, day, viewpoint.knownOn(), history.sequence(), modelVersion(), skills,
-                round(profile.deliveryRetention()),
+                profile.deliveryHistory() ? round(profile.deliveryRetention()) : null,
                 profile.monthsSinceLastDelivery().isPresent() ? round(profile.monthsSinceLastDelivery().getAsDouble()) : null,
                 new Currency(profile.deliveryCurrency().current(), round(profile.deliveryCurrency().practiceMonths()),
                         profile.deliveryCurrency().requiredPracticeMonths(), profile.deliveryCurrency().windowStart()),
                 profile.rotateBackBy().orElse(null), model.parameters().rotateBackRetention(),
-                curves ? deliveryForecast(career, day, profile.skill(Skill.DELIVERY_EXECUTION).peak()) : null);
+                curves ? deliveryForecast(career, day, profile.skill(Skill.DELIVERY_EXECUTION).peak()) : null,
+                profile.deliveryHistory(), verdict, verdict.attention());
     }
 
     @Schema(description = "A proposed assignment, run through the model from today; nothing is recorded")

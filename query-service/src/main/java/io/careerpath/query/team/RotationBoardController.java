@@ -16,6 +16,7 @@ import io.careerpath.security.Caller;
 import io.careerpath.query.skillmodel.AdminLoadObservation;
 import io.careerpath.query.skillmodel.SkillModel;
 import io.careerpath.query.skillmodel.DeliveryOutlook;
+import io.careerpath.query.skillmodel.DeliveryVerdict;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
@@ -58,7 +59,7 @@ class RotationBoardController {
     }
 
     enum Flag {
-        /** Away from delivery and past, or close to, the rotate-back date. */
+        /** Away from delivery and past, or close to, the rotate-back date: {@link DeliveryVerdict#attention()}. */
         DELIVERY_AT_RISK,
         /** Administrative load at or above the configured share of time. */
         ADMIN_OVERLOAD,
@@ -69,9 +70,14 @@ class RotationBoardController {
     record CurrentAssignment(AssignmentKind kind, PmoType pmoType, String name, LocalDate since, double months) {
     }
 
-    record Member(String personId, String displayName, CurrentAssignment currentAssignment, double deliveryRetention,
+    /**
+     * @param deliveryRetention null without delivery history
+     * @param deliveryHistory   whether anything in delivery was practised or assessed by the day
+     * @param deliveryVerdict   the verdict the career page's delivery figures follow too
+     */
+    record Member(String personId, String displayName, CurrentAssignment currentAssignment, Double deliveryRetention,
                   LocalDate rotateBackBy, Double monthsSinceDelivery, Double adminLoadPercent, int troubledProgramStreak,
-                  List<Flag> flags) {
+                  List<Flag> flags, boolean deliveryHistory, DeliveryVerdict deliveryVerdict) {
     }
 
     record Rotation(String personId, String displayName, LocalDate date, AssignmentKind from, AssignmentKind to) {
@@ -130,11 +136,11 @@ class RotationBoardController {
         Double adminLoad = loads.isEmpty() ? null : loads.get(loads.size() - 1).percent();
         int streak = troubledStreak(history.assignments());
         LocalDate rotateBackBy = outlook.rotateBackBy().orElse(null);
-        boolean delivering = current != null && current.kind() == AssignmentKind.DELIVERY;
+        DeliveryVerdict verdict = DeliveryVerdict.of(outlook.deliveryHistory(), outlook.delivering(),
+                outlook.deliveryRetention(), outlook.rotateBackBy(), day, model.parameters().rotateBackRetention(),
+                properties.rotateBackWarningMonths());
         List<Flag> flags = new ArrayList<>();
-        if (!delivering && outlook.deliveryPeak() > 0
-                && (outlook.deliveryRetention() < model.parameters().rotateBackRetention()
-                || rotateBackBy != null && !rotateBackBy.isAfter(day.plusMonths(properties.rotateBackWarningMonths())))) {
+        if (verdict.attention()) {
             flags.add(Flag.DELIVERY_AT_RISK);
         }
         if (adminLoad != null && adminLoad >= properties.adminOverloadPercent()) {
@@ -146,9 +152,9 @@ class RotationBoardController {
         return new Member(history.personId(), history.displayName().orElse(null),
                 current == null ? null : new CurrentAssignment(current.kind(), current.pmoType(), current.name(),
                         current.start(), current.durationMonths(day)),
-                round(outlook.deliveryRetention()), rotateBackBy,
+                outlook.deliveryHistory() ? round(outlook.deliveryRetention()) : null, rotateBackBy,
                 outlook.monthsSinceLastDelivery().isPresent() ? round(outlook.monthsSinceLastDelivery().getAsDouble()) : null,
-                adminLoad, streak, flags);
+                adminLoad, streak, flags, outlook.deliveryHistory(), verdict);
     }
 
     /** Troubled programs taken one after another, counting back from the latest assignment. */

@@ -146,6 +146,76 @@ class SkillModelTest {
     }
 
     @Test
+    void anAssessmentThatAgreesWithTheModelDoesNotMoveTheCurve() {
+        // issue 15: three years of delivery reach about 0.75, inside level 4's band [0.6, 0.8]; recording
+        // level 4 while still delivering used to pull the curve down to the band's middle, 0.7
+        LocalDate assessed = START.plusMonths(36);
+        CareerHistory unobserved = CareerFixture.startingOn(START).ongoing(AssignmentKind.DELIVERY, null).history();
+        CareerHistory observed = new CareerHistory(unobserved.assignments(), unobserved.adminLoad(),
+                List.of(new SkillAssessment(assessed, DELIVERY_EXECUTION, 4)));
+
+        double modelled = MODEL.evaluate(unobserved, assessed).skill(DELIVERY_EXECUTION).current();
+        double dayBefore = MODEL.evaluate(observed, assessed.minusDays(1)).skill(DELIVERY_EXECUTION).current();
+        double onTheDay = MODEL.evaluate(observed, assessed).skill(DELIVERY_EXECUTION).current();
+        double[] curve = MODEL.evaluate(observed, assessed.plusMonths(6)).skill(DELIVERY_EXECUTION).curve().values();
+
+        assertThat(modelled).isBetween(0.7, 0.8); // the premise: inside the band, above its middle
+        assertThat(onTheDay).isEqualTo(modelled).isGreaterThanOrEqualTo(dayBefore);
+        for (int i = 1; i < curve.length; i++) {
+            assertThat(curve[i]).as("month %d of the curve", i).isGreaterThanOrEqualTo(curve[i - 1]);
+        }
+    }
+
+    @Test
+    void anAssessmentOutsideItsBandReanchorsAtTheBandsMiddle() {
+        // eight years of delivery are beyond level 4: an assessor saying level 4 is believed
+        LocalDate assessed = START.plusMonths(96);
+        CareerHistory unobserved = CareerFixture.startingOn(START).ongoing(AssignmentKind.DELIVERY, null).history();
+        CareerHistory observed = new CareerHistory(unobserved.assignments(), unobserved.adminLoad(),
+                List.of(new SkillAssessment(assessed, DELIVERY_EXECUTION, 4)));
+
+        assertThat(MODEL.evaluate(unobserved, assessed).skill(DELIVERY_EXECUTION).current()).isGreaterThan(0.8);
+        assertThat(MODEL.evaluate(observed, assessed).skill(DELIVERY_EXECUTION).current()).isEqualTo(0.7);
+    }
+
+    @Test
+    void onlyARoleThatAnswersForDeliveryOrADeliveryAssessmentIsDeliveryHistory() {
+        // every PMO role practises a little delivery (0.05): that is no history to keep 100 % of
+        CareerHistory pmoOnly = CareerFixture.startingOn(START).pmo(PmoType.EXECUTIVE, 24)
+                .ongoing(AssignmentKind.PMO, PmoType.ORGANIZATIONAL).history();
+        LocalDate asOf = START.plusMonths(36);
+
+        assertThat(MODEL.evaluate(pmoOnly, asOf).deliveryHistory()).isFalse();
+        assertThat(MODEL.deliveryOutlook(pmoOnly, asOf).deliveryHistory()).isFalse();
+        assertThat(MODEL.evaluate(CareerFixture.startingOn(START).history(), asOf).deliveryHistory()).isFalse();
+        assertThat(MODEL.evaluate(CareerFixture.startingOn(START).delivery(1).pmo(PmoType.EXECUTIVE, 40).history(), asOf)
+                .deliveryHistory()).isTrue();
+        assertThat(MODEL.evaluate(CareerFixture.startingOn(START).troubledProgram(6).history(), asOf).deliveryHistory()).isTrue();
+        assertThat(MODEL.deliveryOutlook(CareerFixture.startingOn(START).pmoWithDeliveryResponsibility(PmoType.PROGRAM, 6)
+                .history(), asOf).deliveryHistory()).isTrue();
+        assertThat(MODEL.evaluate(CareerFixture.startingOn(START).assessed(DELIVERY_EXECUTION, 3).history(), asOf)
+                .deliveryHistory()).isTrue();
+        // not yet: the delivery role starts after the day
+        assertThat(MODEL.evaluate(CareerFixture.startingOn(START).gap(40).delivery(6).history(), asOf).deliveryHistory())
+                .isFalse();
+    }
+
+    @Test
+    void theDeliveryVerdictFollowsOneRule() {
+        LocalDate day = START;
+        assertThat(DeliveryVerdict.of(false, false, 1, java.util.Optional.empty(), day, 0.6, 3))
+                .isEqualTo(DeliveryVerdict.NO_DELIVERY_HISTORY);
+        assertThat(DeliveryVerdict.of(true, true, 0.4, java.util.Optional.empty(), day, 0.6, 3))
+                .isEqualTo(DeliveryVerdict.DELIVERING);
+        assertThat(DeliveryVerdict.of(true, false, 0.47, java.util.Optional.of(day), day, 0.6, 3))
+                .isEqualTo(DeliveryVerdict.BELOW_THRESHOLD).matches(DeliveryVerdict::attention);
+        assertThat(DeliveryVerdict.of(true, false, 0.7, java.util.Optional.of(day.plusMonths(2)), day, 0.6, 3))
+                .isEqualTo(DeliveryVerdict.ROTATE_BACK_SOON).matches(DeliveryVerdict::attention);
+        assertThat(DeliveryVerdict.of(true, false, 0.9, java.util.Optional.of(day.plusMonths(12)), day, 0.6, 3))
+                .isEqualTo(DeliveryVerdict.ON_TRACK).matches(v -> !v.attention());
+    }
+
+    @Test
     void aLowAssessmentIsBelievedEvenBelowTheFloor() {
         CareerFixture career = CareerFixture.startingOn(START).delivery(36);
         CareerHistory history = career.assessed(DELIVERY_EXECUTION, 1).gap(6).history();
