@@ -95,17 +95,55 @@ export function kindLegend(keys = Object.keys(KIND_STYLES)) {
 // ---- chart instances -----------------------------------------------------------------------
 
 const observed = new WeakSet();
+const containers = new Set();
 
 function chartFor(container) {
   let chart = echarts.getInstanceByDom(container);
   if (!chart) {
     chart = echarts.init(container, null, { renderer: 'canvas' });
+    containers.add(container);
     if (!observed.has(container) && 'ResizeObserver' in window) {
       new ResizeObserver(() => chart.resize()).observe(container);
       observed.add(container);
     }
   }
   return chart;
+}
+
+/** Every chart drawn at its container's present size (the printed page's width when printing). */
+export function resizeCharts() {
+  for (const container of containers) {
+    if (!container.isConnected) { containers.delete(container); continue; }
+    echarts.getInstanceByDom(container)?.resize();
+  }
+}
+
+// printing: the print stylesheet changes the charts' widths and heights, so each chart is drawn again for the
+// printed page, and again for the screen afterwards
+window.addEventListener('beforeprint', resizeCharts);
+window.addEventListener('afterprint', resizeCharts);
+window.matchMedia?.('print').addEventListener?.('change', resizeCharts);
+
+/** A narrow chart (a phone): legends and labels are laid out to fit. */
+const narrow = (container) => (container.clientWidth || 600) < 560;
+
+/**
+ * The height a plain horizontal ECharts legend takes when its items wrap to the chart's width: measured
+ * the way ECharts lays them out (symbol, 5 px, text; 10 px between items and between rows).
+ */
+function legendHeight(labels, width, { fontSize = 12, itemWidth = 25, itemGap = 10, padding = 5 } = {}) {
+  const g = document.createElement('canvas').getContext('2d');
+  g.font = `${fontSize}px ${FONT}`;
+  const room = Math.max(80, width - 2 * padding);
+  let rows = labels.length ? 1 : 0;
+  let x = 0;
+  for (const label of labels) {
+    const item = itemWidth + 5 + Math.ceil(g.measureText(label).width);
+    if (x > 0 && x + item > room) { rows += 1; x = 0; }
+    x += item + itemGap;
+  }
+  const line = Math.max(14, Math.ceil(fontSize * 1.25));
+  return rows ? 2 * padding + rows * line + (rows - 1) * itemGap : 0;
 }
 
 const base = (description) => ({
@@ -115,13 +153,20 @@ const base = (description) => ({
   aria: { enabled: true, label: { description } },
 });
 
-/** Room for the longest lane name (bold 12px), so no label is cut at the chart's edge. */
+/**
+ * Room for the longest lane name (bold 12px), so no label is cut at the chart's edge; when that is more
+ * than `max` (a narrow screen), room for the longest word, and the names wrap onto more lines (laneLabel).
+ */
 function laneRoom(lanes, max = 170) {
   const g = document.createElement('canvas').getContext('2d');
   g.font = `600 12px ${FONT}`;
   const widest = Math.max(40, ...lanes.map((lane) => g.measureText(lane).width));
-  return Math.min(max, Math.ceil(widest) + 18);
+  const longestWord = Math.max(0, ...lanes.flatMap((lane) => lane.split(/\s+/)).map((word) => g.measureText(word).width));
+  return Math.max(Math.min(max, Math.ceil(widest) + 18), Math.min(140, Math.ceil(longestWord) + 18));
 }
+
+/** The lanes' names: wrapped at spaces when they do not fit on one line, never cut. */
+const laneLabel = (room) => ({ fontWeight: 600, color: '#1b1f24', width: room - 14, overflow: 'break', lineHeight: 14 });
 
 const toTime = (iso) => new Date(`${String(iso).slice(0, 10)}T00:00:00Z`).getTime();
 
@@ -285,7 +330,7 @@ export function drawCareerTimeline(container, timeline) {
     xAxis: { type: 'time', min: first - span * 0.03, max: asOf + span * 0.04, axisLabel: { hideOverlap: true },
       splitLine: { show: true, lineStyle: { color: '#e3e6ea' } } },
     yAxis: { type: 'category', data: lanes, inverse: true, axisTick: { show: false },
-      axisLabel: { fontWeight: 600, color: '#1b1f24', width: room - 14, overflow: 'truncate' } },
+      axisLabel: laneLabel(room) },
     series: [
       { type: 'custom', name: 'Assignments', renderItem: renderAssignment(bars), encode: { x: [1, 2], y: 0 },
         data: bars.map((b) => ({ value: b.value, name: assignmentWords(b) })), clip: true },
@@ -337,7 +382,7 @@ export function drawTeamTimeline(container, members, asOfIso) {
     xAxis: { type: 'time', min: first - span * 0.03, max: asOf + span * 0.04, axisLabel: { hideOverlap: true },
       splitLine: { show: true, lineStyle: { color: '#e3e6ea' } } },
     yAxis: { type: 'category', data: lanes, inverse: true, axisTick: { show: false },
-      axisLabel: { fontWeight: 600, color: '#1b1f24', width: room - 14, overflow: 'truncate' } },
+      axisLabel: laneLabel(room) },
     series: [{ type: 'custom', name: 'Assignments', renderItem: renderAssignment(bars), encode: { x: [1, 2], y: 0 },
       data: bars.map((b) => ({ value: b.value, name: `${b.person}: ${assignmentWords(b)}` })), clip: true,
       markLine: asOfLine(asOfIso, 'start') }],
@@ -416,13 +461,16 @@ export function drawSkills(container, answer, { whatIf, visible } = {}) {
   const description = `Proficiency per skill, 0 to 1, as of ${formatDate(answer.asOf)}: ${all.map((s) =>
     `${skillLabel(s.skill)} ${s.current.toFixed(2)} (peak ${s.peak.toFixed(2)})`).join(', ')}.${whatIf ? ` Dashed: ${whatIf.label}.` : ''}`;
   const chart = chartFor(container);
+  const names = skills.map((s) => skillLabel(s.skill));
   chart.setOption({
     ...base(description),
-    grid: { left: 44, right: 56, top: 34, bottom: 30 + 22 * Math.ceil(skills.length / Math.max(1, Math.floor((container.clientWidth || 700) / 170))) },
+    // the legend's rows under the axis labels, as many as the chart's width needs
+    grid: { left: 8, right: narrow(container) ? 24 : 56, top: 34, bottom: legendHeight(names, container.clientWidth || 700) + 6,
+      containLabel: true },
     tooltip: { trigger: 'axis', confine: true, order: 'valueDesc',
       valueFormatter: (v) => (typeof v === 'number' ? v.toFixed(2) : v) },
-    legend: { type: 'plain', bottom: 0, left: 'center', selectedMode: false, data: skills.map((s) => skillLabel(s.skill)),
-      textStyle: { fontSize: 12 }, itemWidth: 22, itemHeight: 10 },
+    legend: { type: 'plain', bottom: 0, left: 'center', selectedMode: false, data: names,
+      textStyle: { fontSize: 12 }, itemWidth: 22, itemHeight: 10, padding: 5, itemGap: 10 },
     // with a what-if, the last three years and the projection, so that the projection is readable
     xAxis: { type: 'time', axisLabel: { hideOverlap: true }, splitLine: { show: false },
       min: whatIf ? Math.max(firstDate(all), toTime(whatIfStart(whatIf)) - 3 * 365 * DAY) : undefined },
@@ -508,11 +556,14 @@ export function drawRetention(container, answer, { whatIf } = {}) {
     + `threshold ${percent(threshold)}; ${answer.rotateBackBy ? `rotate back by ${formatDate(answer.rotateBackBy)}` : 'no rotate-back date in the forecast'}.`
     + (whatIf ? ` What-if ${whatIf.label}: ${percent(whatIf.retention.at(-1)?.value)} at its end.` : '');
   const chart = chartFor(container);
+  const width = container.clientWidth || 700;
   chart.setOption({
     ...base(description),
-    grid: { left: 52, right: 56, top: 30, bottom: 56 },
+    // the legend at the bottom, its rows (one on a wide screen, two or three on a phone) below the axis labels
+    grid: { left: 8, right: narrow(container) ? 24 : 56, top: 30, containLabel: true,
+      bottom: legendHeight(series.map((s) => s.name), width) + 6 },
     tooltip: { trigger: 'axis', confine: true, valueFormatter: (v) => (typeof v === 'number' ? percent(v) : v) },
-    legend: { bottom: 0, textStyle: { fontSize: 12 } },
+    legend: { bottom: 0, textStyle: { fontSize: 12 }, padding: 5, itemGap: 10, itemWidth: 25, itemHeight: 14 },
     xAxis: { type: 'time', axisLabel: { hideOverlap: true }, splitLine: { show: false } },
     yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => `${Math.round(v * 100)} %` },
       splitLine: { lineStyle: { color: '#e3e6ea' } } },

@@ -532,6 +532,11 @@ final class DashboardBrowser implements AutoCloseable {
         }
     }
 
+    /** A Chrome DevTools Protocol command (emulated media, printing to PDF). */
+    Map<String, Object> cdp(String command, Map<String, Object> parameters) {
+        return driver.executeCdpCommand(command, parameters);
+    }
+
     void resize(Dimension size) {
         driver.manage().window().setSize(size);
     }

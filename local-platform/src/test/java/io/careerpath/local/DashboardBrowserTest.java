@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -525,6 +526,183 @@ class DashboardBrowserTest {
         browser.awaitChartDrawn("team-timeline-chart");
         browser.screenshot("team-narrow");
         browser.assertNoConsoleErrors("narrow screens");
+    }
+
+    /** On a phone (390 × 844): nothing cut, nothing overlapping, targets big enough (issue 15). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCareerAndTheTeamReadWellOnAPhone() {
+        browser.resize(new Dimension(390, 844));
+        browser.get(base + "/career.html?person=" + ada);
+        browser.waitForText("#status", t -> !t.contains("Loading"));
+        browser.awaitChartDrawn("timeline-chart");
+        browser.awaitChartDrawn("skills-chart");
+        browser.awaitChartDrawn("retention-chart");
+        SoftAssertions soft = new SoftAssertions();
+
+        Number overflow = (Number) browser.js("return document.documentElement.scrollWidth - window.innerWidth");
+        soft.assertThat(overflow.intValue()).as("horizontal overflow of the career page").isLessThanOrEqualTo(0);
+
+        // the events table scrolls sideways inside its wrapper, which the keyboard can reach (axe: scrollable-region-focusable)
+        Map<String, Object> wrap = (Map<String, Object>) browser.js("""
+                const table = document.getElementById('entries-table');
+                const wrap = table.parentElement;
+                wrap.focus();
+                const focused = document.activeElement === wrap;
+                const scrollable = wrap.scrollWidth > wrap.clientWidth && /auto|scroll/.test(getComputedStyle(wrap).overflowX);
+                wrap.scrollLeft = wrap.scrollWidth;
+                const last = table.querySelector('thead th:last-child').getBoundingClientRect();
+                const box = wrap.getBoundingClientRect();
+                const result = { focused, tabIndex: wrap.tabIndex, role: wrap.getAttribute('role') || '',
+                  label: wrap.getAttribute('aria-label') || '', scrollable, scrolled: wrap.scrollLeft,
+                  lastRight: last.right, wrapRight: box.right, pageRight: window.innerWidth };
+                wrap.scrollLeft = 0;
+                return result;""");
+        soft.assertThat(wrap.get("focused")).as("the events table's wrapper takes the focus: %s", wrap).isEqualTo(true);
+        soft.assertThat(((Number) wrap.get("tabIndex")).intValue()).as("its tabindex").isZero();
+        soft.assertThat(wrap.get("role")).as("its role").isEqualTo("region");
+        soft.assertThat((String) wrap.get("label")).as("its name").isNotBlank();
+        soft.assertThat(wrap.get("scrollable")).as("the events table scrolls inside its wrapper: %s", wrap).isEqualTo(true);
+        soft.assertThat(((Number) wrap.get("scrolled")).doubleValue()).as("scrolled sideways").isPositive();
+        soft.assertThat(((Number) wrap.get("lastRight")).doubleValue()).as("the last column, scrolled to, is inside the wrapper: %s", wrap)
+                .isLessThanOrEqualTo(((Number) wrap.get("wrapRight")).doubleValue() + 1)
+                .isLessThanOrEqualTo(((Number) wrap.get("pageRight")).doubleValue());
+
+        assertTouchTargets(soft, "the career page");
+
+        // the retention chart's legend below its axis labels, not over them; everything inside the chart
+        Map<String, Object> boxes = (Map<String, Object>) browser.js("""
+                const chart = echarts.getInstanceByDom(document.getElementById('retention-chart'));
+                const model = chart.getModel();
+                const box = (component) => {
+                  const group = chart.getViewOfComponentModel(component).group;
+                  const rect = group.getBoundingRect().clone();
+                  const transform = group.getComputedTransform();
+                  if (transform) rect.applyTransform(transform);
+                  return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+                };
+                return { legend: box(model.getComponent('legend')), xAxis: box(model.getComponent('xAxis')),
+                         yAxis: box(model.getComponent('yAxis')), width: chart.getWidth(), height: chart.getHeight() };""");
+        Map<String, Number> legend = (Map<String, Number>) boxes.get("legend");
+        for (String axis : List.of("xAxis", "yAxis")) {
+            soft.assertThat(intersect(legend, (Map<String, Number>) boxes.get(axis)))
+                    .as("the retention chart's legend over its %s labels: %s", axis, boxes).isFalse();
+        }
+        soft.assertThat(legend.get("y").doubleValue() + legend.get("height").doubleValue())
+                .as("the legend inside the chart: %s", boxes).isLessThanOrEqualTo(((Number) boxes.get("height")).doubleValue() + 1);
+        soft.assertThat(legend.get("width").doubleValue())
+                .as("the legend as wide as the chart at most: %s", boxes).isLessThanOrEqualTo(((Number) boxes.get("width")).doubleValue());
+
+        // the lanes' names are written out, on more lines if need be, not cut ("Jordan Ri…")
+        Map<String, List<String>> lanes = laneNames("timeline-chart");
+        soft.assertThat(lanes.get("shown")).as("the career timeline's lane names as shown: %s", lanes).containsAll(lanes.get("names"));
+        browser.screenshot("career-phone");
+
+        browser.get(base + "/team.html?team=team-apollo");
+        browser.waitForText("#status", t -> !t.contains("Loading"));
+        browser.awaitChartDrawn("team-timeline-chart");
+        overflow = (Number) browser.js("return document.documentElement.scrollWidth - window.innerWidth");
+        soft.assertThat(overflow.intValue()).as("horizontal overflow of the team page").isLessThanOrEqualTo(0);
+        lanes = laneNames("team-timeline-chart");
+        soft.assertThat(lanes.get("names")).as("the team's lanes").isNotEmpty();
+        soft.assertThat(lanes.get("shown")).as("the team timeline's lane names as shown: %s", lanes).containsAll(lanes.get("names"));
+        assertTouchTargets(soft, "the team page");
+        browser.screenshot("team-phone");
+
+        browser.get(base + "/record.html?person=" + ada);
+        browser.waitForText("#status", t -> !t.contains("Loading"));
+        assertTouchTargets(soft, "the record page");
+        soft.assertAll();
+        browser.assertNoConsoleErrors("a phone");
+    }
+
+    private static boolean intersect(Map<String, Number> a, Map<String, Number> b) {
+        return a.get("x").doubleValue() < b.get("x").doubleValue() + b.get("width").doubleValue()
+                && b.get("x").doubleValue() < a.get("x").doubleValue() + a.get("width").doubleValue()
+                && a.get("y").doubleValue() < b.get("y").doubleValue() + b.get("height").doubleValue()
+                && b.get("y").doubleValue() < a.get("y").doubleValue() + a.get("height").doubleValue();
+    }
+
+    /** Each visible checkbox at least 24 × 24 px (WCAG 2.5.8). */
+    @SuppressWarnings("unchecked")
+    private void assertTouchTargets(SoftAssertions soft, String page) {
+        List<String> small = (List<String>) browser.js("""
+                return [...document.querySelectorAll('input[type=checkbox], input[type=radio]')]
+                  .map(c => [c, c.getBoundingClientRect()])
+                  .filter(([c, r]) => r.width > 0 && getComputedStyle(c).visibility !== 'hidden')
+                  .filter(([c, r]) => r.width < 24 || r.height < 24)
+                  .map(([c, r]) => `#${c.id} ${Math.round(r.width)}×${Math.round(r.height)}`);""");
+        soft.assertThat(small).as("checkboxes smaller than 24 × 24 px on %s", page).isEmpty();
+    }
+
+    /** The y axis's lane names and the words the chart shows for them (each label's lines joined by spaces). */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<String>> laneNames(String chartId) {
+        return (Map<String, List<String>>) browser.js("""
+                const chart = echarts.getInstanceByDom(document.getElementById(arguments[0]));
+                const names = chart.getOption().yAxis[0].data.map(String);
+                const shown = [];
+                chart.getViewOfComponentModel(chart.getModel().getComponent('yAxis')).group.traverse(el => {
+                  if (el.type === 'text') {
+                    const lines = (el.childrenRef ? el.childrenRef() : []).map(t => t.style && t.style.text).filter(t => t);
+                    shown.push(lines.join(' ').replace(/\\s+/g, ' ').trim());
+                  }
+                });
+                return { names, shown };""", chartId);
+    }
+
+    /** Printing a career: no header, forms, buttons or skip link; the cards and charts whole (issue 15). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPrintedCareerShowsItsFiguresAndChartsWithoutTheControls() {
+        browser.get(base + "/career.html?person=" + ada);
+        browser.waitForText("#status", t -> !t.contains("Loading"));
+        browser.awaitChartDrawn("timeline-chart");
+        browser.awaitChartDrawn("skills-chart");
+        browser.awaitChartDrawn("retention-chart");
+        browser.cdp("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            browser.await().until(d -> Boolean.TRUE.equals(browser.js("return matchMedia('print').matches")));
+            Map<String, Object> seen = (Map<String, Object>) browser.js("""
+                    const shown = (el) => getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0
+                      && !el.closest('[hidden]') && [...ancestors(el)].every(a => getComputedStyle(a).display !== 'none');
+                    function* ancestors(el) { for (let a = el.parentElement; a; a = a.parentElement) yield a; }
+                    const all = (css) => [...document.querySelectorAll(css)];
+                    return {
+                      shownControls: all('.site-header, .skip-link, form, button, a.button, input, select, .site-nav')
+                        .filter(shown).map(el => el.outerHTML.slice(0, 80)),
+                      charts: all('.chart').map(el => ({ id: el.id, shown: shown(el), height: el.clientHeight,
+                        canvas: el.querySelector('canvas') ? el.querySelector('canvas').getBoundingClientRect().height : 0 })),
+                      cards: all('.card').map(el => getComputedStyle(el).breakInside)
+                    };""");
+            SoftAssertions soft = new SoftAssertions();
+            soft.assertThat((List<String>) seen.get("shownControls")).as("controls printed").isEmpty();
+            soft.assertThat((List<String>) seen.get("cards")).as("cards split across pages").isNotEmpty().containsOnly("avoid");
+            for (Map<String, Object> chart : (List<Map<String, Object>>) seen.get("charts")) {
+                soft.assertThat(chart.get("shown")).as("chart printed: %s", chart).isEqualTo(true);
+            }
+            // each chart drawn again at its printed size
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                for (String id : List.of("timeline-chart", "skills-chart", "retention-chart")) {
+                    Map<String, Object> size = (Map<String, Object>) browser.js("""
+                            const el = document.getElementById(arguments[0]);
+                            const canvas = el.querySelector('canvas').getBoundingClientRect();
+                            return { width: el.clientWidth, height: el.clientHeight, canvasWidth: canvas.width, canvasHeight: canvas.height };""", id);
+                    assertThat(((Number) size.get("canvasWidth")).doubleValue()).as("%s: %s", id, size)
+                            .isCloseTo(((Number) size.get("width")).doubleValue(), org.assertj.core.data.Offset.offset(2.0));
+                    assertThat(((Number) size.get("canvasHeight")).doubleValue()).as("%s: %s", id, size)
+                            .isCloseTo(((Number) size.get("height")).doubleValue(), org.assertj.core.data.Offset.offset(2.0));
+                }
+            });
+            Map<String, Object> pdf = browser.cdp("Page.printToPDF", Map.of("printBackground", false));
+            String bytes = new String(java.util.Base64.getDecoder().decode((String) pdf.get("data")), java.nio.charset.StandardCharsets.ISO_8859_1);
+            int pages = bytes.split("/Type\\s*/Page[^s]", -1).length - 1;
+            soft.assertThat(pages).as("pages of a printed career").isBetween(1, 2);
+            soft.assertAll();
+        } finally {
+            browser.cdp("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+        browser.assertNoConsoleErrors("printing a career");
     }
 
     @Test
