@@ -465,8 +465,7 @@ export function drawSkills(container, answer, { whatIf, visible } = {}) {
   chart.setOption({
     ...base(description),
     // the legend's rows under the axis labels, as many as the chart's width needs
-    grid: { left: 8, right: narrow(container) ? 24 : 56, top: 34, bottom: legendHeight(names, container.clientWidth || 700) + 6,
-      containLabel: true },
+    grid: { left: 44, right: narrow(container) ? 24 : 56, top: 34, bottom: legendHeight(names, container.clientWidth || 700) + 30 },
     tooltip: { trigger: 'axis', confine: true, order: 'valueDesc',
       valueFormatter: (v) => (typeof v === 'number' ? v.toFixed(2) : v) },
     legend: { type: 'plain', bottom: 0, left: 'center', selectedMode: false, data: names,
@@ -478,7 +477,28 @@ export function drawSkills(container, answer, { whatIf, visible } = {}) {
       nameTextStyle: { align: 'left', color: '#4a5260' }, splitLine: { lineStyle: { color: '#e3e6ea' } } },
     series,
   }, { notMerge: true });
+  fitGridAboveLegend(chart, 30);
   return chart;
+}
+
+/**
+ * The estimate of the legend's rows (legendHeight) corrected by where ECharts did put the legend, so that
+ * the plot ends just above it: no overlap, no empty gap. `labels`: room for the x axis labels.
+ */
+function fitGridAboveLegend(chart, labels) {
+  try {
+    const legend = chart.getModel().getComponent('legend');
+    const group = legend && chart.getViewOfComponentModel(legend)?.group;
+    if (!group) return;
+    const rect = group.getBoundingRect().clone();
+    const transform = group.getComputedTransform();
+    if (transform) rect.applyTransform(transform);
+    const bottom = Math.ceil(chart.getHeight() - rect.y) + labels;
+    const grid = chart.getOption().grid?.[0];
+    if (rect.height > 0 && grid && Math.abs((grid.bottom ?? 0) - bottom) > 3) chart.setOption({ grid: { bottom } });
+  } catch (e) {
+    // ECharts' inner layout not as expected: the estimate stays
+  }
 }
 
 function firstDate(skills) {

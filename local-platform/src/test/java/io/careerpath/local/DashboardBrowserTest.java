@@ -571,18 +571,7 @@ class DashboardBrowserTest {
         assertTouchTargets(soft, "the career page");
 
         // the retention chart's legend below its axis labels, not over them; everything inside the chart
-        Map<String, Object> boxes = (Map<String, Object>) browser.js("""
-                const chart = echarts.getInstanceByDom(document.getElementById('retention-chart'));
-                const model = chart.getModel();
-                const box = (component) => {
-                  const group = chart.getViewOfComponentModel(component).group;
-                  const rect = group.getBoundingRect().clone();
-                  const transform = group.getComputedTransform();
-                  if (transform) rect.applyTransform(transform);
-                  return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
-                };
-                return { legend: box(model.getComponent('legend')), xAxis: box(model.getComponent('xAxis')),
-                         yAxis: box(model.getComponent('yAxis')), width: chart.getWidth(), height: chart.getHeight() };""");
+        Map<String, Object> boxes = chartBoxes("retention-chart");
         Map<String, Number> legend = (Map<String, Number>) boxes.get("legend");
         for (String axis : List.of("xAxis", "yAxis")) {
             soft.assertThat(intersect(legend, (Map<String, Number>) boxes.get(axis)))
@@ -592,6 +581,16 @@ class DashboardBrowserTest {
                 .as("the legend inside the chart: %s", boxes).isLessThanOrEqualTo(((Number) boxes.get("height")).doubleValue() + 1);
         soft.assertThat(legend.get("width").doubleValue())
                 .as("the legend as wide as the chart at most: %s", boxes).isLessThanOrEqualTo(((Number) boxes.get("width")).doubleValue());
+
+        // the skills chart: its legend below its axis labels, without a large empty gap between them
+        Map<String, Object> skills = chartBoxes("skills-chart");
+        Map<String, Number> skillsLegend = (Map<String, Number>) skills.get("legend");
+        Map<String, Number> skillsAxis = (Map<String, Number>) skills.get("xAxis");
+        soft.assertThat(intersect(skillsLegend, skillsAxis)).as("the skills legend over its axis labels: %s", skills).isFalse();
+        soft.assertThat(skillsLegend.get("y").doubleValue() - skillsAxis.get("y").doubleValue() - skillsAxis.get("height").doubleValue())
+                .as("the gap between the skills chart's axis labels and its legend: %s", skills).isLessThanOrEqualTo(24);
+        soft.assertThat(((Number) skills.get("height")).doubleValue() - skillsLegend.get("y").doubleValue() - skillsLegend.get("height").doubleValue())
+                .as("the gap under the skills chart's legend: %s", skills).isLessThanOrEqualTo(24);
 
         // the lanes' names are written out, on more lines if need be, not cut ("Jordan Ri…")
         Map<String, List<String>> lanes = laneNames("timeline-chart");
@@ -614,6 +613,23 @@ class DashboardBrowserTest {
         assertTouchTargets(soft, "the record page");
         soft.assertAll();
         browser.assertNoConsoleErrors("a phone");
+    }
+
+    /** Where an ECharts chart put its legend and its axes (with their labels), in the chart's pixels. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> chartBoxes(String chartId) {
+        return (Map<String, Object>) browser.js("""
+                const chart = echarts.getInstanceByDom(document.getElementById(arguments[0]));
+                const model = chart.getModel();
+                const box = (component) => {
+                  const group = chart.getViewOfComponentModel(component).group;
+                  const rect = group.getBoundingRect().clone();
+                  const transform = group.getComputedTransform();
+                  if (transform) rect.applyTransform(transform);
+                  return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+                };
+                return { legend: box(model.getComponent('legend')), xAxis: box(model.getComponent('xAxis')),
+                         yAxis: box(model.getComponent('yAxis')), width: chart.getWidth(), height: chart.getHeight() };""", chartId);
     }
 
     private static boolean intersect(Map<String, Number> a, Map<String, Number> b) {
