@@ -659,16 +659,20 @@ export function drawCompareSkills(container, people) {
   });
   const description = `Current proficiency per skill, 0 to 1: ${skills.map((skill) => `${skillLabel(skill)} ${people.map((p) =>
     `${p.name} ${current(p, skill).toFixed(2)}`).join(', ')}`).join('; ')}.`;
+  // room for the longest skill name, measured: ECharts' containLabel cuts the longest one by a few pixels here
+  const labels = skills.map(skillLabel);
+  const g = document.createElement('canvas').getContext('2d');
+  g.font = `12px ${FONT}`;
+  const room = Math.ceil(Math.max(...labels.map((label) => g.measureText(label).width))) + 16;
   const chart = chartFor(container);
   chart.setOption({
     ...base(description),
-    grid: { left: 8, right: 24, top: 10, containLabel: true,
-      bottom: legendHeight(series.map((s) => s.name), container.clientWidth || 700) + 6 },
+    grid: { left: room, right: 24, top: 10, bottom: legendHeight(series.map((s) => s.name), container.clientWidth || 700) + 30 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, valueFormatter: (v) => (typeof v === 'number' ? v.toFixed(2) : v) },
     legend: { bottom: 0, selectedMode: false, textStyle: { fontSize: 12 }, padding: 5, itemGap: 10, itemWidth: 25, itemHeight: 14 },
-    xAxis: { type: 'value', min: 0, max: 1, name: 'proficiency', nameLocation: 'middle', nameGap: 24,
-      splitLine: { lineStyle: { color: '#e3e6ea' } } },
-    yAxis: { type: 'category', inverse: true, data: skills.map(skillLabel), axisLabel: { width: narrow(container) ? 96 : 170, overflow: 'break' } },
+    // the scale is named in the section's heading: an axis name would sit on the legend
+    xAxis: { type: 'value', min: 0, max: 1, splitLine: { lineStyle: { color: '#e3e6ea' } } },
+    yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { margin: 8 } },
     series,
   }, { notMerge: true });
   return chart;

@@ -144,7 +144,7 @@ function renderHead() {
   const row = $('board').tHead.rows[0];
   row.setAttribute('role', 'row');
   row.replaceChildren(...COLUMNS.map((column) => {
-    if (column.sortable === false) return el('th', { scope: 'col', role: 'columnheader' }, column.label);
+    if (column.sortable === false) return el('th', { scope: 'col', role: 'columnheader', class: 'no-sort' }, column.label);
     const sorted = state.sort.key === column.key;
     const button = el('button', { type: 'button', class: 'sort', 'data-sort': column.key },
       column.label, el('span', { class: 'arrow', 'aria-hidden': 'true' }, sorted ? (state.sort.direction === 'ascending' ? '▲' : '▼') : '↕'));

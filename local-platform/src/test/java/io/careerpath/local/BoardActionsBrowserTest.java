@@ -37,6 +37,8 @@ class BoardActionsBrowserTest {
     static DashboardBrowser browser;
     static String base;
     static DemoAccount maria;
+    static DemoAccount paul;
+    static DemoAccount erin;
     static String probe2;
     static String probe10;
     static String grace;
@@ -54,16 +56,17 @@ class BoardActionsBrowserTest {
     static void start() {
         platform = platformPerClass.get();
         maria = platform.signInServer().account("maria");
+        paul = platform.signInServer().account("paul");
+        erin = platform.signInServer().account("erin");
         base = platform.dashboardUrl().replaceAll("/$", "");
         browser = browserPerClass.get();
         seed();
-        browser.signIn(base, maria);
-        browser.consoleSinceLastCall();
     }
 
     @BeforeEach
-    void desktop() {
+    void asMaria() {
         browser.resize(DashboardBrowser.DESKTOP);
+        signIn(maria);
     }
 
     @Test
@@ -206,7 +209,43 @@ class BoardActionsBrowserTest {
         assertThat(browser.find("#content").isDisplayed()).isFalse();
     }
 
+    @Test
+    void aPmoLeadPicksATeamThenOneOfItsPeopleAndAnEmployeeGetsNoPicker() {
+        signIn(paul);
+        browser.get(base + "/record.html?person=" + joan);
+        browser.waitForText("#title", t -> t.equals("Record an event for Joan Clarke"));
+        browser.await().until(d -> browser.find("#picker-team-field").isDisplayed()
+                && !browser.findAll("#picker-person option").isEmpty());
+        Select team = new Select(browser.find("#picker-team"));
+        assertThat(team.getOptions()).extracting(WebElement::getText).contains(APOLLO, "team-gemini");
+        assertThat(team.getFirstSelectedOption().getText()).as("the chosen person's team").isEqualTo("team-gemini");
+        assertThat(new Select(browser.find("#picker-person")).getOptions()).extracting(WebElement::getText)
+                .containsExactly(erin.name(), "Joan Clarke");
+
+        team.selectByValue(APOLLO);
+        browser.await().until(d -> browser.findAll("#picker-person option").size() == 6);
+        Select person = new Select(browser.find("#picker-person"));
+        assertThat(person.getOptions()).extracting(WebElement::getText).containsExactly("Choose a person…", "Ada Lovelace",
+                "Grace Hopper", "Maria Manager", "Spine Probe 2", "Spine Probe 10");
+        person.selectByVisibleText("Spine Probe 10");
+        browser.waitForText("#title", t -> t.equals("Record an event for Spine Probe 10"));
+        assertThat(browser.find("#record-form").isDisplayed()).isTrue();
+        browser.assertNoConsoleErrors("a PMO lead's picker");
+
+        signIn(erin);
+        browser.get(base + "/record.html");
+        browser.waitForText("#title", t -> t.equals("Record an event for " + erin.name()));
+        browser.waitForScripts();
+        assertThat(browser.find("#person-picker").isDisplayed()).as("an employee records for herself only").isFalse();
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
+
+    /** Signs in through the login form (kept when that account is signed in already); earlier console messages dropped. */
+    private static void signIn(DemoAccount account) {
+        browser.signIn(base, account);
+        browser.consoleSinceLastCall();
+    }
 
     private static void openBoard() {
         browser.get(base + "/team.html?team=" + APOLLO);
@@ -274,6 +313,7 @@ class BoardActionsBrowserTest {
                 event("ADMINISTRATIVE_LOAD_RECORDED", TODAY.minusMonths(6), "percentOfTime", 60)));
         ada = person(null, "Ada Lovelace", APOLLO, start, List.of(
                 event("DELIVERY_ROLE_STARTED", start, "projectName", "Analytical engine")));
+        person(erin.personId(), erin.name(), "team-gemini", start, List.of());
         joan = person(null, "Joan Clarke", "team-gemini", start, List.of(
                 event("DELIVERY_ROLE_STARTED", start, "projectName", "Hut 8")));
     }
