@@ -593,3 +593,87 @@ export function drawRetention(container, answer, { whatIf } = {}) {
   }, { notMerge: true });
   return chart;
 }
+
+// ---- two or three people side by side (compare.html) ---------------------------------------------
+
+/** Each compared person's own colour, dash and marker (Okabe–Ito, told apart without colour too). */
+export const PERSON_STYLES = [
+  { color: '#0072B2', dash: 'solid', symbol: 'circle' },
+  { color: '#E69F00', dash: 'dashed', symbol: 'triangle' },
+  { color: '#009E73', dash: 'dotted', symbol: 'rect' },
+];
+
+/**
+ * The delivery retention of two or three people on one time axis and one 0–100 % axis, one line per
+ * person (named by name), the rotate-back threshold across all of them.
+ * @param people [{name, skills}] with skills the GET .../skills answer (curves=true)
+ */
+export function drawCompareRetention(container, people) {
+  const threshold = people.find((p) => p.skills)?.skills.rotateBackThreshold ?? 0.6;
+  const series = people.map((p, i) => {
+    const style = PERSON_STYLES[i % PERSON_STYLES.length];
+    const delivery = (p.skills?.skills || []).find((s) => s.skill === 'DELIVERY_EXECUTION');
+    const history = p.skills?.deliveryHistory === false ? [] : retentionHistory(delivery?.curve || []);
+    return {
+      type: 'line', name: p.name, showSymbol: true,
+      data: withSparseSymbols(history, style.symbol, Math.max(1, Math.ceil(history.length / 8))),
+      lineStyle: { width: 3, type: style.dash, color: style.color }, itemStyle: { color: style.color }, symbolSize: 8,
+      // the threshold once, on the first line: every line is read against it
+      markLine: i === 0 ? { silent: true, symbol: 'none', data: [{ yAxis: threshold, name: 'threshold',
+        lineStyle: { color: '#D55E00', type: [8, 4], width: 2 },
+        label: { formatter: `rotate-back threshold ${percent(threshold)}`, position: 'insideStartTop', color: '#7a3300', fontWeight: 600 } }] }
+        : undefined,
+    };
+  });
+  const description = `Delivery retention, 0 to 100 % of each person's peak, on one time axis; threshold ${percent(threshold)}: `
+    + people.map((p) => `${p.name} ${p.skills?.deliveryHistory === false ? 'no delivery history yet' : percent(p.skills?.deliveryRetention)}`).join(', ') + '.';
+  const chart = chartFor(container);
+  chart.setOption({
+    ...base(description),
+    grid: { left: 8, right: narrow(container) ? 24 : 56, top: 30, containLabel: true,
+      bottom: legendHeight(series.map((s) => s.name), container.clientWidth || 700) + 6 },
+    tooltip: { trigger: 'axis', confine: true, valueFormatter: (v) => (typeof v === 'number' ? percent(v) : v) },
+    legend: { bottom: 0, selectedMode: false, textStyle: { fontSize: 12 }, padding: 5, itemGap: 10, itemWidth: 25, itemHeight: 14 },
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true }, splitLine: { show: false } },
+    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => `${Math.round(v * 100)} %` },
+      splitLine: { lineStyle: { color: '#e3e6ea' } } },
+    series,
+  }, { notMerge: true });
+  return chart;
+}
+
+/**
+ * Current proficiency per skill, one bar per person in each skill's group, on one 0–1 scale. Bars run
+ * sideways so that the skills' names stay readable on a phone.
+ */
+export function drawCompareSkills(container, people) {
+  const skills = Object.keys(SKILL_STYLES);
+  const current = (p, skill) => (p.skills?.skills || []).find((s) => s.skill === skill)?.current ?? 0;
+  const series = people.map((p, i) => {
+    const style = PERSON_STYLES[i % PERSON_STYLES.length];
+    return {
+      type: 'bar', name: p.name, data: skills.map((skill) => Number(current(p, skill).toFixed(2))),
+      itemStyle: { color: style.color, decal: { symbol: style.symbol, symbolSize: 0.6, color: 'rgba(255,255,255,0.55)' } },
+      barMaxWidth: 14,
+    };
+  });
+  const description = `Current proficiency per skill, 0 to 1: ${skills.map((skill) => `${skillLabel(skill)} ${people.map((p) =>
+    `${p.name} ${current(p, skill).toFixed(2)}`).join(', ')}`).join('; ')}.`;
+  // room for the longest skill name, measured: ECharts' containLabel cuts the longest one by a few pixels here
+  const labels = skills.map(skillLabel);
+  const g = document.createElement('canvas').getContext('2d');
+  g.font = `12px ${FONT}`;
+  const room = Math.ceil(Math.max(...labels.map((label) => g.measureText(label).width))) + 16;
+  const chart = chartFor(container);
+  chart.setOption({
+    ...base(description),
+    grid: { left: room, right: 24, top: 10, bottom: legendHeight(series.map((s) => s.name), container.clientWidth || 700) + 30 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, valueFormatter: (v) => (typeof v === 'number' ? v.toFixed(2) : v) },
+    legend: { bottom: 0, selectedMode: false, textStyle: { fontSize: 12 }, padding: 5, itemGap: 10, itemWidth: 25, itemHeight: 14 },
+    // the scale is named in the section's heading: an axis name would sit on the legend
+    xAxis: { type: 'value', min: 0, max: 1, splitLine: { lineStyle: { color: '#e3e6ea' } } },
+    yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { margin: 8 } },
+    series,
+  }, { notMerge: true });
+  return chart;
+}

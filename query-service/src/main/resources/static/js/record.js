@@ -2,8 +2,9 @@
 // beside the field they concern; a recorded event appears in the timeline as soon as the query
 // side has it (the views are reloaded with ?minSequence= the event's sequence number).
 import * as api from './api.js';
+import { may } from './auth.js';
 import {
-  el, formatDate, pageUrl, params, recent, recorderWords, rememberPerson, renderHeader, showProblem, showRefusal, signedIn,
+  el, formatDate, naturalCompare, pageUrl, params, recent, recorderWords, rememberPerson, renderHeader, showProblem, showRefusal, signedIn,
   status, today,
 } from './ui.js';
 import { drawCareerTimeline, eventWords, kindLegend } from './charts.js';
@@ -11,7 +12,7 @@ import { clearErrors, showErrors } from './forms.js';
 import { EVENT_TYPES, eventType } from './events.js';
 
 const who = await signedIn();
-const personId = params().get('person') || who?.personId || recent().people[0]?.id;
+let personId = params().get('person') || who?.personId || recent().people[0]?.id;
 const $ = (id) => document.getElementById(id);
 let timeline = null;
 
@@ -164,15 +165,76 @@ async function loadTimeline(minSequence) {
   if ($('event-type').value === 'EVENT_RETRACTED') fillRetractable();
 }
 
+// ---- the person picker (managers, PMO leads, HR administrators) ---------------------------------
+
+/**
+ * Who the form records for. A manager picks among herself and the members of the teams she manages (their
+ * rotation boards list exactly the people she may see); a PMO lead or HR administrator picks a team, then one
+ * of its members. An employee records for herself only and sees no picker. The APIs still decide.
+ */
+async function setUpPicker() {
+  if (!who) return;
+  const everyone = may.seeEveryone(who);
+  if (!everyone && !who.roles.includes('MANAGER')) return;
+  $('person-picker').hidden = false;
+  $('picker-person').addEventListener('change', () => choose($('picker-person').value));
+  if (!everyone) {
+    await fillPeople(who.managedTeams, true);
+    return;
+  }
+  const teamIds = (await api.teams()).map((t) => t.teamId).sort(naturalCompare);
+  $('picker-team-field').hidden = false;
+  $('picker-team').replaceChildren(...teamIds.map((t) => el('option', { value: t }, t)));
+  $('picker-team').value = teamIds.includes(timeline?.teamId) ? timeline.teamId : (teamIds[0] || '');
+  $('picker-team').addEventListener('change', () => fillPeople([$('picker-team').value], false));
+  await fillPeople([$('picker-team').value].filter(Boolean), false);
+}
+
+async function fillPeople(teamIds, includeSelf) {
+  const boards = await Promise.all(teamIds.map((t) => api.rotationBoard(t).catch(() => null)));
+  const people = new Map();
+  if (includeSelf && who.personId) people.set(who.personId, `${who.name} (you)`);
+  for (const m of boards.flatMap((b) => b?.members || [])) if (!people.has(m.personId)) people.set(m.personId, m.displayName || 'Unnamed person');
+  const listed = people.has(personId);
+  const options = [...people].sort(([, a], [, b]) => naturalCompare(a, b))
+    .map(([id, name]) => el('option', { value: id, selected: id === personId }, name));
+  $('picker-person').replaceChildren(...(listed ? [] : [el('option', { value: '', selected: true }, 'Choose a person…')]), ...options);
+}
+
+/** Records for another person from now on: the form stays, the timeline beside it is theirs. */
+async function choose(id) {
+  if (!id || id === personId) return;
+  personId = id;
+  const url = new URL(window.location.href);
+  url.searchParams.set('person', id);
+  url.searchParams.delete('minSequence');
+  window.history.replaceState({}, '', url);
+  clearErrors($('record-form'));
+  $('problem').replaceChildren();
+  $('record-form').hidden = false;
+  $('career-link').href = pageUrl('career.html', { person: personId });
+  status('Loading the timeline…', 'working');
+  try {
+    await loadTimeline();
+    status(`Recording for ${timeline.displayName || 'the chosen person'}.`, 'ok');
+  } catch (error) {
+    status('');
+    showRefusal($('problem'), error, 'person', 'Could not load this person');
+  }
+}
+
 // ---- start -------------------------------------------------------------------------------------
 
 renderHeader('record', { person: personId });
+buildForm();
+// a picker that cannot be filled is left out: the form still records for the person in the address
+const picker = () => setUpPicker().catch(() => { $('person-picker').hidden = true; });
 if (!personId) {
-  showProblem($('problem'), new Error('No person chosen. Pick or register one on the start page.'));
+  showProblem($('problem'), new Error('No person chosen. Pick one here or register one on the start page.'));
   $('problem').append(el('p', {}, el('a', { href: 'index.html' }, 'Go to the start page')));
   $('record-form').hidden = true;
+  picker();
 } else {
-  buildForm();
   $('career-link').href = pageUrl('career.html', { person: personId });
   const minSequence = params().get('minSequence');
   status('Loading the timeline…', 'working');
@@ -187,5 +249,6 @@ if (!personId) {
         $('title').textContent = 'Record an event';
         $('problem').append(el('p', {}, el('a', { href: 'index.html' }, 'Go to the start page')));
       }
-    });
+    })
+    .finally(picker);
 }

@@ -3,7 +3,7 @@
 import * as api from './api.js';
 import { may } from './auth.js';
 import {
-  el, FLAGS, followToday, formatDate, kindLabel, months, pageUrl, params, percent, recent, rememberTeam, renderHeader,
+  el, FLAGS, followToday, formatDate, kindLabel, months, naturalCompare, pageUrl, params, percent, recent, rememberTeam, renderHeader,
   showProblem, showRefusal, signedIn, status, viewpoint,
 } from './ui.js';
 import { drawTeamTimeline, kindKey, kindLegend, patternCanvas } from './charts.js';
@@ -12,7 +12,8 @@ const who = await signedIn();
 const teamId = params().get('team') || (who && !may.seeEveryone(who) ? who.managedTeams[0] : null) || recent().teams[0];
 let asOf = params().get('asOf') || '';
 const $ = (id) => document.getElementById(id);
-const state = { board: null, sort: { key: 'attention', direction: 'descending' } };
+const state = { board: null, sort: { key: 'attention', direction: 'descending' }, chosen: new Set() };
+const COMPARE_AT_MOST = 3;
 
 // ---- columns -----------------------------------------------------------------------------------
 
@@ -30,7 +31,58 @@ const COLUMNS = [
   { key: 'admin', label: 'Admin load', num: true, value: (m) => m.adminLoadPercent ?? null, cell: (m) => (blank(m.adminLoadPercent) ? '—' : `${Math.round(m.adminLoadPercent)} %`) },
   { key: 'streak', label: 'Troubled in a row', num: true, value: (m) => m.troubledProgramStreak, cell: (m) => String(m.troubledProgramStreak) },
   { key: 'attention', label: 'Flags', value: (m) => m.flags.length, cell: flagsCell },
+  { key: 'actions', label: 'Actions', sortable: false, cell: actionsCell },
 ];
+
+/** Act from the board: tick to compare, or record an event for this person. */
+function actionsCell(m) {
+  const name = m.displayName || 'this person';
+  const pick = el('input', { type: 'checkbox', class: 'compare-pick', value: m.personId, checked: state.chosen.has(m.personId) });
+  pick.addEventListener('change', () => {
+    if (pick.checked) state.chosen.add(m.personId); else state.chosen.delete(m.personId);
+    renderCompareButton();
+  });
+  return el('span', { class: 'row-actions' },
+    el('label', { class: 'compare-label' }, pick, 'Compare', el('span', { class: 'visually-hidden' }, ` ${name}`)),
+    el('a', { class: 'record-link', href: pageUrl('record.html', { person: m.personId }) },
+      'Record an event', el('span', { class: 'visually-hidden' }, ` for ${name}`)));
+}
+
+function renderCompareButton() {
+  const count = state.chosen.size;
+  const ready = count >= 2 && count <= COMPARE_AT_MOST;
+  $('compare-button').disabled = !ready;
+  $('compare-button').textContent = count ? `Compare ${count} ${count === 1 ? 'person' : 'people'}` : 'Compare';
+  $('compare-hint').textContent = count > COMPARE_AT_MOST ? `At most ${COMPARE_AT_MOST} at a time: untick ${count - COMPARE_AT_MOST}.`
+    : ready ? 'Opens their delivery retention and skills on shared axes.'
+      : 'Tick two or three people to compare their delivery retention and skills.';
+}
+
+// ---- filters (client side: the board is already here) -------------------------------------------
+
+const ROLE_FILTERS = {
+  '': () => true,
+  DELIVERY: (m) => m.currentAssignment?.kind === 'DELIVERY',
+  PMO: (m) => m.currentAssignment?.kind === 'PMO',
+  TROUBLED_PROGRAM: (m) => m.currentAssignment?.kind === 'TROUBLED_PROGRAM',
+  NONE: (m) => !m.currentAssignment,
+};
+
+function matchesFilters(m) {
+  const role = ROLE_FILTERS[$('filter-role').value] || ROLE_FILTERS[''];
+  const flag = $('filter-flag').value;
+  const flagged = !flag || (flag === 'ANY' ? m.flags.length > 0 : m.flags.includes(flag));
+  return role(m) && flagged;
+}
+
+function setUpFilters() {
+  $('filter-flag').append(...Object.entries(FLAGS).map(([flag, f]) => el('option', { value: flag }, f.text)));
+  $('board-filters').addEventListener('change', () => renderBoard());
+  $('board-filters').addEventListener('submit', (e) => e.preventDefault());
+  $('compare-button').addEventListener('click', () => {
+    window.location.assign(`compare.html?${new URLSearchParams({ people: [...state.chosen].join(','), ...(asOf ? { asOf } : {}) })}`);
+  });
+}
 
 function rotateBackCell(m) {
   if (!m.rotateBackBy) return '—';
@@ -75,10 +127,13 @@ function flagsCell(m) {
 
 function compare(column, direction) {
   const sign = direction === 'ascending' ? 1 : -1;
+  // names in natural order ("Spine Probe 2" before "Spine Probe 10"), as the API sends them
+  const byName = (a, b) => naturalCompare(a.displayName, b.displayName);
+  if (column.key === 'name') return (a, b) => byName(a, b) * sign;
   return (a, b) => {
     const x = column.value(a);
     const y = column.value(b);
-    if (x === y) return (a.displayName || '').localeCompare(b.displayName || '');
+    if (x === y) return byName(a, b);
     if (x === null || x === undefined) return 1;     // empty cells last, whichever direction
     if (y === null || y === undefined) return -1;
     return (x < y ? -1 : 1) * sign;
@@ -89,6 +144,7 @@ function renderHead() {
   const row = $('board').tHead.rows[0];
   row.setAttribute('role', 'row');
   row.replaceChildren(...COLUMNS.map((column) => {
+    if (column.sortable === false) return el('th', { scope: 'col', role: 'columnheader', class: 'no-sort' }, column.label);
     const sorted = state.sort.key === column.key;
     const button = el('button', { type: 'button', class: 'sort', 'data-sort': column.key },
       column.label, el('span', { class: 'arrow', 'aria-hidden': 'true' }, sorted ? (state.sort.direction === 'ascending' ? '▲' : '▼') : '↕'));
@@ -108,7 +164,17 @@ function renderHead() {
 function renderBoard() {
   renderHead();
   const column = COLUMNS.find((c) => c.key === state.sort.key);
-  const members = [...state.board.members].sort(compare(column, state.sort.direction));
+  const members = state.board.members.filter(matchesFilters).sort(compare(column, state.sort.direction));
+  const total = state.board.members.length;
+  $('board-count').textContent = `Showing ${members.length} of ${total}`;
+  // someone who left the board is no longer chosen
+  for (const id of state.chosen) if (!state.board.members.some((m) => m.personId === id)) state.chosen.delete(id);
+  renderCompareButton();
+  if (!members.length) {
+    $('board').tBodies[0].replaceChildren(el('tr', { role: 'row' }, el('td', { role: 'cell', colspan: COLUMNS.length, class: 'empty' },
+      'Nobody on the board matches these filters.')));
+    return;
+  }
   // explicit roles: on narrow screens the rows are laid out as cards, and the table must stay a table
   $('board').tBodies[0].replaceChildren(...members.map((m) => el('tr', { role: 'row', class: m.flags.length ? 'flagged' : '', 'data-person': m.personId },
     COLUMNS.map((c, i) => (i === 0 ? el('th', { scope: 'row', role: 'rowheader' }, c.cell(m))
@@ -228,6 +294,7 @@ if (!teamId) {
   showProblem($('problem'), new Error('No team chosen. Pick one on the start page.'));
   $('problem').append(el('p', {}, el('a', { href: 'index.html' }, 'Go to the start page')));
 } else {
+  setUpFilters();
   load();
   followToday(FOLLOW_EVERY_MS, followOthers);
 }

@@ -330,6 +330,13 @@ export function figure(value, words, attention = false) {
   return el('li', { class: attention ? 'attention' : null }, el('span', { class: 'figure' }, value), el('span', { class: 'words' }, words));
 }
 
+/**
+ * Names in the order people expect, as the APIs sort them (NaturalOrder): "Spine Probe 2" before
+ * "Spine Probe 10", case and accents ignored.
+ */
+const NATURAL = new Intl.Collator('und', { sensitivity: 'base', numeric: true });
+export const naturalCompare = (a, b) => NATURAL.compare(a || '', b || '');
+
 export const percent = (value) => (value === null || value === undefined ? '—' : `${Math.round(value * 100)} %`);
 
 export function months(value) {

@@ -115,7 +115,9 @@ class RotationBoardController {
         // who belonged on the day is for each history to say; an empty board is an answer too
         List<PersonHistory> members = people.histories(caller, everMembers, viewpoint,
                         history -> history.teamId().filter(teamId::equals).isPresent()).stream()
-                .sorted(Comparator.comparing(history -> history.displayName().orElse("")))
+                // names as people read them ("Spine Probe 2" before "Spine Probe 10"); the id keeps namesakes in a stable order
+                .sorted(Comparator.comparing((PersonHistory history) -> history.displayName().orElse(""), NaturalOrder.INSTANCE)
+                        .thenComparing(PersonHistory::personId))
                 .toList();
         List<Member> board = members.stream().map(history -> member(history, day)).toList();
         List<Rotation> rotations = members.stream().flatMap(history -> rotations(history, day).stream())
