@@ -7,7 +7,6 @@ import io.careerpath.query.history.HistoryEntry;
 import io.careerpath.query.skillmodel.DeliveryVerdict;
 import java.time.LocalDate;
 import java.text.Normalizer;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,7 +17,8 @@ import java.util.Map;
  */
 public final class CareerWords {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    /** Fixed, not the JDK's locale data (which writes "Sept" for en-GB in some versions). */
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     private static final Map<Skill, String> SKILLS = Map.of(
             Skill.DELIVERY_EXECUTION, "Delivery execution",
@@ -37,7 +37,7 @@ public final class CareerWords {
 
     /** "1 Mar 2021", as the pages write a day; "—" for none. */
     public static String day(LocalDate date) {
-        return date == null ? "—" : DAY.format(date);
+        return date == null ? "—" : date.getDayOfMonth() + " " + MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
     }
 
     /** "Executive PMO", "Delivery", "Troubled program". */

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -39,6 +40,8 @@ import org.springframework.test.web.servlet.MvcResult;
  * spreadsheet would run.
  */
 @ApiTest
+// adds people (and teams) of its own: the next test class gets the fixture as it documents it
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CsvExportTest {
 
     private static final String HOSTILE_TEAM = "t-csv";
