@@ -2,6 +2,7 @@ package io.careerpath.query.summary;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
 import io.careerpath.query.summary.CareerSummary.EventRow;
 import io.careerpath.query.summary.CareerSummary.Fact;
 import io.careerpath.query.summary.CareerSummary.SkillRow;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
 
 /**
  * Renders a {@link CareerSummary} as a PDF of at most two A4 pages: the page is XHTML made by
@@ -29,6 +31,13 @@ public final class CareerSummaryPdf {
     private static final String FAMILY = "DejaVu Sans";
     /** Keeps the events table (the one part that grows with a career) within the second page. */
     static final int MOST_EVENTS = 28;
+
+    static {
+        // openhtmltopdf reports every render at INFO (timings, fonts loaded): keep its warnings only
+        for (String logger : XRLog.listRegisteredLoggers()) {
+            XRLog.setLevel(logger, Level.WARNING);
+        }
+    }
 
     private final String stylesheet;
 

@@ -19,7 +19,7 @@ final class RetentionChart {
     static final String CURVE = "#0072B2";
     static final String THRESHOLD = "#D55E00";
     static final int WIDTH = 680;
-    static final int HEIGHT = 230;
+    static final int HEIGHT = 212;
     private static final int LEFT = 46;
     private static final int RIGHT = 14;
     private static final int TOP = 14;

@@ -57,6 +57,8 @@ class CareerSummaryTest {
     private static final String ASA_NAME = "Åsa Ødegård-Lefèvre";
     /** Never delivered: no curve, and the summary says so. */
     private static final String NOEL = "a6a6a6a6-0000-4000-8000-0000000000a6";
+    /** A long career: more events than two pages hold. */
+    private static final String LONG = "a7a7a7a7-0000-4000-8000-0000000000a7";
     private static final String TEAM = "t-summary";
     private static final Instant RECORDED = Instant.parse("2025-01-15T09:00:00Z");
     /** The chart's curve colour (RetentionChart.CURVE, #0072B2). */
@@ -88,6 +90,13 @@ class CareerSummaryTest {
                     AssignmentKind.DELIVERY, null, null));
             fixture.record(new JoinedPmo(ASA, "asa-p1", LocalDate.parse("2021-09-01"), ASA, RECORDED, PmoType.EXECUTIVE,
                     fixture.seal(ASA, "Strategikontoret"), DeliveryResponsibility.NONE));
+            fixture.person(LONG, "Lena Long", TEAM, "2005-01-01");
+            fixture.record(new DeliveryRoleStarted(LONG, "long-d1", LocalDate.parse("2005-01-01"), LONG, RECORDED,
+                    fixture.seal(LONG, "Long haul")));
+            for (int i = 0; i < 45; i++) {
+                fixture.record(new SkillAssessed(LONG, "long-s" + i, LocalDate.parse("2006-01-01").plusMonths(i * 4), LONG, RECORDED,
+                        Skill.values()[i % Skill.values().length], 1 + i % 5, null));
+            }
             fixture.person(NOEL, "Noël Never", TEAM, "2020-01-01");
             fixture.record(new JoinedPmo(NOEL, "noel-p1", LocalDate.parse("2020-01-01"), NOEL, RECORDED, PmoType.PROGRAM,
                     fixture.seal(NOEL, "Programme office"), DeliveryResponsibility.NONE));
@@ -138,6 +147,17 @@ class CareerSummaryTest {
                     .contains("No delivery history yet, so no retention to draw").doesNotContain("of the delivery skill's peak is kept");
             pixelsOf(page1(pdf, "career-summary-no-delivery.png"), CURVE_RGB);
             assertThat(count).as("no curve to draw").isZero();
+        }
+    }
+
+    @Test
+    void aLongCareerStillFitsOnTwoPagesAndSaysHowManyEarlierEventsItLeftOut() throws Exception {
+        byte[] body = mvc.perform(get("/api/people/" + LONG + "/summary.pdf").with(as(Role.PMO_LEAD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument pdf = Loader.loadPDF(body)) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(2);
+            // 47 events (registered, the delivery role, 45 assessments): the latest 28 listed
+            assertThat(words(new PDFTextStripper().getText(pdf))).contains("… and 19 earlier events: the career page lists them all.");
         }
     }
 
