@@ -8,6 +8,7 @@ import {
 import { drawCareerTimeline, drawRetention, drawSkills, eventWords, kindLegend } from './charts.js';
 import { deliveryWords, keepsDelivery } from './events.js';
 import { clearErrors, showErrors } from './forms.js';
+import { downloadButton } from './downloads.js';
 
 const who = await signedIn();
 const personId = params().get('person') || who?.personId || recent().people[0]?.id;
@@ -359,6 +360,17 @@ if (!personId) {
     status('What-if cleared.', 'ok');
   });
   syncWhatIfForm();
+  const personName = () => state.timeline?.displayName || 'career';
+  downloadButton($('download-summary'), {
+    what: 'the PDF summary', about: 'person', accept: 'application/pdf',
+    path: () => `/api/people/${encodeURIComponent(personId)}/summary.pdf`,
+    fallbackName: () => `career-summary-${personName()}.pdf`,
+  });
+  downloadButton($('download-events'), {
+    what: 'the recorded events', about: 'person', accept: 'text/csv',
+    path: () => `/api/people/${encodeURIComponent(personId)}/timeline`,
+    fallbackName: () => `career-events-${personName()}.csv`,
+  });
   load();
   followToday(FOLLOW_EVERY_MS, followOthers);
 }

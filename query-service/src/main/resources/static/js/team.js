@@ -7,6 +7,7 @@ import {
   showProblem, showRefusal, signedIn, status, viewpoint,
 } from './ui.js';
 import { drawTeamTimeline, kindKey, kindLegend, patternCanvas } from './charts.js';
+import { downloadButton } from './downloads.js';
 
 const who = await signedIn();
 const teamId = params().get('team') || (who && !may.seeEveryone(who) ? who.managedTeams[0] : null) || recent().teams[0];
@@ -295,6 +296,11 @@ if (!teamId) {
   $('problem').append(el('p', {}, el('a', { href: 'index.html' }, 'Go to the start page')));
 } else {
   setUpFilters();
+  downloadButton($('download-board'), {
+    what: 'the rotation board', about: 'team', accept: 'text/csv',
+    path: () => `/api/teams/${encodeURIComponent(teamId)}/rotation-board`,
+    fallbackName: () => `rotation-board-${teamId}.csv`,
+  });
   load();
   followToday(FOLLOW_EVERY_MS, followOthers);
 }

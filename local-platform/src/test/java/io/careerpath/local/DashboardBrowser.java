@@ -541,6 +541,20 @@ final class DashboardBrowser implements AutoCloseable {
         driver.manage().window().setSize(size);
     }
 
+    /**
+     * Lets the pages save files (the CSV and PDF exports) into {@code directory} without asking, so that a
+     * test can read what a click saved.
+     */
+    void downloadsTo(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", directory.toAbsolutePath().toString()));
+    }
+
     @Override
     public void close() {
         driver.quit();

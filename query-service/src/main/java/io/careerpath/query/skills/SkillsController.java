@@ -107,8 +107,12 @@ class SkillsController {
                         @Parameter(description = "include monthly curves per skill and the delivery forecast")
                         @RequestParam(defaultValue = "false") boolean curves) {
         Viewpoint viewpoint = this.asOf.resolve(asOf, knownOn);
+        return answer(people.history(caller, personId, viewpoint, minSequence), viewpoint, curves);
+    }
+
+    /** The skills answer for a history the caller may see: the API's, and the career summary's figures. */
+    SkillsAnswer answer(PersonHistory history, Viewpoint viewpoint, boolean curves) {
         LocalDate day = viewpoint.asOf();
-        PersonHistory history = people.history(caller, personId, viewpoint, minSequence);
         CareerHistory career = history.toCareerHistory();
         SkillProfile profile = model.evaluate(career, day);
         List<SkillView> skills = new ArrayList<>();
@@ -120,7 +124,7 @@ class SkillsController {
         DeliveryVerdict verdict = DeliveryVerdict.of(profile.deliveryHistory(), profile.delivering(),
                 profile.deliveryRetention(), profile.rotateBackBy(), day, model.parameters().rotateBackRetention(),
                 properties.rotateBackWarningMonths());
-        return new SkillsAnswer(personId, day, viewpoint.knownOn(), history.sequence(), modelVersion(), skills,
+        return new SkillsAnswer(history.personId(), day, viewpoint.knownOn(), history.sequence(), modelVersion(), skills,
                 profile.deliveryHistory() ? round(profile.deliveryRetention()) : null,
                 profile.monthsSinceLastDelivery().isPresent() ? round(profile.monthsSinceLastDelivery().getAsDouble()) : null,
                 new Currency(profile.deliveryCurrency().current(), round(profile.deliveryCurrency().practiceMonths()),
