@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who needs attention across the teams a caller may see: everyone flagged on their team's board, or whose
  * rotate-back date falls within the window. Each person's figures are the board's ({@link MemberFigures}); the
- * histories of all the teams' people are read at once (one read of the team lists, one of the histories, one
- * request for the keys), never person by person.
+ * histories of the teams' people are read {@link #BATCH} at a time (one read of the team lists, then per batch one
+ * read of the histories and one request for the keys), never person by person.
  */
 @Component
 class AttentionList {
@@ -93,6 +93,9 @@ class AttentionList {
                   List<TeamCount> teams) {
     }
 
+    /** People whose histories are read (and their keys asked for) in one go. */
+    static final int BATCH = 1_000;
+
     private final HistoryReads histories;
     private final PeopleAccess access;
     private final MemberFigures figures;
@@ -120,19 +123,22 @@ class AttentionList {
         LocalDate windowEnd = day.plusMonths(filters.withinMonths());
         Set<String> everMembers = new LinkedHashSet<>();
         histories.everMembersOf(teams).values().forEach(everMembers::addAll);
-        // who belongs to which team on the day is for each history to say, as on the board
-        List<PersonHistory> people = access.histories(caller, everMembers, viewpoint,
-                history -> history.teamId().filter(teams::contains).isPresent());
 
         Map<String, Integer> members = new HashMap<>();
         List<PersonNeedingAttention> listed = new ArrayList<>();
-        for (PersonHistory history : people) {
-            String teamId = history.teamId().orElseThrow();
-            members.merge(teamId, 1, Integer::sum);
-            Member member = figures.of(history, day);
-            boolean withinWindow = member.rotateBackBy() != null && !member.rotateBackBy().isAfter(windowEnd);
-            if ((withinWindow || !member.flags().isEmpty()) && passes(member, filters)) {
-                listed.add(PersonNeedingAttention.of(teamId, member, withinWindow));
+        List<String> ids = new ArrayList<>(everMembers);
+        // a batch of histories at a time: only the figures of everyone are kept, never all their histories at once
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            // who belongs to which team on the day is for each history to say, as on the board
+            for (PersonHistory history : access.histories(caller, ids.subList(from, Math.min(ids.size(), from + BATCH)),
+                    viewpoint, history -> history.teamId().filter(teams::contains).isPresent())) {
+                String teamId = history.teamId().orElseThrow();
+                members.merge(teamId, 1, Integer::sum);
+                Member member = figures.of(history, day);
+                boolean withinWindow = member.rotateBackBy() != null && !member.rotateBackBy().isAfter(windowEnd);
+                if ((withinWindow || !member.flags().isEmpty()) && passes(member, filters)) {
+                    listed.add(PersonNeedingAttention.of(teamId, member, withinWindow));
+                }
             }
         }
         listed.sort(order(filters.sort(), filters.descending()));
