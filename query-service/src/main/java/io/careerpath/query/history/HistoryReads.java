@@ -111,6 +111,15 @@ public class HistoryReads {
         return team == null ? List.of() : team.getList("members", String.class);
     }
 
+    /** Everyone who ever belonged to each of these teams, in one read (teams nobody ever joined left out). */
+    public Map<String, List<String>> everMembersOf(Collection<String> teamIds) {
+        Map<String, List<String>> members = new HashMap<>();
+        for (Document team : generations.teamMembers(generations.active()).find(in("_id", teamIds))) {
+            members.put(team.getString("_id"), team.getList("members", String.class));
+        }
+        return members;
+    }
+
     /**
      * Every team the platform knows, with how many people ever belonged to it, by id. A team whose
      * only members were erased has none left and is no longer listed.

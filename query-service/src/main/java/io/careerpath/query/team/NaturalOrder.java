@@ -1,68 +1,72 @@
 package io.careerpath.query.team;
 
-import java.math.BigInteger;
 import java.text.Collator;
 import java.util.Comparator;
 import java.util.Locale;
 
 /**
- * Names in the order people expect: "Spine Probe 2" before "Spine Probe 10", "émile" beside "Emile",
- * case ignored. Runs of digits compare as numbers; the text between them by a root-locale collator at
- * primary strength (letters only: no case, no accents).
+ * Names as people sort them: "Spine Probe 2" before "Spine Probe 10" (runs of digits compared as numbers),
+ * letters by the collator: first by the letters alone, then case and accents break ties ("spine probe 3" between
+ * "Spine Probe 2" and "Spine Probe 10"); null last.
  */
 public final class NaturalOrder implements Comparator<String> {
 
-    public static final NaturalOrder INSTANCE = new NaturalOrder();
+    public static final NaturalOrder NAMES = new NaturalOrder();
 
-    private static final Collator TEXT = textCollator();
+    private final Collator letters;
+    private final Collator tieBreak;
 
     private NaturalOrder() {
-    }
-
-    private static Collator textCollator() {
-        Collator collator = Collator.getInstance(Locale.ROOT);
-        collator.setStrength(Collator.PRIMARY);
-        return collator;
+        letters = Collator.getInstance(Locale.ENGLISH);
+        letters.setStrength(Collator.PRIMARY);
+        tieBreak = Collator.getInstance(Locale.ENGLISH);
+        tieBreak.setStrength(Collator.TERTIARY);
     }
 
     @Override
     public int compare(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        int order = byRuns(a, b);
+        return order != 0 ? order : tieBreak.compare(a, b);
+    }
+
+    private int byRuns(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {
-            int endA = runEnd(a, i);
-            int endB = runEnd(b, j);
-            String runA = a.substring(i, endA);
-            String runB = b.substring(j, endB);
-            boolean numberA = isDigit(a.charAt(i));
-            boolean numberB = isDigit(b.charAt(j));
-            int order = numberA && numberB ? new BigInteger(runA).compareTo(new BigInteger(runB))
-                    : collate(runA, runB);
+            int endA = run(a, i);
+            int endB = run(b, j);
+            String partA = a.substring(i, endA);
+            String partB = b.substring(j, endB);
+            int order = Character.isDigit(a.charAt(i)) && Character.isDigit(b.charAt(j))
+                    ? compareNumbers(partA, partB)
+                    : letters.compare(partA, partB);
             if (order != 0) {
                 return order;
             }
             i = endA;
             j = endB;
         }
-        return Boolean.compare(i < a.length(), j < b.length());
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
-    private static int collate(String a, String b) {
-        // RuleBasedCollator.compare is synchronized, so one instance serves every thread
-        return TEXT.compare(a, b);
-    }
-
-    /** Where the run of digits, or of anything else, that starts at {@code from} ends. */
-    private static int runEnd(String text, int from) {
-        boolean digits = isDigit(text.charAt(from));
+    /** The end of the run of digits, or of non-digits, that starts at {@code from}. */
+    private static int run(String text, int from) {
+        boolean digits = Character.isDigit(text.charAt(from));
         int end = from + 1;
-        while (end < text.length() && isDigit(text.charAt(end)) == digits) {
+        while (end < text.length() && Character.isDigit(text.charAt(end)) == digits) {
             end++;
         }
         return end;
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+    /** Two runs of digits by value, of any length ("007" equals "7" but sorts after it). */
+    private static int compareNumbers(String a, String b) {
+        String x = a.replaceFirst("^0+(?=.)", "");
+        String y = b.replaceFirst("^0+(?=.)", "");
+        int order = x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+        return order != 0 ? order : Integer.compare(a.length(), b.length());
     }
 }

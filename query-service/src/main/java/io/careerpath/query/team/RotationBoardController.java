@@ -6,16 +6,12 @@ import io.careerpath.query.api.AsOf;
 import io.careerpath.query.api.Forbidden;
 import io.careerpath.query.api.IdPatterns;
 import io.careerpath.query.api.NotFound;
-import io.careerpath.query.api.QueryProperties;
 import io.careerpath.query.api.Viewpoint;
 import io.careerpath.query.history.Assignment;
 import io.careerpath.query.access.PeopleAccess;
 import io.careerpath.query.history.HistoryReads;
 import io.careerpath.query.history.PersonHistory;
 import io.careerpath.security.Caller;
-import io.careerpath.query.skillmodel.AdminLoadObservation;
-import io.careerpath.query.skillmodel.SkillModel;
-import io.careerpath.query.skillmodel.DeliveryOutlook;
 import io.careerpath.query.skillmodel.DeliveryVerdict;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -45,17 +41,14 @@ class RotationBoardController {
 
     private final HistoryReads histories;
     private final PeopleAccess people;
-    private final SkillModel model;
+    private final MemberFigures figures;
     private final AsOf asOf;
-    private final QueryProperties properties;
 
-    RotationBoardController(HistoryReads histories, PeopleAccess people, SkillModel model, AsOf asOf,
-                            QueryProperties properties) {
+    RotationBoardController(HistoryReads histories, PeopleAccess people, MemberFigures figures, AsOf asOf) {
         this.histories = histories;
         this.people = people;
-        this.model = model;
+        this.figures = figures;
         this.asOf = asOf;
-        this.properties = properties;
     }
 
     enum Flag {
@@ -116,56 +109,18 @@ class RotationBoardController {
         List<PersonHistory> members = people.histories(caller, everMembers, viewpoint,
                         history -> history.teamId().filter(teamId::equals).isPresent()).stream()
                 // names as people read them ("Spine Probe 2" before "Spine Probe 10"); the id keeps namesakes in a stable order
-                .sorted(Comparator.comparing((PersonHistory history) -> history.displayName().orElse(""), NaturalOrder.INSTANCE)
+                .sorted(Comparator.comparing((PersonHistory history) -> history.displayName().orElse(""), NaturalOrder.NAMES)
                         .thenComparing(PersonHistory::personId))
                 .toList();
-        List<Member> board = members.stream().map(history -> member(history, day)).toList();
+        List<Member> board = members.stream().map(history -> figures.of(history, day)).toList();
         List<Rotation> rotations = members.stream().flatMap(history -> rotations(history, day).stream())
                 .sorted(Comparator.comparing(Rotation::date).reversed())
                 .toList();
-        if (members.size() < properties.minimumAggregateSize()) {
-            return new RotationBoard(teamId, day, viewpoint.knownOn(), board, rotations, null, "Team aggregates would describe "
-                    + (members.size() == 1 ? "1 person" : members.size() + " people") + ", fewer than "
-                    + properties.minimumAggregateSize() + ", and are withheld so that they cannot single anyone out.");
+        String withheld = figures.aggregatesWithheld(members.size(), "Team aggregates");
+        if (withheld != null) {
+            return new RotationBoard(teamId, day, viewpoint.knownOn(), board, rotations, null, withheld);
         }
         return new RotationBoard(teamId, day, viewpoint.knownOn(), board, rotations, aggregates(members, board, rotations, day), null);
-    }
-
-    private Member member(PersonHistory history, LocalDate day) {
-        DeliveryOutlook outlook = model.deliveryOutlook(history.toCareerHistory(), day);
-        Assignment current = history.currentAssignment().orElse(null);
-        List<AdminLoadObservation> loads = history.adminLoad();
-        Double adminLoad = loads.isEmpty() ? null : loads.get(loads.size() - 1).percent();
-        int streak = troubledStreak(history.assignments());
-        LocalDate rotateBackBy = outlook.rotateBackBy().orElse(null);
-        DeliveryVerdict verdict = DeliveryVerdict.of(outlook.deliveryHistory(), outlook.delivering(),
-                outlook.deliveryRetention(), outlook.rotateBackBy(), day, model.parameters().rotateBackRetention(),
-                properties.rotateBackWarningMonths());
-        List<Flag> flags = new ArrayList<>();
-        if (verdict.attention()) {
-            flags.add(Flag.DELIVERY_AT_RISK);
-        }
-        if (adminLoad != null && adminLoad >= properties.adminOverloadPercent()) {
-            flags.add(Flag.ADMIN_OVERLOAD);
-        }
-        if (streak >= properties.troubledProgramStreak()) {
-            flags.add(Flag.TROUBLED_PROGRAM_STREAK);
-        }
-        return new Member(history.personId(), history.displayName().orElse(null),
-                current == null ? null : new CurrentAssignment(current.kind(), current.pmoType(), current.name(),
-                        current.start(), current.durationMonths(day)),
-                outlook.deliveryHistory() ? round(outlook.deliveryRetention()) : null, rotateBackBy,
-                outlook.monthsSinceLastDelivery().isPresent() ? round(outlook.monthsSinceLastDelivery().getAsDouble()) : null,
-                adminLoad, streak, flags, outlook.deliveryHistory(), verdict);
-    }
-
-    /** Troubled programs taken one after another, counting back from the latest assignment. */
-    private static int troubledStreak(List<Assignment> assignments) {
-        int streak = 0;
-        for (int i = assignments.size() - 1; i >= 0 && assignments.get(i).kind() == AssignmentKind.TROUBLED_PROGRAM; i--) {
-            streak++;
-        }
-        return streak;
     }
 
     private static List<Rotation> rotations(PersonHistory history, LocalDate day) {
@@ -193,10 +148,7 @@ class RotationBoardController {
                 .sorted().toArray();
         double median = pmoMonths.length % 2 == 1 ? pmoMonths[pmoMonths.length / 2]
                 : (pmoMonths[pmoMonths.length / 2 - 1] + pmoMonths[pmoMonths.length / 2]) / 2;
-        return new Aggregates(members.size(), round((double) inPmo / members.size()), round(median), rotations.size());
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
+        return new Aggregates(members.size(), MemberFigures.round((double) inPmo / members.size()),
+                MemberFigures.round(median), rotations.size());
     }
 }

@@ -26,7 +26,7 @@ import io.careerpath.query.source.SourceOfTruth;
 @WebMvcTest(properties = "spring.config.name=" + QueryServiceApplication.CONFIG_NAME,
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.careerpath\\.query\\."
                 + "(api\\.AsOf|access\\..*|keys\\.PersonKeyLookup|skills\\.SkillModelConfiguration"
-                + "|history\\.(HistoryReads|ReadModelGenerations|PersonHistoryProjection|ReadModelRepair|ProjectionAnomalies))"))
+                + "|team\\.(MemberFigures|AttentionList)|history\\.(HistoryReads|ReadModelGenerations|PersonHistoryProjection|ReadModelRepair|ProjectionAnomalies))"))
 @Import({ApiTestSetup.class, DeadLetterConfiguration.class})
 // the rebuild and the integrity check read the event store through the command service, which is not here:
 // only who may use them is tested

@@ -3,42 +3,49 @@ package io.careerpath.query.team;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NaturalOrderTest {
 
     private static List<String> sorted(String... names) {
-        List<String> list = new ArrayList<>(List.of(names));
-        list.sort(NaturalOrder.INSTANCE);
+        List<String> list = new ArrayList<>(Arrays.asList(names));
+        list.sort(NaturalOrder.NAMES);
         return list;
     }
 
     @Test
-    void numbersInNamesCompareAsNumbers() {
-        assertThat(sorted("Spine Probe 10", "Spine Probe 2", "Spine Probe 1"))
-                .containsExactly("Spine Probe 1", "Spine Probe 2", "Spine Probe 10");
-        assertThat(NaturalOrder.INSTANCE.compare("Probe 9", "Probe 10")).isNegative();
-        assertThat(NaturalOrder.INSTANCE.compare("Probe 007", "Probe 7")).isZero();
-        assertThat(NaturalOrder.INSTANCE.compare("Probe 99999999999999999999", "Probe 100000000000000000000")).isNegative();
+    void numbersInNamesSortByValueAndLettersAsPeopleReadThem() {
+        assertThat(sorted("Spine Probe 10", null, "spine probe 3", "Spine Probe 2", "Émile Zola", "Spine Probe 1", "Eve",
+                "Spine Probe 02", "Zoë"))
+                .containsExactly("Émile Zola", "Eve", "Spine Probe 1", "Spine Probe 2", "Spine Probe 02",
+                        "spine probe 3", "Spine Probe 10", "Zoë", null);
     }
 
     @Test
-    void caseAndAccentsAreIgnored() {
-        assertThat(NaturalOrder.INSTANCE.compare("émile zola", "Emile Zola")).isZero();
+    void numbersOfAnyLengthCompare() {
+        assertThat(NaturalOrder.NAMES.compare("Team 99999999999999999999", "Team 100000000000000000000")).isNegative();
+        assertThat(NaturalOrder.NAMES.compare("Team 7", "Team 7")).isZero();
+        assertThat(NaturalOrder.NAMES.compare("Team 7", "Team 7b")).isNegative();
+        assertThat(NaturalOrder.NAMES.compare("Probe 7", "Probe 007")).isNegative();
+    }
+
+    @Test
+    void caseAndAccentsOnlyBreakTies() {
         assertThat(sorted("Zoë", "ada", "Émile", "Bea")).containsExactly("ada", "Bea", "Émile", "Zoë");
+        assertThat(sorted("Emily", "émile zola", "Emile Zola")).containsExactly("Emile Zola", "émile zola", "Emily");
     }
 
     @Test
     void aNameBeforeItsLongerVersions() {
         assertThat(sorted("Pat Story 2", "Pat", "Pat Story")).containsExactly("Pat", "Pat Story", "Pat Story 2");
-        assertThat(NaturalOrder.INSTANCE.compare("", "a")).isNegative();
-        assertThat(NaturalOrder.INSTANCE.compare("a", "")).isPositive();
+        assertThat(NaturalOrder.NAMES.compare("", "a")).isNegative();
+        assertThat(NaturalOrder.NAMES.compare("a", "")).isPositive();
     }
 
     @Test
-    void digitsAndLettersInTheSamePlace() {
-        // "2" against "B": a digit run and a text run compare by the collator, as text
+    void digitsBeforeLettersInTheSamePlace() {
         assertThat(sorted("Team B", "Team 2", "Team 10")).containsExactly("Team 2", "Team 10", "Team B");
     }
 }

@@ -1,0 +1,132 @@
+package io.careerpath.query.team;
+
+import io.careerpath.events.PmoType;
+import io.careerpath.query.api.AsOf;
+import io.careerpath.query.api.IdPatterns;
+import io.careerpath.query.api.InvalidInput;
+import io.careerpath.query.api.Viewpoint;
+import io.careerpath.query.team.AttentionList.Answer;
+import io.careerpath.query.team.AttentionList.CurrentRole;
+import io.careerpath.query.team.AttentionList.Filters;
+import io.careerpath.query.team.AttentionList.Sort;
+import io.careerpath.query.team.RotationBoardController.Flag;
+import io.careerpath.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Who needs attention across teams, for PMO leads and HR administrators (every team) and managers (their
+ * teams); filtered, never refused: an employee's list is empty (docs/security.md). The same list as CSV
+ * when asked for {@code text/csv}.
+ */
+@RestController
+class AttentionController {
+
+    static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final AttentionList attention;
+    private final AsOf asOf;
+
+    AttentionController(AttentionList attention, AsOf asOf) {
+        this.attention = attention;
+        this.asOf = asOf;
+    }
+
+    @Operation(summary = "Everyone the caller may see who is flagged on their team's board or whose rotate-back date "
+            + "falls within withinMonths, with counts per team",
+            description = "Managers: the teams they manage; PMO leads and HR administrators: every team; employees: an "
+                    + "empty list. Filters: team, flag, role (DELIVERY, PMO, TROUBLED_PROGRAM, NONE), pmoType, each "
+                    + "repeatable (any of). Sort: rotateBackBy (default), name, team or retention; direction asc or desc. "
+                    + "Ask for text/csv to download the same list as CSV.")
+    @GetMapping(value = "/api/attention", produces = MediaType.APPLICATION_JSON_VALUE)
+    Answer attention(@Parameter(hidden = true) Caller caller,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownOn,
+                     @RequestParam(defaultValue = "3") @Min(value = 0, message = "must be from 0 to 36 months")
+                     @Max(value = 36, message = "must be from 0 to 36 months") int withinMonths,
+                     @RequestParam(required = false) List<@Pattern(regexp = IdPatterns.TEAM, message = "must be a team id")
+                             String> team,
+                     @RequestParam(required = false) List<String> flag,
+                     @RequestParam(required = false) List<String> role,
+                     @RequestParam(required = false) List<String> pmoType,
+                     @RequestParam(defaultValue = "rotateBackBy") String sort,
+                     @RequestParam(defaultValue = "asc") String direction) {
+        Viewpoint viewpoint = this.asOf.resolve(asOf, knownOn);
+        return attention.of(caller, viewpoint, new Filters(set(team), parsed("flag", flag, Flag.class, Flag::valueOf),
+                parsed("role", role, CurrentRole.class, CurrentRole::valueOf),
+                parsed("pmoType", pmoType, PmoType.class, PmoType::valueOf), withinMonths, sort(sort),
+                descending(direction)));
+    }
+
+    @Operation(summary = "The same list as CSV (RFC 4180, UTF-8, a header row), for a spreadsheet")
+    @GetMapping(value = "/api/attention", produces = "text/csv")
+    ResponseEntity<String> attentionCsv(@Parameter(hidden = true) Caller caller,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownOn,
+                                        @RequestParam(defaultValue = "3") @Min(value = 0, message = "must be from 0 to 36 months")
+                                        @Max(value = 36, message = "must be from 0 to 36 months") int withinMonths,
+                                        @RequestParam(required = false) List<@Pattern(regexp = IdPatterns.TEAM,
+                                                message = "must be a team id") String> team,
+                                        @RequestParam(required = false) List<String> flag,
+                                        @RequestParam(required = false) List<String> role,
+                                        @RequestParam(required = false) List<String> pmoType,
+                                        @RequestParam(defaultValue = "rotateBackBy") String sort,
+                                        @RequestParam(defaultValue = "asc") String direction) {
+        Answer answer = attention(caller, asOf, knownOn, withinMonths, team, flag, role, pmoType, sort, direction);
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("attention-" + answer.asOf() + ".csv").build().toString())
+                .body(AttentionCsv.of(answer));
+    }
+
+    private static Set<String> set(List<String> values) {
+        return values == null ? Set.of() : new LinkedHashSet<>(values);
+    }
+
+    private static <E extends Enum<E>> Set<E> parsed(String parameter, List<String> values, Class<E> type,
+                                                     Function<String, E> valueOf) {
+        Set<E> parsed = EnumSet.noneOf(type);
+        for (String value : values == null ? List.<String>of() : values) {
+            try {
+                parsed.add(valueOf.apply(value));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput(parameter, "must be one of " + Arrays.stream(type.getEnumConstants())
+                        .map(Enum::name).collect(Collectors.joining(", ")));
+            }
+        }
+        return parsed;
+    }
+
+    private static Sort sort(String value) {
+        return Arrays.stream(Sort.values()).filter(sort -> sort.param.equals(value)).findFirst()
+                .orElseThrow(() -> new InvalidInput("sort", "must be one of " + Arrays.stream(Sort.values())
+                        .map(sort -> sort.param).collect(Collectors.joining(", "))));
+    }
+
+    private static boolean descending(String value) {
+        if (!value.equals("asc") && !value.equals("desc")) {
+            throw new InvalidInput("direction", "must be asc or desc");
+        }
+        return value.equals("desc");
+    }
+}

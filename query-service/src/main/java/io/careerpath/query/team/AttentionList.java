@@ -1,0 +1,198 @@
+package io.careerpath.query.team;
+
+import io.careerpath.events.AssignmentKind;
+import io.careerpath.events.PmoType;
+import io.careerpath.query.access.PeopleAccess;
+import io.careerpath.query.api.Forbidden;
+import io.careerpath.query.api.Viewpoint;
+import io.careerpath.query.history.HistoryReads;
+import io.careerpath.query.history.HistoryReads.KnownTeam;
+import io.careerpath.query.history.PersonHistory;
+import io.careerpath.query.skillmodel.DeliveryVerdict;
+import io.careerpath.query.team.RotationBoardController.CurrentAssignment;
+import io.careerpath.query.team.RotationBoardController.Flag;
+import io.careerpath.query.team.RotationBoardController.Member;
+import io.careerpath.security.Caller;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who needs attention across the teams a caller may see: everyone flagged on their team's board, or whose
+ * rotate-back date falls within the window. Each person's figures are the board's ({@link MemberFigures}); the
+ * histories of the teams' people are read {@link #BATCH} at a time (one read of the team lists, then per batch one
+ * read of the histories and one request for the keys), never person by person.
+ */
+@Component
+class AttentionList {
+
+    /** What someone is doing now, for the role filter: an assignment kind, or nothing at all. */
+    enum CurrentRole { DELIVERY, PMO, TROUBLED_PROGRAM, NONE }
+
+    /** The orders the list comes in, by the name the API takes. */
+    enum Sort {
+        ROTATE_BACK_BY("rotateBackBy"), NAME("name"), TEAM("team"), RETENTION("retention");
+
+        final String param;
+
+        Sort(String param) {
+            this.param = param;
+        }
+    }
+
+    /**
+     * @param teams     only these teams (empty: every team the caller may see)
+     * @param flags     only people with any of these flags (empty: any)
+     * @param roles     only people doing one of these now (empty: any)
+     * @param pmoTypes  only people in a PMO role of one of these types (empty: any)
+     */
+    record Filters(Set<String> teams, Set<Flag> flags, Set<CurrentRole> roles, Set<PmoType> pmoTypes,
+                   int withinMonths, Sort sort, boolean descending) {
+    }
+
+    /**
+     * @param rotateBackWithinWindow whether the rotate-back date falls within the window (on or before
+     *                               {@code asOf} + {@code withinMonths}); the other reason to be listed is a flag
+     */
+    record PersonNeedingAttention(String personId, String displayName, String teamId, CurrentAssignment currentAssignment,
+                                  List<Flag> flags, Double deliveryRetention, boolean deliveryHistory, LocalDate rotateBackBy,
+                                  boolean rotateBackWithinWindow, DeliveryVerdict deliveryVerdict, Double monthsSinceDelivery,
+                                  Double adminLoadPercent, int troubledProgramStreak) {
+
+        static PersonNeedingAttention of(String teamId, Member m, boolean withinWindow) {
+            return new PersonNeedingAttention(m.personId(), m.displayName(), teamId, m.currentAssignment(), m.flags(),
+                    m.deliveryRetention(), m.deliveryHistory(), m.rotateBackBy(), withinWindow, m.deliveryVerdict(),
+                    m.monthsSinceDelivery(), m.adminLoadPercent(), m.troubledProgramStreak());
+        }
+    }
+
+    /**
+     * @param averageDeliveryRetention over the listed people with delivery history; null when none has any
+     */
+    record TeamAggregates(int people, int withDeliveryHistory, Double averageDeliveryRetention) {
+    }
+
+    /**
+     * @param members            the team's people the caller sees on the day
+     * @param count              how many of them are on the list (after the filters)
+     * @param aggregates         about the listed people; null when withheld
+     * @param aggregatesWithheld why they were withheld, if they were
+     */
+    record TeamCount(String teamId, int members, int count, TeamAggregates aggregates, String aggregatesWithheld) {
+    }
+
+    record Answer(LocalDate asOf, LocalDate knownOn, int withinMonths, int count, List<PersonNeedingAttention> people,
+                  List<TeamCount> teams) {
+    }
+
+    /** People whose histories are read (and their keys asked for) in one go. */
+    static final int BATCH = 1_000;
+
+    private final HistoryReads histories;
+    private final PeopleAccess access;
+    private final MemberFigures figures;
+
+    AttentionList(HistoryReads histories, PeopleAccess access, MemberFigures figures) {
+        this.histories = histories;
+        this.access = access;
+        this.figures = figures;
+    }
+
+    Answer of(Caller caller, Viewpoint viewpoint, Filters filters) {
+        for (String team : filters.teams()) {
+            if (!caller.mayAccessTeam(team)) {
+                throw new Forbidden("team-not-permitted", "You may not see team " + team + ": its people are open to its "
+                        + "managers, PMO leads and HR administrators only.");
+            }
+        }
+        Set<String> teams = new LinkedHashSet<>();
+        for (KnownTeam known : histories.teams()) {
+            if (caller.mayAccessTeam(known.teamId()) && (filters.teams().isEmpty() || filters.teams().contains(known.teamId()))) {
+                teams.add(known.teamId());
+            }
+        }
+        LocalDate day = viewpoint.asOf();
+        LocalDate windowEnd = day.plusMonths(filters.withinMonths());
+        Set<String> everMembers = new LinkedHashSet<>();
+        histories.everMembersOf(teams).values().forEach(everMembers::addAll);
+
+        Map<String, Integer> members = new HashMap<>();
+        List<PersonNeedingAttention> listed = new ArrayList<>();
+        List<String> ids = new ArrayList<>(everMembers);
+        // a batch of histories at a time: only the figures of everyone are kept, never all their histories at once
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            // who belongs to which team on the day is for each history to say, as on the board
+            for (PersonHistory history : access.histories(caller, ids.subList(from, Math.min(ids.size(), from + BATCH)),
+                    viewpoint, history -> history.teamId().filter(teams::contains).isPresent())) {
+                String teamId = history.teamId().orElseThrow();
+                members.merge(teamId, 1, Integer::sum);
+                Member member = figures.of(history, day);
+                boolean withinWindow = member.rotateBackBy() != null && !member.rotateBackBy().isAfter(windowEnd);
+                if ((withinWindow || !member.flags().isEmpty()) && passes(member, filters)) {
+                    listed.add(PersonNeedingAttention.of(teamId, member, withinWindow));
+                }
+            }
+        }
+        listed.sort(order(filters.sort(), filters.descending()));
+        return new Answer(day, viewpoint.knownOn(), filters.withinMonths(), listed.size(), listed,
+                teamCounts(teams, members, listed));
+    }
+
+    private static boolean passes(Member member, Filters filters) {
+        CurrentAssignment now = member.currentAssignment();
+        CurrentRole role = now == null ? CurrentRole.NONE : CurrentRole.valueOf(now.kind().name());
+        return (filters.flags().isEmpty() || member.flags().stream().anyMatch(filters.flags()::contains))
+                && (filters.roles().isEmpty() || filters.roles().contains(role))
+                && (filters.pmoTypes().isEmpty() || now != null && now.kind() == AssignmentKind.PMO
+                && filters.pmoTypes().contains(now.pmoType()));
+    }
+
+    private List<TeamCount> teamCounts(Collection<String> teams, Map<String, Integer> members,
+                                       List<PersonNeedingAttention> listed) {
+        Map<String, List<PersonNeedingAttention>> byTeam = new HashMap<>();
+        listed.forEach(person -> byTeam.computeIfAbsent(person.teamId(), t -> new ArrayList<>()).add(person));
+        List<TeamCount> counts = new ArrayList<>();
+        for (String teamId : teams) {
+            List<PersonNeedingAttention> ofTeam = byTeam.getOrDefault(teamId, List.of());
+            // the board's rule: figures about fewer than the minimum number of people could single someone out
+            String withheld = figures.aggregatesWithheld(ofTeam.size(), "Figures about the team's listed people");
+            counts.add(new TeamCount(teamId, members.getOrDefault(teamId, 0), ofTeam.size(),
+                    withheld == null ? aggregates(ofTeam) : null, withheld));
+        }
+        counts.sort(Comparator.comparing(TeamCount::teamId, NaturalOrder.NAMES));
+        return counts;
+    }
+
+    private static TeamAggregates aggregates(List<PersonNeedingAttention> people) {
+        double[] retentions = people.stream().filter(PersonNeedingAttention::deliveryHistory)
+                .mapToDouble(PersonNeedingAttention::deliveryRetention).toArray();
+        Double average = retentions.length == 0 ? null
+                : MemberFigures.round(java.util.Arrays.stream(retentions).average().orElseThrow());
+        return new TeamAggregates(people.size(), retentions.length, average);
+    }
+
+    /** The chosen order (empty values last, whichever the direction), then by name, then by id so it is stable. */
+    static Comparator<PersonNeedingAttention> order(Sort sort, boolean descending) {
+        Comparator<PersonNeedingAttention> byName = Comparator.comparing(PersonNeedingAttention::displayName, NaturalOrder.NAMES);
+        Comparator<PersonNeedingAttention> first = switch (sort) {
+            case ROTATE_BACK_BY -> emptyLast(PersonNeedingAttention::rotateBackBy, Comparator.<LocalDate>naturalOrder(), descending);
+            case NAME -> descending ? byName.reversed() : byName;
+            case TEAM -> emptyLast(PersonNeedingAttention::teamId, NaturalOrder.NAMES, descending);
+            case RETENTION -> emptyLast(PersonNeedingAttention::deliveryRetention, Comparator.<Double>naturalOrder(), descending);
+        };
+        return first.thenComparing(byName).thenComparing(PersonNeedingAttention::personId);
+    }
+
+    private static <T> Comparator<PersonNeedingAttention> emptyLast(Function<PersonNeedingAttention, T> value,
+                                                                   Comparator<T> order, boolean descending) {
+        return Comparator.comparing(value, Comparator.nullsLast(descending ? order.reversed() : order));
+    }
+}
