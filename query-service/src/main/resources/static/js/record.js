@@ -170,7 +170,7 @@ renderHeader('record', { person: personId });
 if (!personId) {
   showProblem($('problem'), new Error('No person chosen. Pick or register one on the start page.'));
   $('problem').append(el('p', {}, el('a', { href: 'index.html' }, 'Go to the start page')));
-  $('record-form').hidden = true;
+  $('record-content').hidden = true;
 } else {
   buildForm();
   $('career-link').href = pageUrl('career.html', { person: personId });
@@ -182,8 +182,8 @@ if (!personId) {
       status('');
       showRefusal($('problem'), error, 'person', 'Could not load this person');
       if (error.status === 404 || error.status === 403) {
-        // no one to record for: the form would only be refused
-        $('record-form').hidden = true;
+        // no one to record for: the form would only be refused, the timeline beside it is nobody's
+        $('record-content').hidden = true;
         $('title').textContent = 'Record an event';
         $('problem').append(el('p', {}, el('a', { href: 'index.html' }, 'Go to the start page')));
       }
