@@ -100,13 +100,13 @@ class DashboardAccessibilityTest {
     // ---- the sign-in server -----------------------------------------------------------------------------
 
     @Test
-    void theLoginFormItsRefusalAndSigningOutThere() {
+    void theLoginFormAndItsRefusal() {
         showLoginForm();
         bothSizes("the sign-in server's login form");
 
         browser.submitLoginForm(erin.username(), "not-her-password");
         browser.await().withMessage("the login form never said the credentials were wrong")
-                .until(d -> d.getCurrentUrl().contains("error") && !browser.findAll("#username").isEmpty());
+                .until(d -> d.getCurrentUrl().contains("error") && !browser.findAll("#sign-in-refused").isEmpty());
         bothSizes("the login form after bad credentials");
     }
 
@@ -123,11 +123,14 @@ class DashboardAccessibilityTest {
         browser.find("#submit-consent").click();
         browser.await().until(d -> !browser.findAll("#device-verified").isEmpty());
         bothSizes("the device grant's confirmation");
+
+        browser.driver.get(signInServer() + "/oauth2/device_verification");
+        bothSizes("the device verification address without a code");
     }
 
     @Test
     void theSignInServersErrorPage() {
-        browser.driver.get(platform.signInServer().issuer().replaceAll("/+$", "") + "/oauth2/authorize?client_id=nobody"
+        browser.driver.get(signInServer() + "/oauth2/authorize?client_id=nobody"
                 + "&response_type=code&scope=openid&redirect_uri=" + URLEncoder.encode(base + "/signed-in.html", StandardCharsets.UTF_8));
         bothSizes("the sign-in server's answer to an unknown client");
     }
@@ -315,6 +318,10 @@ class DashboardAccessibilityTest {
         browser.resize(PHONE);
         browser.assertAccessible(state + " (phone)");
         browser.resize(DashboardBrowser.DESKTOP);
+    }
+
+    private static String signInServer() {
+        return platform.signInServer().issuer().replaceAll("/+$", "");
     }
 
     private static void showLoginForm() {

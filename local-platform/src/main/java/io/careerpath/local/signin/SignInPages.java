@@ -26,17 +26,16 @@ class SignInPages {
 
     /**
      * The login form (Spring Security's own page has no {@code main} landmark and no {@code h1}). It posts to
-     * Spring Security's login processing with the CSRF token; a refusal comes back as {@code ?error}, a
-     * sign-out as {@code ?logout}.
+     * Spring Security's login processing with the CSRF token; a refusal comes back as {@code ?error}.
      */
     @GetMapping(value = LOGIN, produces = MediaType.TEXT_HTML_VALUE)
-    String login(HttpServletRequest request, @RequestParam(value = "error", required = false) String error,
-                 @RequestParam(value = "logout", required = false) String logout) {
+    String login(HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String notice = error != null
+        // "?error" comes without a value
+        String notice = request.getParameterMap().containsKey("error")
                 ? "<p class=\"alert\" id=\"sign-in-refused\" role=\"alert\">That username and password do not match an"
                         + " account. Check both and try again.</p>"
-                : logout != null ? "<p class=\"notice\" id=\"signed-out\" role=\"status\">You have signed out.</p>" : "";
+                : "";
         String csrfField = csrf == null ? "" : "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
                 .formatted(escape(csrf.getParameterName()), escape(csrf.getToken()));
         return page("Sign in", """
@@ -73,7 +72,6 @@ class SignInPages {
                        background: #0b5cad; border: 0; border-radius: 4px; cursor: pointer; }
                 input:focus-visible, button:focus-visible { outline: 3px solid #b35900; outline-offset: 2px; }
                 .alert { padding: .75rem; color: #8a1c1c; background: #fdecec; border: 1px solid #8a1c1c; border-radius: 4px; }
-                .notice { padding: .75rem; background: #eef4fb; border: 1px solid #0b5cad; border-radius: 4px; }
                 @media (max-width: 30rem) { main { margin: 0; border: 0; border-radius: 0; padding: 1rem; } }
                 """;
     }
