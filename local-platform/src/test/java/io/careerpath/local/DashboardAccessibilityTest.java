@@ -284,6 +284,15 @@ class DashboardAccessibilityTest {
         assertThat(browser.findAll("#failures tbody tr")).isNotEmpty();
         bothSizes("an import with rows not recorded");
 
+        // on a phone the table scrolls sideways: its wrapper becomes a region the keyboard reaches (js/scroll-regions.js)
+        browser.resize(PHONE);
+        browser.await().withMessage("the scrolling table of rows not recorded never became focusable")
+                .until(d -> "0".equals(browser.find("#failures-card .table-wrap").getAttribute("tabindex")));
+        assertThat(browser.find("#failures-card .table-wrap").getAttribute("role")).isEqualTo("region");
+        assertThat(browser.find("#failures-card .table-wrap").getAttribute("aria-label"))
+                .isEqualTo("Rows not recorded, by line of the file (scrolls sideways)");
+        browser.resize(DashboardBrowser.DESKTOP);
+
         browser.signIn(base, erin);
         browser.get(base + "/import.html");
         awaitRefusal();

@@ -112,8 +112,10 @@ final class DashboardBrowser implements AutoCloseable {
      * A browser for a whole test class: register it with {@code @RegisterExtension static}. The class is skipped
      * (reported with the reason) on a developer's machine without chromium, and fails under CI; otherwise a
      * browser opens at the desktop size before the class's {@code @BeforeAll} methods (which can take it with
-     * {@link PerClass#get()}), a failed test leaves a screenshot, a test fails when a page reported a
-     * Content-Security-Policy violation on the console (docs/security.md), and the browser is closed after the class.
+     * {@link PerClass#get()}), a failed test leaves a screenshot, a test fails when the page it ends on does not
+     * pass axe-core ({@link #assertAccessible(String)}; so does each {@link #screenshot(String)}) or when a page
+     * reported a Content-Security-Policy violation on the console (docs/security.md), and the browser is closed
+     * after the class.
      */
     static PerClass perClass() {
         return new PerClass();
