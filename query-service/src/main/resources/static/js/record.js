@@ -234,6 +234,8 @@ if (!personId) {
   $('problem').append(el('p', {}, el('a', { href: 'index.html' }, 'Go to the start page')));
   $('record-form').hidden = true;
   picker();
+  // nobody to show a timeline for yet: the preview waits for a person
+  $('preview-heading').closest('section').hidden = true;
 } else {
   $('career-link').href = pageUrl('career.html', { person: personId });
   const minSequence = params().get('minSequence');
@@ -244,8 +246,8 @@ if (!personId) {
       status('');
       showRefusal($('problem'), error, 'person', 'Could not load this person');
       if (error.status === 404 || error.status === 403) {
-        // no one to record for: the form would only be refused
-        $('record-form').hidden = true;
+        // no one to record for: the form would only be refused, the timeline beside it is nobody's
+        $('record-content').hidden = true;
         $('title').textContent = 'Record an event';
         $('problem').append(el('p', {}, el('a', { href: 'index.html' }, 'Go to the start page')));
       }

@@ -1,6 +1,7 @@
 // What every page shares: the header with navigation, who is signed in and the as-of picker, the
 // status region, remembered people and teams, and the words for dates, numbers and kinds.
 import * as auth from './auth.js';
+import './scroll-regions.js';
 
 export const params = () => new URLSearchParams(window.location.search);
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.careerpath.local.signin.DemoAccount;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -110,8 +112,10 @@ final class DashboardBrowser implements AutoCloseable {
      * A browser for a whole test class: register it with {@code @RegisterExtension static}. The class is skipped
      * (reported with the reason) on a developer's machine without chromium, and fails under CI; otherwise a
      * browser opens at the desktop size before the class's {@code @BeforeAll} methods (which can take it with
-     * {@link PerClass#get()}), a failed test leaves a screenshot, a test fails when a page reported a
-     * Content-Security-Policy violation on the console (docs/security.md), and the browser is closed after the class.
+     * {@link PerClass#get()}), a failed test leaves a screenshot, a test fails when the page it ends on does not
+     * pass axe-core ({@link #assertAccessible(String)}; so does each {@link #screenshot(String)}) or when a page
+     * reported a Content-Security-Policy violation on the console (docs/security.md), and the browser is closed
+     * after the class.
      */
     static PerClass perClass() {
         return new PerClass();
@@ -145,18 +149,42 @@ final class DashboardBrowser implements AutoCloseable {
             browser.resize(DESKTOP);
         }
 
-        /** Before the class's {@code @AfterEach} methods see the test as passed: a policy violation fails it. */
+        /**
+         * Before the class's {@code @AfterEach} methods see the test as passed: the page it ended on must pass
+         * axe-core (see {@link #assertAccessible(String)}), and a policy violation on the way fails it.
+         */
         @Override
         public void afterEach(ExtensionContext context) {
-            if (browser != null) {
-                browser.assertNoPolicyViolations(context.getDisplayName());
+            if (browser == null) {
+                return;
+            }
+            String where = context.getDisplayName();
+            AssertionError inaccessible = null;
+            if (context.getExecutionException().isEmpty()) { // a failed test's page says nothing more
+                try {
+                    browser.assertAccessible("the page " + where + " ended on");
+                } catch (AssertionError e) {
+                    inaccessible = e;
+                }
+            }
+            try {
+                // also after axe ran: injecting it must not break the page's policy either
+                browser.assertNoPolicyViolations(where);
+            } catch (AssertionError e) {
+                if (inaccessible != null) {
+                    e.addSuppressed(inaccessible);
+                }
+                throw e;
+            }
+            if (inaccessible != null) {
+                throw inaccessible;
             }
         }
 
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
             if (browser != null) {
-                browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+                browser.capture("failed-" + context.getRequiredTestMethod().getName());
             }
         }
 
@@ -502,6 +530,90 @@ final class DashboardBrowser implements AutoCloseable {
         assertThat(severe).as("console errors on %s", page).isEmpty();
     }
 
+    // ---- accessibility -------------------------------------------------------------------------
+
+    /** axe-core, vendored under src/test/resources/axe/ (its README: version, licence, checksum). */
+    static final String AXE_VERSION = "4.14.1";
+    /** WCAG 2.0, 2.1 and 2.2 A and AA, and axe's best practices. */
+    static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice");
+    private static final String AXE_SOURCE = testResource("/axe/axe.min.js");
+    private static final int TARGETS_SHOWN = 3;
+
+    /**
+     * Runs axe-core ({@value #AXE_VERSION}, rules {@link #AXE_TAGS}) on the page showing, at the window's current
+     * size, and fails listing every violation: its rule, impact, what it asks for, and the first elements it
+     * found (selector and HTML). Every browser test runs it on each screenshot and on the page it ends on
+     * ({@link PerClass}); call it for any other state worth checking. Anything but an HTML page (a style sheet
+     * shown as text, {@code about:blank}) has nothing to check.
+     */
+    void assertAccessible(String state) {
+        List<Map<String, Object>> violations = accessibilityViolations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError(describe(violations, state));
+        }
+    }
+
+    /**
+     * axe-core's violations on the page showing, each with {@code id}, {@code impact}, {@code help},
+     * {@code helpUrl}, {@code count} (elements) and {@code nodes} (the first few: {@code target}, {@code html},
+     * {@code summary}). WebDriver's scripts run outside the page's Content-Security-Policy, so axe is injected
+     * as text; the page itself still loads nothing but its own scripts.
+     */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> accessibilityViolations() {
+        await().withMessage(() -> "the page never finished loading for axe; at " + driver.getCurrentUrl())
+                .until(d -> "complete".equals(js("return document.readyState")));
+        if (!Boolean.TRUE.equals(js("return document.contentType === 'text/html' && !!document.body"))) {
+            return List.of();
+        }
+        if (!Boolean.TRUE.equals(js("return !!(window.axe && window.axe.run)"))) {
+            js(AXE_SOURCE);
+        }
+        Object result = driver.executeAsyncScript("""
+                const [tags, shown, done] = arguments;
+                axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+                  .then(r => done({ violations: r.violations.map(v => ({
+                      id: v.id, impact: v.impact || '', help: v.help, helpUrl: v.helpUrl, count: v.nodes.length,
+                      nodes: v.nodes.slice(0, shown).map(n => ({
+                        target: n.target.map(String).join(' '), html: n.html.slice(0, 300),
+                        summary: n.failureSummary || '' })) })) }),
+                        e => done({ error: String(e && e.stack || e) }));""", AXE_TAGS, TARGETS_SHOWN);
+        Map<String, Object> answer = (Map<String, Object>) result;
+        if (answer == null || answer.containsKey("error")) {
+            throw new AssertionError("axe-core could not check " + driver.getCurrentUrl() + ": "
+                    + (answer == null ? "no answer" : answer.get("error")));
+        }
+        return (List<Map<String, Object>>) answer.get("violations");
+    }
+
+    @SuppressWarnings("unchecked")
+    private String describe(List<Map<String, Object>> violations, String state) {
+        Dimension size = driver.manage().window().getSize();
+        StringBuilder message = new StringBuilder("axe-core %s found %d accessibility violation(s) on %s at %d×%d (%s):"
+                .formatted(AXE_VERSION, violations.size(), state, size.width, size.height, driver.getCurrentUrl()));
+        for (Map<String, Object> violation : violations) {
+            message.append("\n- ").append(violation.get("id")).append(" (").append(violation.get("impact")).append("): ")
+                    .append(violation.get("help")).append(", ").append(violation.get("count")).append(" element(s); ")
+                    .append(violation.get("helpUrl"));
+            for (Map<String, Object> node : (List<Map<String, Object>>) violation.get("nodes")) {
+                message.append("\n    ").append(node.get("target")).append("  ").append(node.get("html"))
+                        .append("\n      ").append(String.valueOf(node.get("summary")).replace("\n", "\n      "));
+            }
+        }
+        return message.toString();
+    }
+
+    private static String testResource(String name) {
+        try (InputStream in = DashboardBrowser.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the test resources");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     // ---- screenshots -------------------------------------------------------------------------
 
     /** The screenshots docs/dashboards.md shows (docs/images/dashboard-{name}.png). */
@@ -511,8 +623,15 @@ final class DashboardBrowser implements AutoCloseable {
     /**
      * The whole page (not just the window) as target/screenshots/{name}.png; with
      * {@code -Dcareerpath.screenshots.docs=true} docs/dashboards.md's ones are also copied to docs/images/.
+     * A state worth a picture is worth checking: it must pass axe-core ({@link #assertAccessible(String)}).
      */
     Path screenshot(String name) {
+        Path file = capture(name);
+        assertAccessible(name);
+        return file;
+    }
+
+    private Path capture(String name) {
         Number width = (Number) js("return Math.ceil(document.documentElement.scrollWidth)");
         Number height = (Number) js("return Math.ceil(document.documentElement.scrollHeight)");
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(

@@ -112,13 +112,9 @@ final class DeviceClients {
         return (request, response, authentication) -> {
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("""
-                    <!DOCTYPE html>
-                    <html lang="en"><head><meta charset="utf-8"><title>Careerpath sign-in</title></head>
-                    <body><main><h1>Signed in</h1>
-                    <p id="device-verified">The command line may now fetch its token. You can close this window.</p>
-                    </main></body></html>
-                    """);
+            response.getWriter().write(SignInPages.page("Signed in", """
+                    <h1>Signed in</h1>
+                    <p id="device-verified">The command line may now fetch its token. You can close this window.</p>"""));
         };
     }
 

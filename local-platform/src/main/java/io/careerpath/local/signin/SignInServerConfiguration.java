@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.web.servlet.HttpEncodingAutoConfig
 import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,6 +57,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 
 /**
  * The sign-in server's context: Spring Authorization Server with form login over the demo accounts.
@@ -111,21 +114,22 @@ class SignInServerConfiguration {
         return http.build();
     }
 
-    /** The login form (Spring Security's default page) for everything else. */
+    /** The login form ({@link SignInPages#login}) for everything else. */
     @Bean
     @Order(2)
     SecurityFilterChain signInForm(HttpSecurity http, DashboardClients clients) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/error", "/favicon.ico").permitAll()
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/error", "/favicon.ico", SignInPages.STYLES)
+                        .permitAll()
                         .anyRequest().authenticated())
                 .cors(cors -> cors.configurationSource(clients))
                 .headers(headers -> pagePolicy(headers, clients))
-                .formLogin(Customizer.withDefaults());
+                .formLogin(form -> form.loginPage(SignInPages.LOGIN).permitAll());
         return http.build();
     }
 
     /**
-     * The sign-in server's pages (Spring Security's login form with its own {@code /default-ui.css}, the device
-     * consent, errors) need no script and only this server's styles; their forms go here, and a signed-in login
+     * The sign-in server's pages (the login form and the device consent with their {@code /sign-in.css}, errors)
+     * need no script and only this server's styles; their forms go here, and a signed-in login
      * form is redirected on to a dashboard (which Chromium checks against {@code form-action} too). No framing.
      */
     static String pagePolicy(Collection<String> dashboardOrigins) {
@@ -142,6 +146,13 @@ class SignInServerConfiguration {
         headers.addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
                         pagePolicy(clients.origins())))
                 .frameOptions(frame -> frame.deny());
+    }
+
+    /** Errors as one of the sign-in server's pages, for browsers (Spring Boot's error controller asks this first). */
+    @Bean
+    ErrorViewResolver errorPage() {
+        View page = SignInPages.errorPage();
+        return (request, status, model) -> new ModelAndView(page, model);
     }
 
     @Bean
