@@ -194,8 +194,8 @@ public final class PersonState {
                                        EffectiveDateWindow dates) {
         if (personId != null) {
             throw CareerRuleViolation.involving(CareerRule.PERSON_ALREADY_REGISTERED, registeredBy, "This person is"
-                    + " already registered (event " + registeredBy + "): a second PERSON_REGISTERED row for the same"
-                    + " personRef is refused; record a move with TEAM_CHANGED.");
+                    + " already registered: a second registration for the same person is refused; record a move to"
+                    + " another team as a team change.");
         }
         LocalDate effectiveDate = registration.effectiveDate() != null
                 ? registration.effectiveDate()
@@ -208,7 +208,7 @@ public final class PersonState {
     private static void requireWithin(String field, int value, int min, int max) {
         if (value < min || value > max) {
             throw CareerRuleViolation.onField(CareerRule.VALUE_OUT_OF_RANGE, field,
-                    field + " must be between " + min + " and " + max + ", not " + value + ".");
+                    CareerWords.field(field) + " must be between " + min + " and " + max + ", not " + value + ".");
         }
     }
 

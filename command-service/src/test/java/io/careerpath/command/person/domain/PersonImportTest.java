@@ -100,7 +100,7 @@ class PersonImportTest {
                 org.assertj.core.groups.Tuple.tuple(3L, Status.RECORDED, null, null),
                 org.assertj.core.groups.Tuple.tuple(4L, Status.REFUSED, "invalid-outcome", "outcome"),
                 org.assertj.core.groups.Tuple.tuple(5L, Status.REFUSED, "effective-date-out-of-range", "effectiveDate"));
-        assertThat(result.outcomes().get(2).reason()).contains("applies to troubled programs");
+        assertThat(result.outcomes().get(2).reason()).contains("is for troubled programs only");
         assertThat(result.lastSequence()).isEqualTo(1);
     }
 
@@ -136,6 +136,6 @@ class PersonImportTest {
         });
 
         assertThat(result.outcomes().get(0).problem()).isEqualTo("person-already-registered");
-        assertThat(result.outcomes().get(0).reason()).contains("already registered", "TEAM_CHANGED");
+        assertThat(result.outcomes().get(0).reason()).isEqualTo("This person is already registered: a second registration for the same person is refused; record a move to another team as a team change.");
     }
 }
