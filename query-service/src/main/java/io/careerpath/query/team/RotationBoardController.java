@@ -87,10 +87,11 @@ class RotationBoardController {
     }
 
     /**
+     * @param teamName           what people call the team ({@link HistoryReads#teamName})
      * @param aggregates         null when withheld
      * @param aggregatesWithheld why they were withheld, if they were
      */
-    record RotationBoard(String teamId, LocalDate asOf, LocalDate knownOn, List<Member> members, List<Rotation> rotationsLastYear,
+    record RotationBoard(String teamId, String teamName, LocalDate asOf, LocalDate knownOn, List<Member> members, List<Rotation> rotationsLastYear,
                          Aggregates aggregates, String aggregatesWithheld) {
     }
 
@@ -118,15 +119,16 @@ class RotationBoardController {
                 .sorted(Comparator.comparing(history -> history.displayName().orElse("")))
                 .toList();
         List<Member> board = members.stream().map(history -> member(history, day)).toList();
+        String teamName = histories.teamName(teamId);
         List<Rotation> rotations = members.stream().flatMap(history -> rotations(history, day).stream())
                 .sorted(Comparator.comparing(Rotation::date).reversed())
                 .toList();
         if (members.size() < properties.minimumAggregateSize()) {
-            return new RotationBoard(teamId, day, viewpoint.knownOn(), board, rotations, null, "Team aggregates would describe "
+            return new RotationBoard(teamId, teamName, day, viewpoint.knownOn(), board, rotations, null, "Team aggregates would describe "
                     + (members.size() == 1 ? "1 person" : members.size() + " people") + ", fewer than "
                     + properties.minimumAggregateSize() + ", and are withheld so that they cannot single anyone out.");
         }
-        return new RotationBoard(teamId, day, viewpoint.knownOn(), board, rotations, aggregates(members, board, rotations, day), null);
+        return new RotationBoard(teamId, teamName, day, viewpoint.knownOn(), board, rotations, aggregates(members, board, rotations, day), null);
     }
 
     private Member member(PersonHistory history, LocalDate day) {

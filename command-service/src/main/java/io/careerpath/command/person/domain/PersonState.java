@@ -103,7 +103,7 @@ public final class PersonState {
     List<CareerEvent> decide(PersonCommand command) {
         if (command instanceof ChangeTeam c) {
             return List.of(new TeamChanged(personId, eventId(c), c.effectiveDate(), recordedBy(c), recordedAt(c),
-                    c.teamId(), c.managerId()));
+                    c.teamId(), c.managerId(), c.teamName()));
         }
         if (command instanceof StartDeliveryRole c) {
             return career.start(new DeliveryRoleStarted(personId, eventId(c), c.effectiveDate(), recordedBy(c),
@@ -202,7 +202,7 @@ public final class PersonState {
                 : LocalDate.ofInstant(recording.recordedAt(), ZoneOffset.UTC);
         dates.check(effectiveDate);
         return List.of(new PersonRegistered(id, recording.eventId(), effectiveDate, recording.recordedBy(),
-                recording.recordedAt(), registration.displayName(), registration.teamId()));
+                recording.recordedAt(), registration.displayName(), registration.teamId(), registration.teamName()));
     }
 
     private static void requireWithin(String field, int value, int min, int max) {

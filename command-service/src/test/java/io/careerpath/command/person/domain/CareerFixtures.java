@@ -60,7 +60,7 @@ final class CareerFixtures {
     // ---- events, as recorded ----
 
     static PersonRegistered registered(String date) {
-        return new PersonRegistered(PERSON, "registered", d(date), BY, NOW, "Ada Lovelace", "team-apollo");
+        return new PersonRegistered(PERSON, "registered", d(date), BY, NOW, "Ada Lovelace", "team-apollo", null);
     }
 
     static DeliveryRoleStarted deliveryStarted(String id, String date) {
@@ -108,7 +108,7 @@ final class CareerFixtures {
     // ---- commands ----
 
     static RegisterPerson register(String date) {
-        return new RegisterPerson(PERSON, d(date), rec("registered"), "Ada Lovelace", "team-apollo");
+        return new RegisterPerson(PERSON, d(date), rec("registered"), "Ada Lovelace", "team-apollo", null);
     }
 
     static StartDeliveryRole startDelivery(String id, String date) {
@@ -145,7 +145,7 @@ final class CareerFixtures {
     }
 
     static ChangeTeam changeTeam(String id, String date, String team) {
-        return new ChangeTeam(PERSON, null, d(date), rec(id), team, null);
+        return new ChangeTeam(PERSON, null, d(date), rec(id), team, null, null);
     }
 
     /** What a refusal told to a person never holds: type codes, ISO dates, the event ids of these fixtures. */

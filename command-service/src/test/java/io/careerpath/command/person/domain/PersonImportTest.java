@@ -33,7 +33,7 @@ class PersonImportTest {
     }
 
     private static ImportRow registration(long line, String date) {
-        return ImportRow.registration(line, "registered", new ImportRow.Registration("Ada Lovelace", "team-apollo", d(date)));
+        return ImportRow.registration(line, "registered", new ImportRow.Registration("Ada Lovelace", "team-apollo", d(date), null));
     }
 
     private static ImportRow delivery(long line, String id, String date) {
@@ -131,7 +131,7 @@ class PersonImportTest {
         state.on(registered("2014-01-06"), 0);
 
         ImportedHistory result = state.importRows(new ImportHistory(PERSON, List.of(ImportRow.registration(2, "other",
-                new ImportRow.Registration("Ada King", "team-b", null))), BY, NOW), window(), event -> {
+                new ImportRow.Registration("Ada King", "team-b", null, null))), BY, NOW), window(), event -> {
             throw new AssertionError("nothing may be recorded: " + event);
         });
 

@@ -455,14 +455,14 @@ class PersonTest {
         @Test
         void aCommandExpectingThePersonsCurrentSequenceIsRecorded() {
             fixture.given(registered("2015-01-01"), teamChanged("c1", "2016-01-01", "team-b"))
-                    .when(new ChangeTeam(PERSON, 1L, d("2017-01-01"), rec("c2"), "team-c", null))
+                    .when(new ChangeTeam(PERSON, 1L, d("2017-01-01"), rec("c2"), "team-c", null, null))
                     .expectEvents(teamChanged("c2", "2017-01-01", "team-c"));
         }
 
         @Test
         void aCommandExpectingAnOlderSequenceIsRefusedBecauseThePersonMovedOn() {
             fixture.given(registered("2015-01-01"), teamChanged("c1", "2016-01-01", "team-b"))
-                    .when(new ChangeTeam(PERSON, 0L, d("2017-01-01"), rec("c2"), "team-c", null))
+                    .when(new ChangeTeam(PERSON, 0L, d("2017-01-01"), rec("c2"), "team-c", null, null))
                     .expectNoEvents()
                     .expectException(instanceOf(ConflictingAggregateVersionException.class));
         }
@@ -485,7 +485,7 @@ class PersonTest {
         }
 
         private ChangeTeam changeTeamBy(Recording recording) {
-            return new ChangeTeam(PERSON_ID, null, d("2024-01-01"), recording, "team-b", null);
+            return new ChangeTeam(PERSON_ID, null, d("2024-01-01"), recording, "team-b", null, null);
         }
 
         @Test
@@ -526,7 +526,7 @@ class PersonTest {
         void afterTheErasureThePersonIsGoneForEveryCommand() {
             fixture.given(registeredAs(PERSON_ID, "team-apollo"), new PersonErased(PERSON_ID, "erased", d("2025-06-15"),
                             BY, NOW))
-                    .when(new ChangeTeam(PERSON_ID, null, d("2024-01-01"), rec("e1"), "team-b", null))
+                    .when(new ChangeTeam(PERSON_ID, null, d("2024-01-01"), rec("e1"), "team-b", null, null))
                     .expectNoEvents()
                     .expectException(AggregateNotFoundException.class);
         }
