@@ -169,7 +169,7 @@ class DashboardRolesBrowserTest {
         assertThat(navigation()).contains("My career", "My team").doesNotContain("Import histories");
 
         browser.find("#known-teams a").click();
-        browser.waitForText("#status", t -> t.startsWith("Showing team " + APOLLO));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Apollo"));
         assertThat(boardMembers()).contains(ada, erin.personId(), maria.personId())
                 .doesNotContain(joan, tommy);
         assertThat(browser.text("#board")).contains("Ada Lovelace", erin.name()).doesNotContain("Joan Clarke", "Tommy Flowers");
@@ -180,7 +180,7 @@ class DashboardRolesBrowserTest {
 
         // two years ago Tommy was in team-apollo; he has moved on, so his old manager no longer sees him there
         browser.get(base + "/team.html?team=" + APOLLO + "&asOf=" + TODAY.minusYears(2));
-        browser.waitForText("#status", t -> t.startsWith("Showing team " + APOLLO));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Apollo"));
         assertThat(boardMembers()).contains(ada).doesNotContain(tommy, joan);
 
         // and a member's career opens
@@ -241,16 +241,16 @@ class DashboardRolesBrowserTest {
         assertThat(navigation()).doesNotContain("Import histories");
 
         browser.get(base + "/team.html?team=" + GEMINI);
-        browser.waitForText("#status", t -> t.startsWith("Showing team " + GEMINI));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Gemini"));
         assertThat(boardMembers()).contains(joan, tommy);
 
         browser.get(base + "/team.html?team=" + APOLLO);
-        browser.waitForText("#status", t -> t.startsWith("Showing team " + APOLLO));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Apollo"));
         assertThat(boardMembers()).contains(ada, erin.personId(), maria.personId()).doesNotContain(tommy);
 
         // everyone's past too: Tommy on team-apollo's board two years ago
         browser.get(base + "/team.html?team=" + APOLLO + "&asOf=" + TODAY.minusYears(2));
-        browser.waitForText("#status", t -> t.startsWith("Showing team " + APOLLO));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Apollo"));
         assertThat(boardMembers()).contains(ada, tommy);
 
         browser.get(base + "/career.html?person=" + joan);
