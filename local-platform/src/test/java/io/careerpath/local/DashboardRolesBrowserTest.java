@@ -163,8 +163,10 @@ class DashboardRolesBrowserTest {
         browser.get(base + "/index.html");
         assertThat(browser.text("#account-role")).isEqualTo("Manager");
         assertThat(browser.find("#team-card").isDisplayed()).isTrue();
-        browser.waitForText("#known-teams", t -> t.contains(APOLLO));
+        browser.waitForText("#known-teams", t -> t.contains("Apollo"));
         assertThat(teamsListed()).containsExactly(APOLLO);
+        // by name, not by id, and counted as the board counts: who is in the team today
+        assertThat(browser.text("#known-teams")).containsPattern("^Apollo · \\d+ members? today$");
         assertThat(browser.text("#known-teams-heading")).isEqualTo("Teams you manage");
         assertThat(navigation()).contains("My career", "My team").doesNotContain("Import histories");
 
@@ -235,7 +237,7 @@ class DashboardRolesBrowserTest {
         signIn(paul);
         browser.get(base + "/index.html");
         assertThat(browser.text("#account-role")).isEqualTo("PMO lead");
-        browser.waitForText("#known-teams", t -> t.contains(APOLLO) && t.contains(GEMINI));
+        browser.waitForText("#known-teams", t -> t.contains("Apollo") && t.contains("Gemini"));
         assertThat(teamsListed()).contains(APOLLO, GEMINI, "team-pmo", "team-hr");
         assertThat(browser.text("#known-teams-heading")).isEqualTo("All teams");
         assertThat(navigation()).doesNotContain("Import histories");
@@ -462,8 +464,10 @@ class DashboardRolesBrowserTest {
         return browser.findAll(".site-nav a").stream().map(WebElement::getText).toList();
     }
 
+    /** The ids of the teams listed (the links name them by their names). */
     private static List<String> teamsListed() {
-        return browser.findAll("#known-teams a").stream().map(a -> a.getText().replaceAll(" · \\d+$", "")).toList();
+        return browser.findAll("#known-teams a").stream()
+                .map(a -> a.getAttribute("href").replaceAll(".*[?&]team=([^&#]+).*", "$1")).toList();
     }
 
     private static List<String> boardMembers() {
