@@ -95,7 +95,7 @@ export const timeline = (personId, { asOf, knownOn, minSequence } = {}) =>
 export const skills = (personId, { asOf, knownOn, minSequence } = {}) =>
   query(`/api/people/${enc(personId)}/skills`, { asOf, knownOn, minSequence, curves: true });
 
-/** → [{teamId, everMembers}] */
+/** → [{teamId, teamName, members}]: members = the people on the team's board today */
 export const teams = () => query('/api/teams');
 
 export const rotationBoard = (teamId, { asOf, knownOn } = {}) =>

@@ -3,7 +3,7 @@ import * as api from './api.js';
 import { may } from './auth.js';
 import {
   el, figure, followToday, formatDate, formatTime, fromNow, humanize, kindLabel, months, OUTCOMES, pageUrl, params, percent, recent,
-  recorderWords, rememberPerson, renderHeader, showProblem, showRefusal, signedIn, skillLabel, status, viewpoint,
+  recorderWords, rememberPerson, renderHeader, showProblem, showRefusal, signedIn, skillLabel, status, teamWords, viewpoint,
 } from './ui.js';
 import { drawCareerTimeline, drawRetention, drawSkills, eventWords, kindLegend } from './charts.js';
 import { deliveryWords, keepsDelivery } from './events.js';
@@ -53,7 +53,7 @@ async function load() {
     state.skills = skills;
     $('problem').replaceChildren();
     render();
-    status(`Showing ${timeline.displayName || personId} as of ${formatDate(timeline.asOf)}${asOf ? '' : `, up to event #${timeline.sequence}`}.`, 'ok');
+    status(`Showing ${timeline.displayName || 'this career'} as of ${formatDate(timeline.asOf)}.`, 'ok');
   } catch (e) {
     $('content').hidden = true;
     status('');
@@ -84,21 +84,21 @@ async function followOthers() {
   state.skills = skills;
   if (hadWhatIf) clearWhatIf();
   render();
-  status(`Updated while you watched: ${latest.displayName || personId} is now up to event #${latest.sequence}`
+  status(`Updated while you watched: ${latest.displayName || 'this career'} has something new recorded`
     + `${hadWhatIf ? '; the what-if was for the career before it, run it again' : ''}.`, 'ok');
 }
 
 function render() {
   const { timeline, skills } = state;
   const name = timeline.displayName || 'Someone not registered by then';
-  rememberPerson({ id: personId, name: timeline.displayName, teamId: timeline.teamId });
+  rememberPerson({ id: personId, name: timeline.displayName, teamId: timeline.teamId, teamName: timeline.teamName });
   document.title = `${name} · My career · Careerpath`;
   $('title').textContent = name;
   $('subtitle').replaceChildren(
-    timeline.teamId ? el('span', {}, 'Team ', el('a', { href: pageUrl('team.html', { team: timeline.teamId, asOf }) }, timeline.teamId)) : 'No team',
+    timeline.teamId ? el('span', {}, 'Team ', el('a', { href: pageUrl('team.html', { team: timeline.teamId, asOf }) }, teamWords(timeline.teamId, timeline.teamName))) : 'No team',
     timeline.managerId ? ` · manager ${timeline.managerId}` : '',
-    ` · as of ${formatDate(timeline.asOf)}${skills.knownOn && skills.knownOn !== skills.asOf ? ` with everything recorded by ${formatDate(skills.knownOn)}` : params().get('asOf') ? ' as recorded by then' : ''}`,
-    ` · model ${skills.modelVersion}`);
+    ` · as of ${formatDate(timeline.asOf)}${skills.knownOn && skills.knownOn !== skills.asOf ? ` with everything recorded by ${formatDate(skills.knownOn)}` : params().get('asOf') ? ' as recorded by then' : ''}`);
+  renderAboutFigures();
   header();
   $('record-link').href = pageUrl('record.html', { person: personId });
   $('record-link').hidden = !may.recordFor(who, personId, timeline.teamId);
@@ -112,6 +112,19 @@ function render() {
   drawSkillCharts();
   renderSkillsTable();
   renderEntries();
+}
+
+/**
+ * The model's version and how far the history goes, for whoever asks: in the "About this figure"
+ * disclosures beside the charts, never in the page's running text.
+ */
+function renderAboutFigures() {
+  const { timeline, skills } = state;
+  const recorded = (timeline.entries || []).length;
+  const words = `Drawn from ${recorded === 1 ? 'the 1 event' : `the ${recorded} events`} recorded for this career`
+    + ` (the latest is event number ${skills.sequence} of the history, retractions included), by the skill model`
+    + ` with practice ${skills.modelVersion}.`;
+  for (const id of ['skills-about', 'retention-about']) $(id).textContent = words;
 }
 
 function drawSkillCharts() {
@@ -206,11 +219,10 @@ function renderEntries() {
   const rows = entries.map((e) => el('tr', { 'data-event-id': e.eventId },
     el('td', {}, formatDate(e.effectiveDate)),
     el('td', {}, eventWords(e)),
-    el('td', {}, recorderWords(e.recordedBy)),
-    el('td', {}, formatTime(e.recordedAt)),
-    el('td', { class: 'num' }, String(e.sequence))));
+    el('td', {}, recorderWords(e.recorder)),
+    el('td', {}, formatTime(e.recordedAt))));
   $('entries-table').tBodies[0].replaceChildren(...(rows.length ? rows
-    : [el('tr', {}, el('td', { colspan: 5, class: 'empty' }, 'Nothing recorded by this day.'))]));
+    : [el('tr', {}, el('td', { colspan: 4, class: 'empty' }, 'Nothing recorded by this day.'))]));
 }
 
 function renderToggles() {

@@ -1,7 +1,7 @@
 // The charts, drawn with Apache ECharts (served from the platform's own WebJar; loaded as a classic
 // script that defines the global `echarts`). Colours come from the Okabe–Ito palette and every
 // kind also has its own pattern and words, so nothing depends on telling colours apart.
-import { formatDate, kindLabel, OUTCOMES, percent, skillLabel, humanize } from './ui.js';
+import { formatDate, kindLabel, OUTCOMES, percent, skillLabel, humanize, teamWords } from './ui.js';
 import { deliveryWords, keepsDelivery } from './events.js';
 
 const echarts = window.echarts;
@@ -277,7 +277,7 @@ const EVENT_SYMBOLS = {
 function eventWords(entry) {
   const d = entry.details || {};
   switch (entry.type) {
-    case 'PERSON_REGISTERED': return `Registered in ${d.teamId || 'a team'}`;
+    case 'PERSON_REGISTERED': return `Registered in ${d.teamId ? `team ${teamWords(d.teamId, d.teamName)}` : 'a team'}`;
     case 'JOINED_PMO': return `Joined ${d.pmoName || 'a'} (${kindLabel('PMO', d.pmoType)})`
       + `${keepsDelivery(d.deliveryResponsibility) ? `, ${deliveryWords(d.deliveryResponsibility)}` : ''}`;
     case 'DELIVERY_ROLE_STARTED': return `Started delivery: ${d.projectName || ''}`;
@@ -287,7 +287,7 @@ function eventWords(entry) {
       + `${d.outcome ? `: ${outcomeWords(d.outcome)}` : ''}${d.supersededBy ? ' (the next role began)' : ''}`;
     case 'ADMINISTRATIVE_LOAD_RECORDED': return `Administrative load ${d.percentOfTime} %`;
     case 'SKILL_ASSESSED': return `${skillLabel(d.skill)} assessed at level ${d.level}`;
-    case 'TEAM_CHANGED': return `Moved to ${d.teamId || 'a team'}${d.managerId ? ` (manager ${d.managerId})` : ''}`;
+    case 'TEAM_CHANGED': return `Moved to ${d.teamId ? `team ${teamWords(d.teamId, d.teamName)}` : 'a team'}${d.managerId ? ` (manager ${d.managerId})` : ''}`;
     default: return humanize(entry.type);
   }
 }
@@ -325,7 +325,7 @@ export function drawCareerTimeline(container, timeline) {
     tooltip: {
       trigger: 'item', confine: true,
       formatter: (p) => (p.seriesIndex === 0 ? assignmentTooltip(bars[p.dataIndex])
-        : `<strong>${escapeHtml(eventWords(points[p.dataIndex]))}</strong><br>${formatDate(points[p.dataIndex].effectiveDate)} · event #${points[p.dataIndex].sequence}`),
+        : `<strong>${escapeHtml(eventWords(points[p.dataIndex]))}</strong><br>${formatDate(points[p.dataIndex].effectiveDate)}`),
     },
     xAxis: { type: 'time', min: first - span * 0.03, max: asOf + span * 0.04, axisLabel: { hideOverlap: true },
       splitLine: { show: true, lineStyle: { color: '#e3e6ea' } } },

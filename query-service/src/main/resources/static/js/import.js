@@ -143,11 +143,26 @@ function render(s) {
     figure(NUMBER.format(s.alreadyRecorded), 'already recorded before'),
     figure(NUMBER.format(s.failed), 'rows not recorded', s.failed > 0),
     figure(NUMBER.format(s.eventsRecorded), 'events recorded'));
+  $('events-why').textContent = eventsWhy(s);
   renderFailures(s);
   if (s.state !== lastState) {
     lastState = s.state;
     announce(s);
   }
+}
+
+/**
+ * Why the rows and the events differ: a row records one event, and a role that begins while another is
+ * still held also ends that one, an event the platform records itself.
+ */
+function eventsWhy(s) {
+  const rows = s.recorded || 0;
+  const events = s.eventsRecorded || 0;
+  const more = events - rows;
+  const recorded = `${NUMBER.format(rows)} ${rows === 1 ? 'row' : 'rows'} recorded as ${NUMBER.format(events)} ${events === 1 ? 'event' : 'events'}`;
+  if (more <= 0) return `${recorded}: one event a row.`;
+  return `${recorded}: the platform recorded ${NUMBER.format(more)} ${more === 1 ? 'event' : 'events'} itself, because a row`
+    + ' that begins a role while another is still held also ends that one.';
 }
 
 function announce(s) {

@@ -3,7 +3,9 @@
 // registering is for managers (into a team they manage), PMO leads and HR administrators.
 import * as api from './api.js';
 import * as auth from './auth.js';
-import { el, pageUrl, recent, rememberPerson, renderHeader, showRefusal, signedIn, status, today } from './ui.js';
+import {
+  el, pageUrl, recent, rememberPerson, rememberTeamNames, renderHeader, showRefusal, signedIn, status, teamWords, today,
+} from './ui.js';
 import { clearErrors, showErrors } from './forms.js';
 
 const $ = (id) => document.getElementById(id);
@@ -12,11 +14,11 @@ function renderRecent(who) {
   const { people, teams } = recent();
   const others = people.filter((p) => !who || p.id !== who.personId);
   $('recent-people').replaceChildren(...(others.length ? others.map((p) => el('li', {},
-    el('a', { href: pageUrl('career.html', { person: p.id }) }, p.name || p.id, p.teamId ? ` · ${p.teamId}` : '')))
+    el('a', { href: pageUrl('career.html', { person: p.id }) }, p.name || 'Someone opened before', p.teamId ? ` · ${teamWords(p.teamId)}` : '')))
     : [el('li', { class: 'empty' }, 'None yet in this browser.')]));
   const openable = teams.filter((t) => !who || auth.may.seeBoard(who, t));
   $('recent-teams').replaceChildren(...(openable.length ? openable.map((t) => el('li', {},
-    el('a', { href: pageUrl('team.html', { team: t }) }, t)))
+    el('a', { href: pageUrl('team.html', { team: t }) }, teamWords(t))))
     : [el('li', { class: 'empty' }, 'None yet in this browser.')]));
 }
 
@@ -24,8 +26,12 @@ function renderRecent(who) {
 async function renderKnownTeams(who) {
   try {
     const teams = await api.teams();
+    rememberTeamNames(teams);
+    renderRecent(who);
+    // the count is the board's: who is in the team today (not everyone who ever was)
     $('known-teams').replaceChildren(...(teams.length ? teams.map((t) => el('li', {},
-      el('a', { href: pageUrl('team.html', { team: t.teamId }) }, t.teamId, ` · ${t.everMembers}`)))
+      el('a', { href: pageUrl('team.html', { team: t.teamId }) }, t.teamName || teamWords(t.teamId)),
+      ` · ${t.members} ${t.members === 1 ? 'member' : 'members'} today`))
       : [el('li', { class: 'empty' }, who && !auth.may.seeEveryone(who) ? 'No team of yours has anyone yet.' : 'No team yet: register someone.')]));
   } catch (e) {
     $('known-teams').replaceChildren(el('li', { class: 'empty' }, 'Teams could not be listed.'));

@@ -5,7 +5,7 @@ import * as api from './api.js';
 import { may } from './auth.js';
 import {
   el, formatDate, naturalCompare, pageUrl, params, recent, recorderWords, rememberPerson, renderHeader, showProblem, showRefusal, signedIn,
-  status, today,
+  status, teamWords, today,
 } from './ui.js';
 import { drawCareerTimeline, eventWords, kindLegend } from './charts.js';
 import { clearErrors, showErrors } from './forms.js';
@@ -78,7 +78,7 @@ function fillRetractable() {
   const entries = [...(timeline?.entries || [])].reverse().filter((e) => e.type !== 'PERSON_REGISTERED');
   select.replaceChildren(el('option', { value: '' }, entries.length ? 'Choose…' : 'Nothing to retract'),
     ...entries.map((e) => el('option', { value: e.eventId, selected: e.eventId === chosen },
-      `${formatDate(e.effectiveDate)} · ${eventWords(e)} (#${e.sequence})`)));
+      `${formatDate(e.effectiveDate)} · ${eventWords(e)}`)));
 }
 
 /** The request body: type, effective date and the chosen type's filled-in fields. */
@@ -111,28 +111,38 @@ async function submit(e) {
     recorded = await api.recordEvent(personId, event);
   } catch (error) {
     button.disabled = false;
-    const refused = error.status === 403 || error.status === 404 ? 'you may not record events for this person.' : null;
-    status(`Not recorded: ${refused || (error.fieldErrors?.length ? 'please correct the marked fields.' : (error.problem?.detail || error.message))}`, 'error');
-    if (refused) {
+    // the refusal is said once, beside the field it concerns; the status line only says nothing was recorded
+    status('Not recorded.', 'error');
+    if (error.status === 403 || error.status === 404) {
       showRefusal(form.querySelector('.form-problem'), error, 'person');
     } else {
-      showErrors(form, error, { fallbackField: 'type' });
+      showErrors(form, besideAField(error), { fallbackField: 'type' });
     }
     return;
   }
   button.disabled = false;
   const what = eventType(event.type)?.label || event.type;
-  status(`Recorded “${what}” (event #${recorded.sequenceNumber}). Updating the views…`, 'working');
+  status(`Recorded “${what}”. Updating the views…`, 'working');
   resetTypeFields();
   try {
     await loadTimeline(recorded.sequenceNumber);
     const careerUrl = pageUrl('career.html', { person: personId });
-    status(`Recorded “${what}” (event #${recorded.sequenceNumber}); it is in the timeline now.`, 'ok');
+    status(`Recorded “${what}”; it is in the timeline now.`, 'ok');
     $('career-link').href = `${careerUrl}&minSequence=${recorded.sequenceNumber}`;
     highlight(recorded.eventId);
   } catch (error) {
-    status(`Recorded “${what}” (event #${recorded.sequenceNumber}), but the views could not show it yet: ${error.message}`);
+    status(`Recorded “${what}”, but the views could not show it yet: ${error.message}`);
   }
+}
+
+/**
+ * A refusal that names no field (a career rule about another recorded event, a conflict) is shown
+ * beside the event type: what was chosen is what the refusal is about.
+ */
+function besideAField(error) {
+  if (error.fieldErrors.length) return error;
+  const detail = error.problem?.detail || error.message;
+  return { problem: error.problem, message: error.message, fieldErrors: [{ field: 'type', message: detail }] };
 }
 
 function resetTypeFields() {
@@ -150,18 +160,18 @@ function highlight(eventId) {
 
 async function loadTimeline(minSequence) {
   timeline = await api.timeline(personId, { minSequence });
-  rememberPerson({ id: personId, name: timeline.displayName, teamId: timeline.teamId });
-  const name = timeline.displayName || personId;
+  rememberPerson({ id: personId, name: timeline.displayName, teamId: timeline.teamId, teamName: timeline.teamName });
+  const name = timeline.displayName || 'someone whose name is not available';
   document.title = `Record an event for ${name} · Careerpath`;
   $('title').textContent = `Record an event for ${name}`;
-  $('subtitle').textContent = `${timeline.teamId ? `Team ${timeline.teamId} · ` : ''}up to event #${timeline.sequence}`;
+  $('subtitle').textContent = timeline.teamId ? `Team ${teamWords(timeline.teamId, timeline.teamName)}` : 'No team';
   renderHeader('record', { person: personId, personTeam: timeline.teamId, team: timeline.teamId });
   drawCareerTimeline($('timeline-chart'), timeline);
   $('timeline-legend').replaceChildren(kindLegend());
   const latest = [...timeline.entries].sort((a, b) => b.sequence - a.sequence).slice(0, 6);
   $('latest-entries').replaceChildren(...latest.map((entry) => el('li', { 'data-event-id': entry.eventId, value: entry.sequence },
     `${formatDate(entry.effectiveDate)} · ${eventWords(entry)}`,
-    el('span', { class: 'hint' }, ` (event #${entry.sequence}${entry.recordedBy ? `, by ${recorderWords(entry.recordedBy)}` : ''})`))));
+    el('span', { class: 'hint' }, entry.recorder ? ` (by ${recorderWords(entry.recorder)})` : ''))));
   if ($('event-type').value === 'EVENT_RETRACTED') fillRetractable();
 }
 

@@ -4,6 +4,7 @@ import * as api from './api.js';
 import { may } from './auth.js';
 import {
   el, FLAGS, followToday, formatDate, kindLabel, months, naturalCompare, pageUrl, params, percent, recent, rememberTeam, renderHeader,
+  teamWords,
   showProblem, showRefusal, signedIn, status, viewpoint,
 } from './ui.js';
 import { drawTeamTimeline, kindKey, kindLegend, patternCanvas } from './charts.js';
@@ -22,7 +23,7 @@ const blank = (value) => value === null || value === undefined;
 const oneDecimal = (value) => (blank(value) ? '—' : (Math.round(value * 10) / 10).toFixed(1));
 
 const COLUMNS = [
-  { key: 'name', label: 'Person', value: (m) => (m.displayName || m.personId).toLowerCase(), cell: nameCell },
+  { key: 'name', label: 'Person', value: (m) => (m.displayName || 'Name not available').toLowerCase(), cell: nameCell },
   { key: 'assignment', label: 'Current role', value: (m) => (m.currentAssignment ? kindLabel(m.currentAssignment.kind, m.currentAssignment.pmoType) : ''), cell: roleCell },
   { key: 'since', label: 'In role since', value: (m) => m.currentAssignment?.since ?? null, cell: sinceCell },
   // no delivery history: no retention, an empty cell, so last whichever the direction
@@ -99,7 +100,7 @@ function sinceCell(m) {
 }
 
 function nameCell(m) {
-  return el('a', { href: pageUrl('career.html', { person: m.personId, asOf }) }, m.displayName || m.personId);
+  return el('a', { href: pageUrl('career.html', { person: m.personId, asOf }) }, m.displayName || 'Name not available');
 }
 
 function roleCell(m) {
@@ -209,7 +210,7 @@ function renderAggregates() {
   }
   const rows = (board.rotationsLastYear || []).map((r) => el('tr', {},
     el('td', {}, formatDate(r.date)),
-    el('td', {}, el('a', { href: pageUrl('career.html', { person: r.personId, asOf }) }, r.displayName || r.personId)),
+    el('td', {}, el('a', { href: pageUrl('career.html', { person: r.personId, asOf }) }, r.displayName || 'Name not available')),
     el('td', {}, `${kindLabel(r.from)} → ${kindLabel(r.to)}`)));
   $('rotations').tBodies[0].replaceChildren(...(rows.length ? rows
     : [el('tr', {}, el('td', { colspan: 3, class: 'empty' }, 'No rotations in the last year.'))]));
@@ -223,14 +224,18 @@ async function drawTimeline() {
   $('team-timeline-legend').replaceChildren(kindLegend());
 }
 
+/** What people call the team: the board's name for it, else the one remembered, else the id read as a name. */
+const teamName = () => teamWords(teamId, state.board?.teamName);
+
 async function show(board) {
   state.board = board;
-  rememberTeam(teamId);
+  rememberTeam(teamId, board.teamName);
   $('problem').replaceChildren();
   $('content').hidden = false;
-  document.title = `Team ${teamId} · Careerpath`;
-  $('title').textContent = `Team ${teamId}`;
-  $('subtitle').textContent = `${board.members.length} ${board.members.length === 1 ? 'member' : 'members'} as of ${formatDate(board.asOf)}`;
+  document.title = `Team ${teamName()} · Careerpath`;
+  $('title').textContent = `Team ${teamName()}`;
+  // the same count as the start page's: who is in the team on the day shown
+  $('subtitle').textContent = `${board.members.length} ${board.members.length === 1 ? 'member' : 'members'} in the team on ${formatDate(board.asOf)}`;
   renderBoard();
   renderAttention();
   renderAggregates();
@@ -250,26 +255,26 @@ async function followOthers() {
   const sorting = document.activeElement?.closest?.('#board') ? document.activeElement.dataset.sort : null;
   await show(board);
   if (sorting) $('board').querySelector(`button[data-sort="${sorting}"]`)?.focus();
-  status(`Updated while you watched: team ${teamId} as of ${formatDate(board.asOf)}.`, 'ok');
+  status(`Updated while you watched: team ${teamName()} as of ${formatDate(board.asOf)}.`, 'ok');
 }
 
 async function load() {
   status(asOf ? `Loading the team as of ${formatDate(asOf)}…` : 'Loading the team…', 'working');
   try {
     await show(await api.rotationBoard(teamId, viewpoint()));
-    status(`Showing team ${teamId} as of ${formatDate(state.board.asOf)}.`, 'ok');
+    status(`Showing team ${teamName()} as of ${formatDate(state.board.asOf)}.`, 'ok');
   } catch (e) {
     $('content').hidden = true;
     status('');
     if (e.status === 404) {
       // an empty team on that day is an answer, not a failure
-      $('title').textContent = `Team ${teamId}`;
+      $('title').textContent = `Team ${teamName()}`;
       $('subtitle').textContent = '';
       $('problem').replaceChildren(el('p', { class: 'withheld', role: 'status' }, `${e.problem?.detail || 'Nobody in this team.'}. `,
         params().get('asOf') && params().get('knownThen') === '1' ? 'Untick “as recorded then” to include what was recorded later, or pick a later day.'
           : params().get('asOf') ? 'Pick a later day.' : 'Register people in this team on the start page.'));
     } else if (e.status === 403) {
-      $('title').textContent = `Team ${teamId}`;
+      $('title').textContent = `Team ${teamName()}`;
       $('subtitle').textContent = '';
       showRefusal($('problem'), e, 'team');
       if (who?.managedTeams.length) {
@@ -279,7 +284,7 @@ async function load() {
         $('problem').append(el('p', {}, el('a', { href: pageUrl('career.html', { person: who.personId }) }, 'Open my career')));
       }
     } else {
-      showProblem($('problem'), e, `Could not load team ${teamId}`);
+      showProblem($('problem'), e, `Could not load team ${teamName()}`);
     }
   }
 }

@@ -68,10 +68,22 @@ export function forgetRecent(who) {
 export function recent() {
   try {
     const stored = JSON.parse(window.localStorage.getItem(store()) || '{}');
-    return { people: stored.people || [], teams: stored.teams || [] };
+    return { people: stored.people || [], teams: stored.teams || [], teamNames: stored.teamNames || {} };
   } catch (e) {
-    return { people: [], teams: [] };
+    return { people: [], teams: [], teamNames: {} };
   }
+}
+
+/**
+ * What people call a team: the name the API last gave for it (remembered in this browser), else its
+ * id read as a name, as the query service does ("team-apollo" is "Apollo").
+ */
+export function teamWords(teamId, teamName) {
+  if (teamName) return teamName;
+  const remembered = recent().teamNames[teamId];
+  if (remembered) return remembered;
+  const words = String(teamId || '').replace(/^team[-_.]/i, '').replace(/[-_.]/g, ' ').trim() || String(teamId || '');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function save(value) {
@@ -89,13 +101,22 @@ export function rememberPerson(person) {
   value.people = [{ ...previous, ...Object.fromEntries(Object.entries(person).filter(([, v]) => v)) },
     ...value.people.filter((p) => p.id !== person.id)].slice(0, 12);
   if (person.teamId) value.teams = [person.teamId, ...value.teams.filter((t) => t !== person.teamId)].slice(0, 12);
+  if (person.teamId && person.teamName) value.teamNames = { ...value.teamNames, [person.teamId]: person.teamName };
   save(value);
 }
 
-export function rememberTeam(teamId) {
+/** The names the API gave these teams ({teamId, teamName}), for the lists that remember only ids. */
+export function rememberTeamNames(teams) {
+  const value = recent();
+  for (const team of teams) if (team.teamId && team.teamName) value.teamNames[team.teamId] = team.teamName;
+  save(value);
+}
+
+export function rememberTeam(teamId, teamName) {
   if (!teamId) return;
   const value = recent();
   value.teams = [teamId, ...value.teams.filter((t) => t !== teamId)].slice(0, 12);
+  if (teamName) value.teamNames = { ...value.teamNames, [teamId]: teamName };
   save(value);
 }
 
@@ -220,11 +241,20 @@ export async function signedIn(options) {
 export const whoIsSignedIn = () => auth.identity();
 
 /** How the pages show who recorded an event: "you" for the signed-in person, else the pseudonymous id. */
-export function recorderWords(recordedBy) {
+/**
+ * Who recorded something, in words: the API's {displayName, role} of a timeline entry ("you", a name
+ * where the caller may see that person, else what they are), never the stored pseudonymous id.
+ * A bare id (an import's recorder) is "you" when it is the signed-in account, else "HR".
+ */
+export function recorderWords(recorder) {
+  if (!recorder) return '—';
+  if (typeof recorder === 'object') {
+    if (recorder.role === 'you') return 'you';
+    return recorder.displayName || recorder.role || '—';
+  }
   const who = auth.identity();
-  if (!recordedBy) return '—';
-  if (who && (recordedBy === who.personId || recordedBy === `sub:${who.subject}`)) return 'you';
-  return recordedBy;
+  if (who && (recorder === who.personId || recorder === `sub:${who.subject}`)) return 'you';
+  return recorder === 'sub:careerpath-launcher' ? 'the platform' : 'HR';
 }
 
 function asOfWords(asOf, knownThen) {

@@ -43,10 +43,17 @@ final class DemoPeople {
             registration.put("personId", account.personId());
             registration.put("displayName", account.name());
             registration.put("teamId", account.team());
+            registration.put("teamName", teamName(account.team()));
             commandApi.post().uri("/api/people").body(registration).retrieve().toBodilessEntity();
             log.info("Registered the demo account {}'s person {} in {}", account.username(), account.personId(),
                     account.team());
         }
+    }
+
+    /** The demo teams' names: "team-apollo" is the team people call "Apollo". */
+    static String teamName(String teamId) {
+        String name = teamId.startsWith("team-") ? teamId.substring("team-".length()) : teamId;
+        return name.isEmpty() ? teamId : Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     private static boolean registered(RestClient commandApi, String personId) {

@@ -68,12 +68,18 @@ class BulkImportDashboardTest {
         assertThat(bar.getAttribute("aria-valuetext")).isEqualTo("19 of 19 rows, 100 %");
         assertThat(browser.text("#progress-label")).isEqualTo("Rows done: 19 of 19 (100 %)");
         assertThat(browser.text("#import-figures")).contains("rows a second", "took", "rows not recorded");
+        // why 16 rows are 19 events, in words
+        assertThat(browser.text("#events-why")).isEqualTo("16 rows recorded as 19 events: the platform recorded 3"
+                + " events itself, because a row that begins a role while another is still held also ends that one.");
         assertThat(browser.text("#import-name")).as("recorded in the signed-in person's name").contains("by you");
         List<String> lines = browser.findAll("#failures tbody tr").stream()
                 .map(row -> row.findElement(org.openqa.selenium.By.cssSelector("td")).getText()).toList();
         assertThat(lines).containsExactly("18", "19", "20");
         assertThat(browser.text("#failures tbody")).contains("HR-1004", "Person not found",
                 "percentOfTime: must be less than or equal to 100");
+        // a broken career rule in the same words as the record form's: no type codes, no ids
+        assertThat(browser.text("#failures tbody")).contains("with no time away from delivery")
+                .doesNotContainPattern("[A-Z]{2,}_[A-Z_]+ of|\\(event ");
         assertThat(browser.driver.getCurrentUrl()).contains("import.html?import=");
         browser.waitForText("#recent-imports", t -> t.contains("career-history-sample.csv"));
         assertThat(browser.find(".site-nav a[aria-current=page]").getText()).isEqualTo("Import histories");

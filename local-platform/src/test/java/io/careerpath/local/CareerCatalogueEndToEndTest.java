@@ -183,7 +183,8 @@ class CareerCatalogueEndToEndTest {
 
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
         assertThat(refused.getBody().get("type").asText()).isEqualTo("urn:careerpath:problem:regain-without-prior-delivery");
-        assertThat(refused.getBody().get("detail").asText()).contains("DELIVERY_ROLE_STARTED");
+        assertThat(refused.getBody().get("detail").asText()).isEqualTo("There is no delivery role before 6 May 2019,"
+                + " so none to return to: record a first delivery role as a new delivery role instead.");
         assertThat(stale.getStatusCode().value()).isEqualTo(409);
         assertThat(platform.client.careerEvents(person).get("events")).hasSize(1);
     }

@@ -258,6 +258,11 @@ final class DashboardBrowser implements AutoCloseable {
         return find(css).getText();
     }
 
+    /** What the page shows as text (document.body.innerText): closed disclosures and hidden parts left out. */
+    String bodyText() {
+        return (String) js("return document.body.innerText");
+    }
+
     void waitForText(String css, Predicate<String> condition) {
         await().withMessage(() -> "text of " + css + " never satisfied the condition; it was: "
                         + (findAll(css).isEmpty() ? "(no such element)" : findAll(css).get(0).getText()))

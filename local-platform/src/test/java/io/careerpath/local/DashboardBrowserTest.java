@@ -89,6 +89,11 @@ class DashboardBrowserTest {
         assertThat(browser.find("#sign-out").isDisplayed()).isTrue();
         assertThat(browser.findAll(".site-nav a").stream().map(WebElement::getText).toList())
                 .contains("Start", "My career", "Import histories");
+        // teams by name, counted as their boards count them (who is in the team today)
+        browser.waitForText("#known-teams", t -> t.contains("Apollo · "));
+        assertThat(browser.text("#known-teams")).containsPattern("Apollo · \\d+ members? today")
+                .doesNotContain("team-apollo");
+        assertNoIdsShown("the start page");
         assertEverythingFromThePlatform();
         browser.assertNoConsoleErrors("the start page");
         browser.screenshot("start");
@@ -104,7 +109,7 @@ class DashboardBrowserTest {
         browser.await().until(d -> d.getCurrentUrl().contains("/record.html?person="));
         browser.waitForText("#title", t -> t.equals("Record an event for Hedy Lamarr"));
         Map<String, Object> timeline = browser.awaitChartDrawn("timeline-chart");
-        assertThat(DashboardBrowser.dataNames(timeline)).contains("Registered in team-signal");
+        assertThat(DashboardBrowser.dataNames(timeline)).contains("Registered in team Signal");
         browser.assertNoConsoleErrors("registration");
     }
 
@@ -131,6 +136,15 @@ class DashboardBrowserTest {
                 "since the last delivery role ended", "of delivery practice since");
         assertThat(figures).containsPattern("Rotate back|No rotate-back date");
         assertThat(browser.findAll("#entries-table tbody tr")).hasSizeGreaterThanOrEqualTo(10);
+        // recorders by name or role, the team by its name; the model and event numbers only on request
+        assertThat(browser.text("#entries-table tbody")).contains("you").doesNotContain("sub:");
+        assertThat(browser.text("#subtitle")).startsWith("Team Apollo");
+        assertNoIdsShown("the career page");
+        assertThat(browser.bodyText()).doesNotContain("event #", "matrix", "parameters");
+        assertThat(browser.js("return document.getElementById('skills-about').closest('details').open")).isEqualTo(false);
+        browser.find("#skills-about").findElement(org.openqa.selenium.By.xpath("./preceding-sibling::summary")).click();
+        browser.waitForText("#skills-about", t -> t.contains("matrix"));
+        assertThat(browser.text("#skills-about")).contains("events recorded for this career", "skill model");
         assertEverythingFromThePlatform();
         assertThat(browser.loadedUrls()).contains(base + "/webjars/echarts/5.5.0/echarts.min.js");
         browser.assertNoConsoleErrors("my career");
@@ -186,9 +200,13 @@ class DashboardBrowserTest {
     @Test
     void myTeamShowsTheBoardWithItsFlagsEveryoneOnOneTimelineAndTheAggregates() {
         browser.get(base + "/team.html?team=team-apollo");
-        browser.waitForText("#status", t -> t.startsWith("Showing team team-apollo"));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Apollo"));
 
         assertThat(browser.findAll("#board tbody tr")).hasSize(5);
+        assertThat(browser.text("#title")).isEqualTo("Team Apollo");
+        assertThat(browser.driver.getTitle()).startsWith("Team Apollo");
+        assertThat(browser.text("#subtitle")).startsWith("5 members in the team on");
+        assertNoIdsShown("the team page");
         assertThat(browser.text("#board")).contains("Delivery at risk", "Admin overload", "Troubled-program streak");
         assertThat(browser.text("tr[data-person='" + ada + "']")).contains("Organizational PMO", "Delivery at risk");
         assertThat(browser.text("#attention")).contains("need attention");
@@ -251,7 +269,7 @@ class DashboardBrowserTest {
                 .allSatisfy(series -> assertThat(((Number) series.get("points")).longValue()).isZero());
 
         browser.get(base + "/team.html?team=team-gemini");
-        browser.waitForText("#status", t -> t.startsWith("Showing team team-gemini"));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Gemini"));
         assertThat(browser.text("tr[data-person='" + joan + "'] td[data-label='Delivery kept']"))
                 .isEqualTo("No delivery history yet");
         assertThat(browser.text("tr[data-person='" + joan + "']")).doesNotContain("Delivery at risk");
@@ -269,7 +287,7 @@ class DashboardBrowserTest {
     void theCurrencyCardFollowsTheSameVerdictAsTheRotateBackCardAndTheBoardsFlag() {
         // Ada left delivery 18 months ago and is in an organizational PMO: the board flags her
         browser.get(base + "/team.html?team=team-apollo");
-        browser.waitForText("#status", t -> t.startsWith("Showing team team-apollo"));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Apollo"));
         boolean flagged = browser.text("tr[data-person='" + ada + "']").contains("Delivery at risk");
 
         browser.get(base + "/career.html?person=" + ada);
@@ -297,7 +315,7 @@ class DashboardBrowserTest {
     @Test
     void aSmallTeamsAggregatesAreWithheldAndThePageSaysWhy() {
         browser.get(base + "/team.html?team=team-gemini");
-        browser.waitForText("#status", t -> t.startsWith("Showing team team-gemini"));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Gemini"));
 
         assertThat(browser.text("#aggregates-withheld")).contains("Withheld", "2 people, fewer than 5");
         assertThat(browser.findAll("#aggregates-list")).isEmpty();
@@ -372,14 +390,14 @@ class DashboardBrowserTest {
         assertThat(browser.js("return window.sameDocument === true")).as("no reload").isEqualTo(true);
 
         browser.get(base + "/team.html?team=team-cobol");
-        browser.waitForText("#status", t -> t.startsWith("Showing team team-cobol"));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Cobol"));
         assertThat(browser.text("#board")).doesNotContain("55 %");
         browser.js("window.sameDocument = true");
         browser.find("#board button[data-sort='admin']").click(); // a keyboard or mouse user sorting the board
 
         paul.record(grace, event("ADMINISTRATIVE_LOAD_RECORDED", TODAY.minusMonths(1), "percentOfTime", 55));
 
-        browser.waitForText("#status", t -> t.startsWith("Updated while you watched: team team-cobol"));
+        browser.waitForText("#status", t -> t.startsWith("Updated while you watched: team Cobol"));
         assertThat(browser.text("#board")).contains("55 %");
         assertThat(browser.js("return document.activeElement.dataset.sort")).as("still where they were").isEqualTo("admin");
         assertThat(browser.js("return window.sameDocument === true")).as("no reload").isEqualTo(true);
@@ -438,7 +456,7 @@ class DashboardBrowserTest {
         record("TEAM_CHANGED", TODAY.minusMonths(3), Map.of("#TEAM_CHANGED-teamId", "team-nobel"));
 
         Map<String, Object> chart = browser.awaitChartDrawn("timeline-chart",
-                c -> DashboardBrowser.dataNames(c).contains("Moved to team-nobel"));
+                c -> DashboardBrowser.dataNames(c).contains("Moved to team Nobel"));
         assertThat(DashboardBrowser.dataNames(chart)).contains("Delivery: Vitamin study", "Troubled program: Lab rescue",
                 "Delivery: Chemistry bond", "Administrative load 25 %", "Leadership assessed at level 4");
         assertThat((String) chart.get("label")).contains("Lab rescue", "rescued");
@@ -467,8 +485,18 @@ class DashboardBrowserTest {
         browser.find("#record-submit").click();
 
         browser.waitForText("#event-type-error", t -> !t.isBlank());
-        assertThat(browser.text("#event-type-error")).contains("DELIVERY_ROLE_STARTED");
+        String refusal = "There is no delivery role before "
+                + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH).format(TODAY) + ", so none to return to: record a first"
+                + " delivery role as a new delivery role instead.";
+        assertThat(browser.text("#event-type-error")).isEqualTo(refusal);
         assertThat(browser.find("#event-type").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#event-type").getAttribute("aria-describedby")).contains("event-type-error");
+        // said once, beside the field: the status line only says that nothing was recorded
+        assertThat(browser.text("#status")).isEqualTo("Not recorded.");
+        assertThat(browser.bodyText().split(java.util.regex.Pattern.quote("none to return to"), -1)).hasSize(2);
+        assertThat(browser.text("#event-type-error")).doesNotContainPattern("[A-Z]{2,}_[A-Z_]+")
+                .doesNotContainPattern(UUID_PATTERN);
+        assertNoIdsShown("a refusal");
         assertThat(timeline(dorothy).get("sequence").asLong()).isZero();
         assertThat(severeConsoleMessages()).allMatch(m -> m.contains("status of 422") || m.contains("status of 409"));
     }
@@ -501,10 +529,10 @@ class DashboardBrowserTest {
         browser.find("#known-then").click();
         browser.waitForText("#status", t -> t.startsWith("Showing Ada Lovelace"));
         browser.find("#subtitle a").click();
-        browser.waitForText("#status", t -> t.startsWith("Showing team team-apollo as of " + words(past)));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Apollo as of " + words(past)));
         assertThat(browser.text("tr[data-person='" + ada + "']")).contains("Delivery: Customer portal relaunch");
         browser.find("#asof-today").click();
-        browser.waitForText("#status", t -> t.equals("Showing team team-apollo as of " + words(TODAY) + "."));
+        browser.waitForText("#status", t -> t.equals("Showing team Apollo as of " + words(TODAY) + "."));
         browser.assertNoConsoleErrors("as of");
     }
 
@@ -751,6 +779,15 @@ class DashboardBrowserTest {
         assertThat(browser.loadedUrls()).isNotEmpty()
                 .allMatch(url -> url.startsWith(base + "/") || url.startsWith(commandBase + "/"),
                         "loaded from the platform itself");
+    }
+
+    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    /** People read names and words: no id (nor an id cut short, "e1a5c0de-0003-…") in what the page shows. */
+    private static void assertNoIdsShown(String page) {
+        assertThat(browser.bodyText()).as("the visible text of %s", page)
+                .doesNotContainPattern(UUID_PATTERN).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-")
+                .doesNotContain("sub:");
     }
 
     private static List<String> severeConsoleMessages() {

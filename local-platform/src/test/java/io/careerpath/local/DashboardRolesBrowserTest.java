@@ -163,13 +163,15 @@ class DashboardRolesBrowserTest {
         browser.get(base + "/index.html");
         assertThat(browser.text("#account-role")).isEqualTo("Manager");
         assertThat(browser.find("#team-card").isDisplayed()).isTrue();
-        browser.waitForText("#known-teams", t -> t.contains(APOLLO));
+        browser.waitForText("#known-teams", t -> t.contains("Apollo"));
         assertThat(teamsListed()).containsExactly(APOLLO);
+        // by name, not by id, and counted as the board counts: who is in the team today
+        assertThat(browser.text("#known-teams")).containsPattern("^Apollo · \\d+ members? today$");
         assertThat(browser.text("#known-teams-heading")).isEqualTo("Teams you manage");
         assertThat(navigation()).contains("My career", "My team").doesNotContain("Import histories");
 
         browser.find("#known-teams a").click();
-        browser.waitForText("#status", t -> t.startsWith("Showing team " + APOLLO));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Apollo"));
         assertThat(boardMembers()).contains(ada, erin.personId(), maria.personId())
                 .doesNotContain(joan, tommy);
         assertThat(browser.text("#board")).contains("Ada Lovelace", erin.name()).doesNotContain("Joan Clarke", "Tommy Flowers");
@@ -180,7 +182,7 @@ class DashboardRolesBrowserTest {
 
         // two years ago Tommy was in team-apollo; he has moved on, so his old manager no longer sees him there
         browser.get(base + "/team.html?team=" + APOLLO + "&asOf=" + TODAY.minusYears(2));
-        browser.waitForText("#status", t -> t.startsWith("Showing team " + APOLLO));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Apollo"));
         assertThat(boardMembers()).contains(ada).doesNotContain(tommy, joan);
 
         // and a member's career opens
@@ -235,22 +237,22 @@ class DashboardRolesBrowserTest {
         signIn(paul);
         browser.get(base + "/index.html");
         assertThat(browser.text("#account-role")).isEqualTo("PMO lead");
-        browser.waitForText("#known-teams", t -> t.contains(APOLLO) && t.contains(GEMINI));
+        browser.waitForText("#known-teams", t -> t.contains("Apollo") && t.contains("Gemini"));
         assertThat(teamsListed()).contains(APOLLO, GEMINI, "team-pmo", "team-hr");
         assertThat(browser.text("#known-teams-heading")).isEqualTo("All teams");
         assertThat(navigation()).doesNotContain("Import histories");
 
         browser.get(base + "/team.html?team=" + GEMINI);
-        browser.waitForText("#status", t -> t.startsWith("Showing team " + GEMINI));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Gemini"));
         assertThat(boardMembers()).contains(joan, tommy);
 
         browser.get(base + "/team.html?team=" + APOLLO);
-        browser.waitForText("#status", t -> t.startsWith("Showing team " + APOLLO));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Apollo"));
         assertThat(boardMembers()).contains(ada, erin.personId(), maria.personId()).doesNotContain(tommy);
 
         // everyone's past too: Tommy on team-apollo's board two years ago
         browser.get(base + "/team.html?team=" + APOLLO + "&asOf=" + TODAY.minusYears(2));
-        browser.waitForText("#status", t -> t.startsWith("Showing team " + APOLLO));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Apollo"));
         assertThat(boardMembers()).contains(ada, tommy);
 
         browser.get(base + "/career.html?person=" + joan);
@@ -462,8 +464,10 @@ class DashboardRolesBrowserTest {
         return browser.findAll(".site-nav a").stream().map(WebElement::getText).toList();
     }
 
+    /** The ids of the teams listed (the links name them by their names). */
     private static List<String> teamsListed() {
-        return browser.findAll("#known-teams a").stream().map(a -> a.getText().replaceAll(" · \\d+$", "")).toList();
+        return browser.findAll("#known-teams a").stream()
+                .map(a -> a.getAttribute("href").replaceAll(".*[?&]team=([^&#]+).*", "$1")).toList();
     }
 
     private static List<String> boardMembers() {

@@ -5,7 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
-/** A project professional became known to the platform, as a member of a team. */
+/**
+ * A project professional became known to the platform, as a member of a team.
+ *
+ * @param teamName what people call the team ("Apollo"), or {@code null} when the registration did not
+ *                 name it: a team's display name is the latest one recorded for its id (an added field,
+ *                 docs/events.md; not personal data, so never sealed)
+ */
 @Revision("1")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PersonRegistered(
@@ -15,5 +21,12 @@ public record PersonRegistered(
         String recordedBy,
         Instant recordedAt,
         String displayName,
-        String teamId) implements CareerEvent {
+        String teamId,
+        String teamName) implements CareerEvent {
+
+    /** A registration that does not name the team. */
+    public PersonRegistered(String personId, String eventId, LocalDate effectiveDate, String recordedBy,
+                            Instant recordedAt, String displayName, String teamId) {
+        this(personId, eventId, effectiveDate, recordedBy, recordedAt, displayName, teamId, null);
+    }
 }

@@ -115,8 +115,8 @@ class GoldenWireFormatTest {
      */
     static Stream<CareerEvent> canonicalEvents() {
         return Stream.of(
-                new PersonRegistered(PERSON, "e-registered", DAY, BY, AT, "Ada Lovelace", "team-apollo"),
-                new TeamChanged(PERSON, "e-team", DAY, BY, AT, "team-gemini", "manager-joan"),
+                new PersonRegistered(PERSON, "e-registered", DAY, BY, AT, "Ada Lovelace", "team-apollo", "Apollo"),
+                new TeamChanged(PERSON, "e-team", DAY, BY, AT, "team-gemini", "manager-joan", "Gemini"),
                 new DeliveryRoleStarted(PERSON, "e-delivery", DAY, BY, AT, "Billing platform migration"),
                 new JoinedPmo(PERSON, "e-pmo", DAY, BY, AT, PmoType.ORGANIZATIONAL, "Enterprise PMO",
                         DeliveryResponsibility.FULL),

@@ -24,7 +24,7 @@ final class CsvRows implements RowReader {
     static final String PERSON_REF = "personRef";
     /** Every column a file may have: {@code personRef} and the API's fields of every type. */
     static final List<String> COLUMNS = List.of(PERSON_REF, "type", "effectiveDate", "displayName", "teamId",
-            "projectName", "pmoType", "pmoName", "deliveryResponsibility", "programName", "outcome", "percentOfTime",
+            "teamName", "projectName", "pmoType", "pmoName", "deliveryResponsibility", "programName", "outcome", "percentOfTime",
             "skill", "level", "assessor", "managerId", "eventId", "reason");
     private static final Set<String> WHOLE_NUMBERS = Set.of("percentOfTime", "level");
     private static final Set<String> BOOLEANS = Set.of("deliveryResponsibility");

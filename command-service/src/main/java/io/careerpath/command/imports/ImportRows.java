@@ -94,7 +94,8 @@ public class ImportRows {
                 }
                 RegisterPersonRequest request = json.treeToValue(registration, RegisterPersonRequest.class);
                 return valid(request, () -> ImportRow.registration(line, eventId,
-                        new ImportRow.Registration(request.displayName(), request.teamId(), request.effectiveDate())));
+                        new ImportRow.Registration(request.displayName(), request.teamId(), request.effectiveDate(),
+                                request.teamName())));
             }
             CareerEventRequest request = json.treeToValue(row, CareerEventRequest.class);
             return valid(request, () -> ImportRow.event(line, eventId, request.type(), request::toCommand));

@@ -50,7 +50,7 @@ public final class PersonalFields {
     static CareerEvent map(CareerEvent event, UnaryOperator<String> field) {
         if (event instanceof PersonRegistered e) {
             return new PersonRegistered(e.personId(), e.eventId(), e.effectiveDate(), e.recordedBy(), e.recordedAt(),
-                    field.apply(e.displayName()), e.teamId());
+                    field.apply(e.displayName()), e.teamId(), e.teamName());
         }
         if (event instanceof DeliveryRoleStarted e) {
             return new DeliveryRoleStarted(e.personId(), e.eventId(), e.effectiveDate(), e.recordedBy(),

@@ -149,7 +149,11 @@ class RefusalsRecordNothingTest extends CommandApiTest {
                 422, "regain-while-delivering");
 
         assertThat(problem.get("title").asText()).isEqualTo("No time away from delivery");
-        assertThat(problem.get("detail").asText()).contains("DELIVERY_ROLE_STARTED", "2014-02-03");
+        // in words for people (no type codes, no ids); clients branch on the type
+        assertThat(problem.get("detail").asText()).isEqualTo("On 4 Jan 2016 the person is still in the delivery role"
+                + " from 3 Feb 2014, with no time away from delivery: record a new project while delivering as a new"
+                + " delivery role; a return to delivery is for coming back after time away.");
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("type");
     }
 
     @Test

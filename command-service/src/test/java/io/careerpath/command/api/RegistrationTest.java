@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.careerpath.events.PersonRegistered;
+import io.careerpath.events.TeamChanged;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +37,30 @@ class RegistrationTest extends CommandApiTest {
         assertThat(json.readTree(again.getContentAsString()).get("type").asText())
                 .isEqualTo("urn:careerpath:problem:person-already-exists");
         assertThat(storedEvents(id)).hasSize(1);
+    }
+
+    @Test
+    void aRegistrationAndATeamChangeMayNameTheTeamInTheClearAndOnlyOnOneLine() throws Exception {
+        MockHttpServletResponse registered = mvc.perform(post("/api/people").contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"displayName": "Ada Lovelace", "teamId": "team-apollo", "teamName": "Apollo"}""")).andReturn()
+                .getResponse();
+        String id = json.readTree(registered.getContentAsString()).get("personId").asText();
+        recorded(id, """
+                {"type": "TEAM_CHANGED", "effectiveDate": "2024-01-08", "teamId": "team-gemini", "teamName": "Gemini"}""");
+
+        // a team's name is no personal data: stored in the clear, where the name of the person is sealed
+        assertThat(((PersonRegistered) storedEvents(id).get(0)).teamName()).isEqualTo("Apollo");
+        assertThat(((PersonRegistered) storedEvents(id).get(0)).displayName()).startsWith("sealed:");
+        assertThat(((TeamChanged) storedEvents(id).get(1)).teamName()).isEqualTo("Gemini");
+        for (String bad : new String[] {"\"\"", "\"  \"", "\"Two\\nlines\""}) {
+            MockHttpServletResponse refused = mvc.perform(record(id, """
+                    {"type": "TEAM_CHANGED", "effectiveDate": "2024-02-05", "teamId": "team-b", "teamName": %s}"""
+                    .formatted(bad))).andReturn().getResponse();
+            assertThat(refused.getStatus()).as(bad).isEqualTo(400);
+            assertThat(refused.getContentAsString()).contains("teamName");
+        }
+        assertThat(storedEvents(id)).hasSize(2);
     }
 
     @Test

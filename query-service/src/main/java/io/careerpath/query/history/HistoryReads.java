@@ -121,22 +121,29 @@ public class HistoryReads {
     }
 
     /**
-     * Every team the platform knows, with how many people ever belonged to it, by id. A team whose
+     * Every team the platform knows, with its name and everyone who ever belonged to it. A team whose
      * only members were erased has none left and is no longer listed.
      */
     public List<KnownTeam> teams() {
         List<KnownTeam> teams = new ArrayList<>();
         for (Document team : generations.teamMembers(generations.active()).find()) {
-            int members = team.getList("members", String.class).size();
-            if (members > 0) {
-                teams.add(new KnownTeam(team.getString("_id"), members));
+            List<String> members = team.getList("members", String.class);
+            if (!members.isEmpty()) {
+                String teamId = team.getString("_id");
+                teams.add(new KnownTeam(teamId, TeamNames.of(teamId, team), List.copyOf(members)));
             }
         }
         teams.sort(java.util.Comparator.comparing(KnownTeam::teamId));
         return teams;
     }
 
-    public record KnownTeam(String teamId, int everMembers) {
+    /** A team's display name ({@link TeamNames}): the latest one recorded, else its id read as a name. */
+    public String teamName(String teamId) {
+        return TeamNames.of(teamId, generations.teamMembers(generations.active()).find(eq("_id", teamId)).first());
+    }
+
+    /** @param everMembers everyone who ever belonged to it, erased people left out */
+    public record KnownTeam(String teamId, String teamName, List<String> everMembers) {
     }
 
     /**

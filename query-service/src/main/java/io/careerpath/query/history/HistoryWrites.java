@@ -103,8 +103,16 @@ public final class HistoryWrites {
         String teamId = event instanceof PersonRegistered registered ? registered.teamId()
                 : event instanceof TeamChanged changed ? changed.teamId()
                 : null;
+        String teamName = event instanceof PersonRegistered registered ? registered.teamName()
+                : event instanceof TeamChanged changed ? changed.teamName()
+                : null;
         if (teamId != null) {
             teams.add(new UpdateOneModel<>(eq("_id", teamId), Updates.addToSet("members", event.personId()), UPSERT));
+        }
+        if (teamId != null && teamName != null && !teamName.isBlank()) {
+            // every name recorded stays, keyed by when: the latest is the team's name whatever order they arrive in
+            teams.add(new UpdateOneModel<>(eq("_id", teamId), Updates.set(TeamNames.NAMES + "."
+                    + TeamNames.key(event.recordedAt(), event.eventId()), teamName.strip()), UPSERT));
         }
     }
 

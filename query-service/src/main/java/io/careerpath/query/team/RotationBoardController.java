@@ -80,10 +80,11 @@ class RotationBoardController {
     }
 
     /**
+     * @param teamName           what people call the team ({@link HistoryReads#teamName})
      * @param aggregates         null when withheld
      * @param aggregatesWithheld why they were withheld, if they were
      */
-    record RotationBoard(String teamId, LocalDate asOf, LocalDate knownOn, List<Member> members, List<Rotation> rotationsLastYear,
+    record RotationBoard(String teamId, String teamName, LocalDate asOf, LocalDate knownOn, List<Member> members, List<Rotation> rotationsLastYear,
                          Aggregates aggregates, String aggregatesWithheld) {
     }
 
@@ -113,14 +114,15 @@ class RotationBoardController {
                         .thenComparing(PersonHistory::personId))
                 .toList();
         List<Member> board = members.stream().map(history -> figures.of(history, day)).toList();
+        String teamName = histories.teamName(teamId);
         List<Rotation> rotations = members.stream().flatMap(history -> rotations(history, day).stream())
                 .sorted(Comparator.comparing(Rotation::date).reversed())
                 .toList();
         String withheld = figures.aggregatesWithheld(members.size(), "Team aggregates");
         if (withheld != null) {
-            return new RotationBoard(teamId, day, viewpoint.knownOn(), board, rotations, null, withheld);
+            return new RotationBoard(teamId, teamName, day, viewpoint.knownOn(), board, rotations, null, withheld);
         }
-        return new RotationBoard(teamId, day, viewpoint.knownOn(), board, rotations, aggregates(members, board, rotations, day), null);
+        return new RotationBoard(teamId, teamName, day, viewpoint.knownOn(), board, rotations, aggregates(members, board, rotations, day), null);
     }
 
     private static List<Rotation> rotations(PersonHistory history, LocalDate day) {

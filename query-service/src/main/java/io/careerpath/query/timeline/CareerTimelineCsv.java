@@ -17,7 +17,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Component
 class CareerTimelineCsv implements WebMvcConfigurer {
 
-    static final List<String> HEADER = List.of("Effective date", "What happened", "Recorded at (UTC)");
+    static final List<String> HEADER = List.of("Effective date", "What happened", "Recorded at (UTC)", "Recorded by");
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
@@ -26,10 +26,20 @@ class CareerTimelineCsv implements WebMvcConfigurer {
 
     static CsvExport.Table table(CareerTimeline timeline) {
         List<List<String>> rows = new ArrayList<>();
-        for (HistoryEntry entry : timeline.entries()) {
-            rows.add(List.of(entry.effectiveDate().toString(), CareerWords.event(entry), entry.recordedAt().toString()));
+        for (TimelineController.Entry entry : timeline.entries()) {
+            HistoryEntry event = entry.event();
+            rows.add(List.of(event.effectiveDate().toString(), CareerWords.event(event), event.recordedAt().toString(),
+                    recorder(entry.recorder())));
         }
         String who = timeline.displayName() == null ? "person" : timeline.displayName();
         return new CsvExport.Table("career-events-" + CareerWords.fileName(who) + "-" + timeline.asOf() + ".csv", HEADER, rows);
+    }
+
+    /** By name where the caller may see the recorder, otherwise by role, as the career page says it; never an id. */
+    private static String recorder(Recorders.Recorder recorder) {
+        if (recorder == null) {
+            return "";
+        }
+        return recorder.displayName() != null ? recorder.displayName() : recorder.role();
     }
 }

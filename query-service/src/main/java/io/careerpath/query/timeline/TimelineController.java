@@ -1,5 +1,6 @@
 package io.careerpath.query.timeline;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.careerpath.events.AssignmentKind;
 import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PmoType;
@@ -9,6 +10,7 @@ import io.careerpath.query.api.Viewpoint;
 import io.careerpath.query.access.PeopleAccess;
 import io.careerpath.query.history.Assignment;
 import io.careerpath.query.history.HistoryEntry;
+import io.careerpath.query.history.HistoryReads;
 import io.careerpath.query.history.PersonHistory;
 import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,19 +34,32 @@ class TimelineController {
 
     private final PeopleAccess people;
     private final AsOf asOf;
+    private final Recorders recorders;
+    private final HistoryReads histories;
 
-    TimelineController(PeopleAccess people, AsOf asOf) {
+    TimelineController(PeopleAccess people, AsOf asOf, HistoryReads histories) {
         this.people = people;
         this.asOf = asOf;
+        this.recorders = new Recorders(people, asOf);
+        this.histories = histories;
     }
 
     /**
      * @param displayName the person's name (opened from its sealed form for this answer)
      * @param sequence the person's last event the stored history reflects
+     * @param teamName what people call the person's team ({@link HistoryReads#teamName})
      * @param entries  every event in effective-date order (retracted ones and retractions left out)
      */
-    record CareerTimeline(String personId, String displayName, String teamId, String managerId, LocalDate asOf,
-                          LocalDate knownOn, long sequence, List<AssignmentView> assignments, List<HistoryEntry> entries) {
+    record CareerTimeline(String personId, String displayName, String teamId, String teamName, String managerId,
+                          LocalDate asOf, LocalDate knownOn, long sequence, List<AssignmentView> assignments,
+                          List<Entry> entries) {
+    }
+
+    /**
+     * An event with who recorded it in words: {@code recordedBy} stays the stored pseudonymous id (for
+     * audits and clients), {@code recorder} is what a page shows.
+     */
+    record Entry(@JsonUnwrapped HistoryEntry event, Recorders.Recorder recorder) {
     }
 
     /** @param deliveryResponsibility NONE, PARTIAL or FULL: how much of the delivery of projects a PMO role answers for */
@@ -73,8 +89,13 @@ class TimelineController {
         Viewpoint viewpoint = this.asOf.resolve(asOf, knownOn);
         LocalDate day = viewpoint.asOf();
         PersonHistory history = people.history(caller, personId, viewpoint, minSequence);
-        return new CareerTimeline(personId, history.displayName().orElse(null), history.teamId().orElse(null),
-                history.managerId().orElse(null), day, viewpoint.knownOn(), history.sequence(),
-                history.assignments().stream().map(a -> AssignmentView.of(a, day)).toList(), history.entries());
+        List<HistoryEntry> entries = history.entries();
+        Map<String, Recorders.Recorder> recordedBy = recorders.of(caller, history, entries);
+        String teamId = history.teamId().orElse(null);
+        return new CareerTimeline(personId, history.displayName().orElse(null), teamId,
+                teamId == null ? null : histories.teamName(teamId), history.managerId().orElse(null), day,
+                viewpoint.knownOn(), history.sequence(),
+                history.assignments().stream().map(a -> AssignmentView.of(a, day)).toList(),
+                entries.stream().map(e -> new Entry(e, recordedBy.get(e.recordedBy()))).toList());
     }
 }

@@ -133,6 +133,9 @@ class CsvExportTest {
             assertThat(rows.get(i).get("Effective date")).isEqualTo(entries.get(i).get("effectiveDate").asText());
             assertThat(Instant.parse(rows.get(i).get("Recorded at (UTC)")))
                     .isEqualTo(Instant.parse(entries.get(i).get("recordedAt").asText()));
+            JsonNode recorder = entries.get(i).get("recorder");
+            assertThat(rows.get(i).get("Recorded by")).isNotBlank().isEqualTo(recorder.hasNonNull("displayName")
+                    ? recorder.get("displayName").asText() : recorder.get("role").asText());
         }
         assertThat(rows).extracting(row -> row.get("What happened")).containsExactly(
                 "Registered in t1", "Started delivery: Apollo", "Joined PMO North (Program PMO)",

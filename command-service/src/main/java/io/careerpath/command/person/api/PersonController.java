@@ -103,7 +103,7 @@ class PersonController {
                     ? request.effectiveDate()
                     : LocalDate.ofInstant(recording.recordedAt(), ZoneOffset.UTC);
             commands.sendAndWait(new RegisterPerson(personId, effectiveDate, recording, request.displayName(),
-                    request.teamId()));
+                    request.teamId(), request.teamName()));
             return new Answer(HttpStatus.CREATED, URI.create("/api/people/" + personId), personId,
                     new Registered(personId, recording.eventId(), 0));
         });

@@ -2,8 +2,9 @@ package io.careerpath.command.person.domain;
 
 /**
  * A command refused because the history that would result breaks a {@link CareerRule}. Nothing of
- * the command is recorded. The message says why, in terms of the person's history, and where another
- * event fits better it names that event type.
+ * the command is recorded. The message says why in words a person understands ({@link CareerWords}: the
+ * assignment it collides with by what it is and its dates, never an id or a type code) and what to
+ * do instead; the ids stay machine-readable beside it ({@link #relatedEventId()}).
  */
 public final class CareerRuleViolation extends RuntimeException {
 
@@ -28,6 +29,11 @@ public final class CareerRuleViolation extends RuntimeException {
 
     static CareerRuleViolation involving(CareerRule rule, String relatedEventId, String message) {
         return new CareerRuleViolation(rule, message, null, relatedEventId);
+    }
+
+    /** A collision with a recorded event that a form shows beside {@code field} (null: none in particular). */
+    static CareerRuleViolation involving(CareerRule rule, String relatedEventId, String field, String message) {
+        return new CareerRuleViolation(rule, message, field, relatedEventId);
     }
 
     public CareerRule rule() {

@@ -16,6 +16,7 @@ import io.careerpath.events.AssignmentOutcome;
 import io.careerpath.events.AssignmentStarted;
 import io.careerpath.events.CareerEvent;
 import io.careerpath.events.EventRetracted;
+import io.careerpath.events.JoinedPmo;
 import io.careerpath.events.PersonRegistered;
 import io.careerpath.events.RegainedDeliveryRole;
 import java.time.LocalDate;
@@ -69,35 +70,42 @@ final class CareerRulebook {
             EnumSet.of(AssignmentOutcome.RESCUED, AssignmentOutcome.CANCELLED, AssignmentOutcome.HANDED_OVER);
 
     /** A primary assignment still in the history (its start not retracted). */
-    private record Assignment(String eventId, String type, AssignmentKind kind, LocalDate start,
+    private record Assignment(String eventId, String type, String words, AssignmentKind kind, LocalDate start,
                               String endEventId, LocalDate explicitEnd,
                               String automaticEndEventId) {
 
         Assignment endedExplicitly(String endEvent, LocalDate day) {
-            return new Assignment(eventId, type, kind, start, endEvent, day, automaticEndEventId);
+            return new Assignment(eventId, type, words, kind, start, endEvent, day, automaticEndEventId);
         }
 
         Assignment endedAutomatically(String endEvent) {
-            return new Assignment(eventId, type, kind, start, endEventId, explicitEnd, endEvent);
+            return new Assignment(eventId, type, words, kind, start, endEventId, explicitEnd, endEvent);
         }
 
         Assignment withoutEnd(String endEvent) {
-            return new Assignment(eventId, type, kind, start,
+            return new Assignment(eventId, type, words, kind, start,
                     endEvent.equals(endEventId) ? null : endEventId,
                     endEvent.equals(endEventId) ? null : explicitEnd,
                     endEvent.equals(automaticEndEventId) ? null : automaticEndEventId);
         }
 
+        /** "the delivery role from 1 Mar 2021": names are sealed, so what it is and when it began. */
         String describe() {
-            return type + " of " + start + " (event " + eventId + ")";
+            return "the " + words + " from " + CareerWords.date(start);
         }
     }
 
     /** What the rules need to know of any recorded event. */
-    private record Recorded(String type, String endedAssignment, String supersededBy, boolean retracted) {
+    private record Recorded(String type, LocalDate day, String endedAssignment, String supersededBy,
+                            boolean retracted) {
 
         Recorded asRetracted() {
-            return new Recorded(type, endedAssignment, supersededBy, true);
+            return new Recorded(type, day, endedAssignment, supersededBy, true);
+        }
+
+        /** "the skill assessment of 3 Feb 2022". */
+        String describe() {
+            return "the " + CareerWords.eventType(type) + " of " + CareerWords.date(day);
         }
     }
 
@@ -126,12 +134,11 @@ final class CareerRulebook {
     /** Begin an assignment; ends the one still held, if any, on the new one's effective date. */
     List<CareerEvent> start(AssignmentStarted started, Recording recording) {
         LocalDate day = started.effectiveDate();
-        String type = TYPES.get(started.getClass());
         Assignment sameDay = assignmentsByStart.get(day);
         if (sameDay != null) {
-            throw CareerRuleViolation.involving(ASSIGNMENT_OVERLAP, sameDay.eventId(), "The " + sameDay.describe()
-                    + " already begins on " + day + ": a person holds one primary assignment at a time. Retract it"
-                    + " first if this " + type + " replaces it.");
+            throw CareerRuleViolation.involving(ASSIGNMENT_OVERLAP, sameDay.eventId(), "effectiveDate",
+                    CareerWords.capitalized(sameDay.describe()) + " begins on the same day: a person holds one"
+                    + " assignment at a time. If this " + wordsOf(started) + " replaces it, retract that one first.");
         }
         List<CareerEvent> events = new ArrayList<>();
         Assignment previous = before(day);
@@ -142,10 +149,12 @@ final class CareerRulebook {
                         started.recordedBy(), started.recordedAt(), previous.eventId(), previous.kind(), null,
                         started.eventId()));
             } else if (previousEnd.isAfter(day)) {
-                throw CareerRuleViolation.involving(ASSIGNMENT_OVERLAP, previous.eventId(), day + " falls inside the "
-                        + previous.describe() + ", which lasts until " + previousEnd + ": a second assignment cannot"
-                        + " begin inside a period already covered. Record when that one ended (ASSIGNMENT_ENDED)"
-                        + " first, or retract it.");
+                throw CareerRuleViolation.involving(ASSIGNMENT_OVERLAP, previous.eventId(), "effectiveDate",
+                        CareerWords.capitalized(previous.describe()) + " is still held on " + CareerWords.date(day)
+                        + " (it lasts until " + CareerWords.date(previousEnd) + "), and a person holds one assignment"
+                        + " at a time: " + (previous.explicitEnd() != null
+                                ? "if it ended earlier, retract its recorded end and record the right one first."
+                                : "record when it ended first, or retract it."));
             }
         }
         events.add(started);
@@ -157,17 +166,18 @@ final class CareerRulebook {
         Assignment held = before(day);
         if (held == null) {
             throw CareerRuleViolation.onField(NO_ASSIGNMENT_TO_END, "effectiveDate", "No assignment began before "
-                    + day + ", so there is none to end then.");
+                    + CareerWords.date(day) + ", so there is none to end on that day: check the date.");
         }
         if (held.explicitEnd() != null) {
             if (held.explicitEnd().isBefore(day)) {
-                throw CareerRuleViolation.involving(NO_ASSIGNMENT_TO_END, held.endEventId(), "The latest assignment"
-                        + " before " + day + ", the " + held.describe() + ", already ended on " + held.explicitEnd()
-                        + ": none is held on " + day + ".");
+                throw CareerRuleViolation.involving(NO_ASSIGNMENT_TO_END, held.endEventId(), "effectiveDate",
+                        "The latest assignment before " + CareerWords.date(day) + ", " + held.describe()
+                        + ", already ended on " + CareerWords.date(held.explicitEnd()) + ": none is held on "
+                        + CareerWords.date(day) + " to end.");
             }
-            throw CareerRuleViolation.involving(ASSIGNMENT_ALREADY_ENDED, held.endEventId(), "The "
-                    + held.describe() + " already ended on " + held.explicitEnd() + " (event " + held.endEventId()
-                    + "). To record a different end, retract that one first.");
+            throw CareerRuleViolation.involving(ASSIGNMENT_ALREADY_ENDED, held.endEventId(), "effectiveDate",
+                    CareerWords.capitalized(held.describe()) + " already ended on "
+                    + CareerWords.date(held.explicitEnd()) + ": to record a different end, retract that one first.");
         }
         checkOutcome(held, outcome);
         List<CareerEvent> events = new ArrayList<>();
@@ -175,7 +185,7 @@ final class CareerRulebook {
             // the end the next assignment implied gives way to the end somebody actually recorded
             events.add(new EventRetracted(personId, recording.consequenceId(1), day, recording.recordedBy(),
                     recording.recordedAt(), held.automaticEndEventId(), ENDED,
-                    "Replaced by the end recorded in event " + recording.eventId()));
+                    "Replaced by the end recorded on " + CareerWords.date(day)));
         }
         events.add(new AssignmentEnded(personId, recording.eventId(), day, recording.recordedBy(),
                 recording.recordedAt(), held.eventId(), held.kind(), outcome, null));
@@ -187,31 +197,34 @@ final class CareerRulebook {
         Recorded target = recorded.get(targetId);
         if (target == null) {
             throw CareerRuleViolation.onField(RETRACTED_EVENT_NOT_FOUND, "eventId", "This person's history has no"
-                    + " event " + targetId + ".");
+                    + " such event to retract: choose one of their recorded events.");
         }
         if (target.retracted()) {
-            throw CareerRuleViolation.involving(EVENT_ALREADY_RETRACTED, targetId, "The " + target.type()
-                    + " event " + targetId + " is already retracted.");
+            throw CareerRuleViolation.involving(EVENT_ALREADY_RETRACTED, targetId, "eventId",
+                    CareerWords.capitalized(target.describe()) + " is already retracted: there is nothing more to do.");
         }
         if (target.type().equals(REGISTERED)) {
-            throw CareerRuleViolation.involving(EVENT_NOT_RETRACTABLE, targetId, "A registration cannot be"
-                    + " retracted: correct the team with TEAM_CHANGED; erasing a person is a separate process.");
+            throw CareerRuleViolation.involving(EVENT_NOT_RETRACTABLE, targetId, "eventId", "A registration cannot be"
+                    + " retracted: to correct the team, record a team change; erasing a person is a separate process.");
         }
         if (target.type().equals(RETRACTION)) {
-            throw CareerRuleViolation.involving(EVENT_NOT_RETRACTABLE, targetId, "A retraction cannot be"
+            throw CareerRuleViolation.involving(EVENT_NOT_RETRACTABLE, targetId, "eventId", "A retraction cannot be"
                     + " retracted: record the event again instead.");
         }
         if (target.supersededBy() != null) {
-            throw CareerRuleViolation.involving(EVENT_NOT_RETRACTABLE, targetId, "This end follows from the"
-                    + " assignment that began after it (event " + target.supersededBy() + "): retract that one,"
-                    + " or record the real end with ASSIGNMENT_ENDED, which replaces this one.");
+            Assignment next = assignmentsByEvent.get(target.supersededBy());
+            throw CareerRuleViolation.involving(EVENT_NOT_RETRACTABLE, targetId, "eventId", "This end only follows"
+                    + " from " + (next == null ? "the assignment that began after it" : next.describe())
+                    + " beginning: retract that one, or record when the assignment really ended, which replaces"
+                    + " this end.");
         }
         List<CareerEvent> events = new ArrayList<>();
         events.add(new EventRetracted(personId, recording.eventId(), day, recording.recordedBy(),
                 recording.recordedAt(), targetId, target.type(), reason));
         Assignment retracted = assignmentsByEvent.get(targetId);
         if (retracted != null) {
-            String because = "Ended the " + retracted.describe() + ", which event " + recording.eventId() + " retracted";
+            // reasons are shown to people on the career page: in words, like a refusal
+            String because = "Ended " + retracted.describe() + ", which was retracted";
             for (String end : new String[] {retracted.endEventId(), retracted.automaticEndEventId()}) {
                 if (end != null) {
                     events.add(new EventRetracted(personId, recording.consequenceId(events.size()), day,
@@ -224,8 +237,7 @@ final class CareerRulebook {
                     && targetId.equals(recorded.get(previous.automaticEndEventId()).supersededBy())) {
                 events.add(new EventRetracted(personId, recording.consequenceId(events.size()), day,
                         recording.recordedBy(), recording.recordedAt(), previous.automaticEndEventId(), ENDED,
-                        "Followed from the " + retracted.describe() + ", which event " + recording.eventId()
-                                + " retracted"));
+                        "Followed from " + retracted.describe() + ", which was retracted"));
             }
         }
         return checked(events, recording.eventId());
@@ -237,9 +249,9 @@ final class CareerRulebook {
     void apply(CareerEvent event) {
         String type = TYPES.get(event.getClass());
         if (event instanceof AssignmentStarted started) {
-            put(new Assignment(started.eventId(), type, started.assignmentKind(), started.effectiveDate(),
-                    null, null, null));
-            recorded.put(event.eventId(), new Recorded(type, null, null, false));
+            put(new Assignment(started.eventId(), type, wordsOf(started), started.assignmentKind(),
+                    started.effectiveDate(), null, null, null));
+            recorded.put(event.eventId(), new Recorded(type, event.effectiveDate(), null, null, false));
         } else if (event instanceof AssignmentEnded ended) {
             Assignment assignment = assignmentsByEvent.get(ended.assignmentEventId());
             if (assignment != null) {
@@ -247,7 +259,8 @@ final class CareerRulebook {
                         ? assignment.endedExplicitly(ended.eventId(), ended.effectiveDate())
                         : assignment.endedAutomatically(ended.eventId()));
             }
-            recorded.put(event.eventId(), new Recorded(type, ended.assignmentEventId(), ended.supersededBy(), false));
+            recorded.put(event.eventId(), new Recorded(type, event.effectiveDate(), ended.assignmentEventId(),
+                    ended.supersededBy(), false));
         } else if (event instanceof EventRetracted retraction) {
             Recorded target = recorded.computeIfPresent(retraction.retractedEventId(), (id, r) -> r.asRetracted());
             Assignment started = assignmentsByEvent.remove(retraction.retractedEventId());
@@ -259,9 +272,9 @@ final class CareerRulebook {
                     put(ended.withoutEnd(retraction.retractedEventId()));
                 }
             }
-            recorded.put(event.eventId(), new Recorded(type, null, null, false));
+            recorded.put(event.eventId(), new Recorded(type, event.effectiveDate(), null, null, false));
         } else {
-            recorded.put(event.eventId(), new Recorded(type, null, null, false));
+            recorded.put(event.eventId(), new Recorded(type, event.effectiveDate(), null, null, false));
         }
     }
 
@@ -285,30 +298,32 @@ final class CareerRulebook {
         boolean deliveredBefore = false;
         for (Assignment assignment : assignmentsByStart.values()) {
             if (previous != null && previous.explicitEnd() != null && previous.explicitEnd().isAfter(assignment.start())) {
-                throw CareerRuleViolation.involving(ASSIGNMENT_OVERLAP, previous.eventId(), "The "
-                        + previous.describe() + " would last until " + previous.explicitEnd() + ", past the start of the "
-                        + assignment.describe() + ".");
+                throw CareerRuleViolation.involving(ASSIGNMENT_OVERLAP, previous.eventId(), "effectiveDate",
+                        CareerWords.capitalized(previous.describe()) + " would last until "
+                        + CareerWords.date(previous.explicitEnd()) + ", past the start of " + assignment.describe()
+                        + ": a person holds one assignment at a time.");
             }
             if (assignment.type().equals(REGAINED)) {
                 boolean decided = assignment.eventId().equals(decidedEventId);
                 if (!deliveredBefore) {
                     throw decided
                             ? CareerRuleViolation.onField(REGAIN_WITHOUT_PRIOR_DELIVERY, "type", "There is no"
-                            + " delivery role before " + assignment.start() + ", so none to regain: record a first"
-                            + " delivery role as DELIVERY_ROLE_STARTED.")
-                            : CareerRuleViolation.involving(REGAIN_WITHOUT_PRIOR_DELIVERY, assignment.eventId(),
-                            "This would leave the " + assignment.describe() + " without a delivery role before it.");
+                            + " delivery role before " + CareerWords.date(assignment.start()) + ", so none to return"
+                            + " to: record a first delivery role as a new delivery role instead.")
+                            : CareerRuleViolation.involving(REGAIN_WITHOUT_PRIOR_DELIVERY, assignment.eventId(), null,
+                            "This would leave " + assignment.describe() + " without a delivery role before it:"
+                                    + " retract or correct that one first.");
                 }
                 if (previous != null && previous.kind() == AssignmentKind.DELIVERY
                         && (previous.explicitEnd() == null || previous.explicitEnd().equals(assignment.start()))) {
                     throw decided
                             ? CareerRuleViolation.onField(REGAIN_WHILE_DELIVERING, "type", "On "
-                            + assignment.start() + " the person is still in the delivery role " + previous.describe()
-                            + ", with no time away from delivery: a new project while delivering is"
-                            + " DELIVERY_ROLE_STARTED; REGAINED_DELIVERY_ROLE is for a return after time away.")
-                            : CareerRuleViolation.involving(REGAIN_WHILE_DELIVERING, assignment.eventId(),
-                            "This would put the " + assignment.describe() + " straight after the delivery role "
-                                    + previous.describe() + ", with no time away from delivery before it.");
+                            + CareerWords.date(assignment.start()) + " the person is still in " + previous.describe()
+                            + ", with no time away from delivery: record a new project while delivering as a new"
+                            + " delivery role; a return to delivery is for coming back after time away.")
+                            : CareerRuleViolation.involving(REGAIN_WHILE_DELIVERING, assignment.eventId(), null,
+                            "This would put " + assignment.describe() + " straight after " + previous.describe()
+                                    + ", with no time away from delivery before it.");
                 }
             }
             deliveredBefore |= assignment.kind() == AssignmentKind.DELIVERY;
@@ -319,14 +334,21 @@ final class CareerRulebook {
     private static void checkOutcome(Assignment held, AssignmentOutcome outcome) {
         if (held.kind() == AssignmentKind.TROUBLED_PROGRAM) {
             if (!TROUBLED_PROGRAM_OUTCOMES.contains(outcome)) {
-                throw CareerRuleViolation.onField(INVALID_OUTCOME, "outcome", "The " + held.describe()
-                        + " is a troubled program: it ends with an outcome, one of " + TROUBLED_PROGRAM_OUTCOMES
-                        + (outcome == null ? "." : ", not " + outcome + "."));
+                throw CareerRuleViolation.onField(INVALID_OUTCOME, "outcome", CareerWords.capitalized(held.describe())
+                        + " ends with an outcome: choose " + CareerWords.outcomes(TROUBLED_PROGRAM_OUTCOMES)
+                        + (outcome == null ? "." : " (not " + CareerWords.outcome(outcome) + ")."));
             }
         } else if (outcome != null && outcome != AssignmentOutcome.COMPLETED) {
-            throw CareerRuleViolation.onField(INVALID_OUTCOME, "outcome", outcome + " applies to troubled programs;"
-                    + " the " + held.describe() + " ends " + AssignmentOutcome.COMPLETED + " or without an outcome.");
+            throw CareerRuleViolation.onField(INVALID_OUTCOME, "outcome", CareerWords.capitalized(
+                    CareerWords.outcome(outcome)) + " is for troubled programs only: " + held.describe() + " ends "
+                    + CareerWords.outcome(AssignmentOutcome.COMPLETED) + " or without an outcome.");
         }
+    }
+
+    /** What an assignment is, in words: a PMO role says which kind of PMO. */
+    private static String wordsOf(AssignmentStarted started) {
+        return started instanceof JoinedPmo pmo ? CareerWords.pmoRole(pmo.pmoType())
+                : CareerWords.eventType(started.getClass());
     }
 
     /** The assignment that began last before {@code day}, if any. */

@@ -11,5 +11,6 @@ public record ChangeTeam(
         LocalDate effectiveDate,
         Recording recording,
         String teamId,
-        String managerId) implements PersonCommand {
+        String managerId,
+        String teamName) implements PersonCommand {
 }

@@ -36,14 +36,15 @@ public final class EffectiveDateWindow {
 
     void check(LocalDate effectiveDate) {
         if (effectiveDate.isBefore(earliest)) {
-            throw CareerRuleViolation.onField(CareerRule.EFFECTIVE_DATE_OUT_OF_RANGE, "effectiveDate", "effectiveDate "
-                    + effectiveDate + " is before " + earliest + ", the earliest date the platform accepts.");
+            throw CareerRuleViolation.onField(CareerRule.EFFECTIVE_DATE_OUT_OF_RANGE, "effectiveDate", 
+                    CareerWords.date(effectiveDate) + " is before " + CareerWords.date(earliest) + ", the earliest date"
+                    + " the platform accepts: check the date.");
         }
         LocalDate latest = latest();
         if (effectiveDate.isAfter(latest)) {
-            throw CareerRuleViolation.onField(CareerRule.EFFECTIVE_DATE_OUT_OF_RANGE, "effectiveDate", "effectiveDate "
-                    + effectiveDate + " is in the future (today is " + latest + " at the latest): record events"
-                    + " once they have happened.");
+            throw CareerRuleViolation.onField(CareerRule.EFFECTIVE_DATE_OUT_OF_RANGE, "effectiveDate", 
+                    CareerWords.date(effectiveDate) + " is in the future (today is " + CareerWords.date(latest)
+                    + " at the latest): record events once they have happened.");
         }
     }
 }

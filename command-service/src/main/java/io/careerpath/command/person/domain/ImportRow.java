@@ -17,7 +17,7 @@ public final class ImportRow {
     public static final String PERSON_REGISTERED = "PERSON_REGISTERED";
 
     /** What a {@code PERSON_REGISTERED} row registers; {@code effectiveDate} is null for "the day of the import". */
-    public record Registration(String displayName, String teamId, LocalDate effectiveDate) {
+    public record Registration(String displayName, String teamId, LocalDate effectiveDate, String teamName) {
     }
 
     /**

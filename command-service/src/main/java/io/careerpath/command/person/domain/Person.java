@@ -47,7 +47,8 @@ public class Person {
         dates.check(command.effectiveDate());
         Recording recording = command.recording();
         apply(new PersonRegistered(command.personId(), recording.eventId(), command.effectiveDate(),
-                recording.recordedBy(), recording.recordedAt(), command.displayName(), command.teamId()));
+                recording.recordedBy(), recording.recordedAt(), command.displayName(), command.teamId(),
+                command.teamName()));
     }
 
     // One handler per command type, all alike: Axon routes a command by its payload's class name, so a single

@@ -103,7 +103,7 @@ public final class PersonState {
     List<CareerEvent> decide(PersonCommand command) {
         if (command instanceof ChangeTeam c) {
             return List.of(new TeamChanged(personId, eventId(c), c.effectiveDate(), recordedBy(c), recordedAt(c),
-                    c.teamId(), c.managerId()));
+                    c.teamId(), c.managerId(), c.teamName()));
         }
         if (command instanceof StartDeliveryRole c) {
             return career.start(new DeliveryRoleStarted(personId, eventId(c), c.effectiveDate(), recordedBy(c),
@@ -194,21 +194,21 @@ public final class PersonState {
                                        EffectiveDateWindow dates) {
         if (personId != null) {
             throw CareerRuleViolation.involving(CareerRule.PERSON_ALREADY_REGISTERED, registeredBy, "This person is"
-                    + " already registered (event " + registeredBy + "): a second PERSON_REGISTERED row for the same"
-                    + " personRef is refused; record a move with TEAM_CHANGED.");
+                    + " already registered: a second registration for the same person is refused; record a move to"
+                    + " another team as a team change.");
         }
         LocalDate effectiveDate = registration.effectiveDate() != null
                 ? registration.effectiveDate()
                 : LocalDate.ofInstant(recording.recordedAt(), ZoneOffset.UTC);
         dates.check(effectiveDate);
         return List.of(new PersonRegistered(id, recording.eventId(), effectiveDate, recording.recordedBy(),
-                recording.recordedAt(), registration.displayName(), registration.teamId()));
+                recording.recordedAt(), registration.displayName(), registration.teamId(), registration.teamName()));
     }
 
     private static void requireWithin(String field, int value, int min, int max) {
         if (value < min || value > max) {
             throw CareerRuleViolation.onField(CareerRule.VALUE_OUT_OF_RANGE, field,
-                    field + " must be between " + min + " and " + max + ", not " + value + ".");
+                    CareerWords.field(field) + " must be between " + min + " and " + max + ", not " + value + ".");
         }
     }
 

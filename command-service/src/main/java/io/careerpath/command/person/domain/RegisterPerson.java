@@ -9,5 +9,6 @@ public record RegisterPerson(
         LocalDate effectiveDate,
         Recording recording,
         String displayName,
-        String teamId) {
+        String teamId,
+        String teamName) {
 }

@@ -60,7 +60,7 @@ final class CareerFixtures {
     // ---- events, as recorded ----
 
     static PersonRegistered registered(String date) {
-        return new PersonRegistered(PERSON, "registered", d(date), BY, NOW, "Ada Lovelace", "team-apollo");
+        return new PersonRegistered(PERSON, "registered", d(date), BY, NOW, "Ada Lovelace", "team-apollo", null);
     }
 
     static DeliveryRoleStarted deliveryStarted(String id, String date) {
@@ -108,7 +108,7 @@ final class CareerFixtures {
     // ---- commands ----
 
     static RegisterPerson register(String date) {
-        return new RegisterPerson(PERSON, d(date), rec("registered"), "Ada Lovelace", "team-apollo");
+        return new RegisterPerson(PERSON, d(date), rec("registered"), "Ada Lovelace", "team-apollo", null);
     }
 
     static StartDeliveryRole startDelivery(String id, String date) {
@@ -145,15 +145,19 @@ final class CareerFixtures {
     }
 
     static ChangeTeam changeTeam(String id, String date, String team) {
-        return new ChangeTeam(PERSON, null, d(date), rec(id), team, null);
+        return new ChangeTeam(PERSON, null, d(date), rec(id), team, null, null);
     }
 
-    /** A refusal by {@code rule} whose message mentions each of {@code mentions}. */
+    /** What a refusal told to a person never holds: type codes, ISO dates, the event ids of these fixtures. */
+    private static final java.util.regex.Pattern NOT_WORDS =
+            java.util.regex.Pattern.compile("\\b[A-Z]{2,}_[A-Z_]+\\b|\\d{4}-\\d{2}-\\d{2}|\\b[a-z]\\d\\b");
+
+    /** A refusal by {@code rule} whose message mentions each of {@code mentions}, in words (no codes, no ids). */
     static Matcher<CareerRuleViolation> violates(CareerRule rule, String... mentions) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(CareerRuleViolation violation) {
-                return violation.rule() == rule
+                return violation.rule() == rule && !NOT_WORDS.matcher(violation.getMessage()).find()
                         && Arrays.stream(mentions).allMatch(mention -> violation.getMessage().contains(mention));
             }
 
@@ -165,6 +169,30 @@ final class CareerFixtures {
             @Override
             protected void describeMismatchSafely(CareerRuleViolation violation, Description mismatch) {
                 mismatch.appendText("was " + violation.rule() + ": " + violation.getMessage());
+            }
+        };
+    }
+
+    /** A refusal by {@code rule} telling exactly {@code sentence}, and naming {@code relatedEventId} beside it. */
+    static Matcher<CareerRuleViolation> violates(CareerRule rule, String relatedEventId, String field, String sentence) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(CareerRuleViolation violation) {
+                return violation.rule() == rule && violation.getMessage().equals(sentence)
+                        && java.util.Objects.equals(violation.relatedEventId(), relatedEventId)
+                        && java.util.Objects.equals(violation.field(), field);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a violation of " + rule + " about " + relatedEventId + " beside " + field
+                        + " saying \"" + sentence + "\"");
+            }
+
+            @Override
+            protected void describeMismatchSafely(CareerRuleViolation violation, Description mismatch) {
+                mismatch.appendText("was " + violation.rule() + " about " + violation.relatedEventId() + " beside "
+                        + violation.field() + ": \"" + violation.getMessage() + "\"");
             }
         };
     }

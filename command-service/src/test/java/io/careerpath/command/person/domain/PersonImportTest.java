@@ -33,7 +33,7 @@ class PersonImportTest {
     }
 
     private static ImportRow registration(long line, String date) {
-        return ImportRow.registration(line, "registered", new ImportRow.Registration("Ada Lovelace", "team-apollo", d(date)));
+        return ImportRow.registration(line, "registered", new ImportRow.Registration("Ada Lovelace", "team-apollo", d(date), null));
     }
 
     private static ImportRow delivery(long line, String id, String date) {
@@ -100,7 +100,7 @@ class PersonImportTest {
                 org.assertj.core.groups.Tuple.tuple(3L, Status.RECORDED, null, null),
                 org.assertj.core.groups.Tuple.tuple(4L, Status.REFUSED, "invalid-outcome", "outcome"),
                 org.assertj.core.groups.Tuple.tuple(5L, Status.REFUSED, "effective-date-out-of-range", "effectiveDate"));
-        assertThat(result.outcomes().get(2).reason()).contains("applies to troubled programs");
+        assertThat(result.outcomes().get(2).reason()).contains("is for troubled programs only");
         assertThat(result.lastSequence()).isEqualTo(1);
     }
 
@@ -131,11 +131,11 @@ class PersonImportTest {
         state.on(registered("2014-01-06"), 0);
 
         ImportedHistory result = state.importRows(new ImportHistory(PERSON, List.of(ImportRow.registration(2, "other",
-                new ImportRow.Registration("Ada King", "team-b", null))), BY, NOW), window(), event -> {
+                new ImportRow.Registration("Ada King", "team-b", null, null))), BY, NOW), window(), event -> {
             throw new AssertionError("nothing may be recorded: " + event);
         });
 
         assertThat(result.outcomes().get(0).problem()).isEqualTo("person-already-registered");
-        assertThat(result.outcomes().get(0).reason()).contains("already registered", "TEAM_CHANGED");
+        assertThat(result.outcomes().get(0).reason()).isEqualTo("This person is already registered: a second registration for the same person is refused; record a move to another team as a team change.");
     }
 }

@@ -55,7 +55,7 @@ class PersonTest {
             fixture.givenNoPriorActivity()
                     .when(register("2025-06-17"))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.EFFECTIVE_DATE_OUT_OF_RANGE, "2025-06-17", "future"));
+                    .expectException(violates(CareerRule.EFFECTIVE_DATE_OUT_OF_RANGE, null, "effectiveDate", "17 Jun 2025 is in the future (today is 16 Jun 2025 at the latest): record events once they have happened."));
         }
     }
 
@@ -90,7 +90,7 @@ class PersonTest {
             fixture.given(registered("2015-01-01"), deliveryStarted("d1", "2015-02-01"))
                     .when(joinPmo("p1", "2015-02-01"))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.ASSIGNMENT_OVERLAP, "d1", "one primary assignment at a time"));
+                    .expectException(violates(CareerRule.ASSIGNMENT_OVERLAP, "d1", "effectiveDate", "The delivery role from 1 Feb 2015 begins on the same day: a person holds one assignment at a time. If this organizational PMO role replaces it, retract that one first."));
         }
 
         @Test
@@ -99,7 +99,9 @@ class PersonTest {
                             supersededBy("p1", "2018-03-01", "d1", DELIVERY), joinedPmo("p1", "2018-03-01"))
                     .when(takeTroubledProgram("t1", "2016-05-01"))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.ASSIGNMENT_OVERLAP, "d1", "lasts until 2018-03-01"));
+                    .expectException(violates(CareerRule.ASSIGNMENT_OVERLAP, "d1", "effectiveDate", "The delivery role"
+                            + " from 1 Feb 2015 is still held on 1 May 2016 (it lasts until 1 Mar 2018), and a person"
+                            + " holds one assignment at a time: record when it ended first, or retract it."));
         }
 
         @Test
@@ -108,7 +110,7 @@ class PersonTest {
                             ended("e1", "2017-01-01", "d1", DELIVERY, COMPLETED))
                     .when(joinPmo("p1", "2016-05-01"))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.ASSIGNMENT_OVERLAP, "lasts until 2017-01-01"));
+                    .expectException(violates(CareerRule.ASSIGNMENT_OVERLAP, "d1", "effectiveDate", "The delivery role from 1 Feb 2015 is still held on 1 May 2016 (it lasts until 1 Jan 2017), and a person holds one assignment at a time: if it ended earlier, retract its recorded end and record the right one first."));
         }
     }
 
@@ -135,7 +137,7 @@ class PersonTest {
             fixture.given(registered("2015-01-01"), joinedPmo("p1", "2018-03-01"), deliveryStarted("d1", "2015-02-01"))
                     .when(takeTroubledProgram("t1", "2017-01-01"))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.ASSIGNMENT_OVERLAP, "d1", "lasts until 2018-03-01"));
+                    .expectException(violates(CareerRule.ASSIGNMENT_OVERLAP, "lasts until 1 Mar 2018"));
         }
 
         @Test
@@ -152,7 +154,7 @@ class PersonTest {
                             ended("e1", "2016-06-01", "d1", DELIVERY, COMPLETED), deliveryRegained("r1", "2018-01-01"))
                     .when(startDelivery("d2", "2017-01-01"))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.REGAIN_WHILE_DELIVERING, "r1", "would put"));
+                    .expectException(violates(CareerRule.REGAIN_WHILE_DELIVERING, "would put"));
         }
     }
 
@@ -180,8 +182,10 @@ class PersonTest {
             fixture.given(registered("2015-01-01"), deliveryStarted("d1", "2015-02-01"))
                     .when(regainDelivery("r1", "2016-01-01"))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.REGAIN_WHILE_DELIVERING, "still in the delivery role",
-                            "DELIVERY_ROLE_STARTED"));
+                    .expectException(violates(CareerRule.REGAIN_WHILE_DELIVERING, null, "type", "On 1 Jan 2016 the person"
+                            + " is still in the delivery role from 1 Feb 2015, with no time away from delivery: record a"
+                            + " new project while delivering as a new delivery role; a return to delivery is for coming"
+                            + " back after time away."));
         }
 
         @Test
@@ -198,7 +202,7 @@ class PersonTest {
             fixture.given(registered("2015-01-01"), joinedPmo("p1", "2015-02-01"))
                     .when(regainDelivery("r1", "2017-01-01"))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.REGAIN_WITHOUT_PRIOR_DELIVERY, "DELIVERY_ROLE_STARTED"));
+                    .expectException(violates(CareerRule.REGAIN_WITHOUT_PRIOR_DELIVERY, null, "type", "There is no delivery role before 1 Jan 2017, so none to return to: record a first delivery role as a new delivery role instead."));
         }
 
         @Test
@@ -207,7 +211,7 @@ class PersonTest {
                             ended("e1", "2016-01-01", "p1", PMO, COMPLETED), deliveryStarted("d1", "2019-01-01"))
                     .when(regainDelivery("r1", "2017-01-01"))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.REGAIN_WITHOUT_PRIOR_DELIVERY, "no delivery role before 2017-01-01"));
+                    .expectException(violates(CareerRule.REGAIN_WITHOUT_PRIOR_DELIVERY, "no delivery role before 1 Jan 2017"));
         }
     }
 
@@ -226,7 +230,7 @@ class PersonTest {
             fixture.given(registered("2015-01-01"), tookTroubledProgram("t1", "2019-01-01"))
                     .when(endAssignment("e1", "2020-06-30", null))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.INVALID_OUTCOME, "RESCUED", "CANCELLED", "HANDED_OVER"));
+                    .expectException(violates(CareerRule.INVALID_OUTCOME, null, "outcome", "The troubled program from 1 Jan 2019 ends with an outcome: choose rescued, cancelled or handed over."));
         }
 
         @Test
@@ -241,7 +245,7 @@ class PersonTest {
             fixture.given(registered("2015-01-01"), deliveryStarted("d1", "2015-02-01"))
                     .when(endAssignment("e1", "2016-01-01", RESCUED))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.INVALID_OUTCOME, "applies to troubled programs"));
+                    .expectException(violates(CareerRule.INVALID_OUTCOME, null, "outcome", "Rescued is for troubled programs only: the delivery role from 1 Feb 2015 ends completed or without an outcome."));
         }
 
         @Test
@@ -249,7 +253,7 @@ class PersonTest {
             fixture.given(registered("2015-01-01"))
                     .when(endAssignment("e1", "2016-01-01", COMPLETED))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.NO_ASSIGNMENT_TO_END, "2016-01-01"));
+                    .expectException(violates(CareerRule.NO_ASSIGNMENT_TO_END, null, "effectiveDate", "No assignment began before 1 Jan 2016, so there is none to end on that day: check the date."));
         }
 
         @Test
@@ -258,7 +262,7 @@ class PersonTest {
                             ended("e1", "2016-01-01", "d1", DELIVERY, COMPLETED))
                     .when(endAssignment("e2", "2016-06-01", COMPLETED))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.NO_ASSIGNMENT_TO_END, "already ended on 2016-01-01"));
+                    .expectException(violates(CareerRule.NO_ASSIGNMENT_TO_END, "e1", "effectiveDate", "The latest assignment before 1 Jun 2016, the delivery role from 1 Feb 2015, already ended on 1 Jan 2016: none is held on 1 Jun 2016 to end."));
         }
 
         @Test
@@ -267,7 +271,7 @@ class PersonTest {
                             ended("e1", "2016-01-01", "d1", DELIVERY, COMPLETED))
                     .when(endAssignment("e2", "2015-10-01", COMPLETED))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.ASSIGNMENT_ALREADY_ENDED, "e1", "retract that one first"));
+                    .expectException(violates(CareerRule.ASSIGNMENT_ALREADY_ENDED, "e1", "effectiveDate", "The delivery role from 1 Feb 2015 already ended on 1 Jan 2016: to record a different end, retract that one first."));
         }
 
         @Test
@@ -277,7 +281,7 @@ class PersonTest {
                     .when(endAssignment("e1", "2020-06-30", RESCUED))
                     .expectEvents(
                             retracted(consequence("e1", 1), "2020-06-30", consequence("p1", 1), "ASSIGNMENT_ENDED",
-                                    "Replaced by the end recorded in event e1"),
+                                    "Replaced by the end recorded on 30 Jun 2020"),
                             ended("e1", "2020-06-30", "t1", TROUBLED_PROGRAM, RESCUED));
         }
     }
@@ -298,7 +302,7 @@ class PersonTest {
                             retracted("x1", "2024-02-01", "s1", "SKILL_ASSESSED", "typo"))
                     .when(retract("x2", "2024-02-02", "s1"))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.EVENT_ALREADY_RETRACTED, "s1"));
+                    .expectException(violates(CareerRule.EVENT_ALREADY_RETRACTED, "s1", "eventId", "The skill assessment of 1 Jan 2024 is already retracted: there is nothing more to do."));
         }
 
         @Test
@@ -306,19 +310,19 @@ class PersonTest {
             fixture.given(registered("2015-01-01"))
                     .when(retract("x1", "2024-02-01", "no-such-event"))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.RETRACTED_EVENT_NOT_FOUND, "no-such-event"));
+                    .expectException(violates(CareerRule.RETRACTED_EVENT_NOT_FOUND, null, "eventId", "This person's history has no such event to retract: choose one of their recorded events."));
         }
 
         @Test
         void cannotRetractARegistrationOrARetraction() {
             fixture.given(registered("2015-01-01"))
                     .when(retract("x1", "2024-02-01", "registered"))
-                    .expectException(violates(CareerRule.EVENT_NOT_RETRACTABLE, "registration"));
+                    .expectException(violates(CareerRule.EVENT_NOT_RETRACTABLE, "registered", "eventId", "A registration cannot be retracted: to correct the team, record a team change; erasing a person is a separate process."));
             fixture.given(registered("2015-01-01"), skillAssessed("s1", "2024-01-01", Skill.LEADERSHIP, 4),
                             retracted("x1", "2024-02-01", "s1", "SKILL_ASSESSED", "typo"))
                     .when(retract("x2", "2024-02-02", "x1"))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.EVENT_NOT_RETRACTABLE, "record the event again"));
+                    .expectException(violates(CareerRule.EVENT_NOT_RETRACTABLE, "x1", "eventId", "A retraction cannot be retracted: record the event again instead."));
         }
 
         @Test
@@ -327,7 +331,7 @@ class PersonTest {
                             supersededBy("p1", "2018-03-01", "d1", DELIVERY), joinedPmo("p1", "2018-03-01"))
                     .when(retract("x1", "2019-01-01", consequence("p1", 1)))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.EVENT_NOT_RETRACTABLE, "p1", "ASSIGNMENT_ENDED"));
+                    .expectException(violates(CareerRule.EVENT_NOT_RETRACTABLE, consequence("p1", 1), "eventId", "This end only follows from the organizational PMO role from 1 Mar 2018 beginning: retract that one, or record when the assignment really ended, which replaces this end."));
         }
 
         @Test
@@ -339,9 +343,9 @@ class PersonTest {
                     .expectEvents(
                             retracted("x1", "2021-01-01", "p1", "JOINED_PMO", "recorded by mistake"),
                             retracted(consequence("x1", 1), "2021-01-01", consequence("t1", 1), "ASSIGNMENT_ENDED",
-                                    "Ended the JOINED_PMO of 2018-03-01 (event p1), which event x1 retracted"),
+                                    "Ended the organizational PMO role from 1 Mar 2018, which was retracted"),
                             retracted(consequence("x1", 2), "2021-01-01", consequence("p1", 1), "ASSIGNMENT_ENDED",
-                                    "Followed from the JOINED_PMO of 2018-03-01 (event p1), which event x1 retracted"));
+                                    "Followed from the organizational PMO role from 1 Mar 2018, which was retracted"));
         }
 
         @Test
@@ -363,7 +367,7 @@ class PersonTest {
                             supersededBy("r1", "2020-01-01", "p1", PMO), deliveryRegained("r1", "2020-01-01"))
                     .when(retract("x1", "2021-01-01", "d1"))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.REGAIN_WITHOUT_PRIOR_DELIVERY, "r1", "without a delivery role"));
+                    .expectException(violates(CareerRule.REGAIN_WITHOUT_PRIOR_DELIVERY, "r1", null, "This would leave the return to delivery from 1 Jan 2020 without a delivery role before it: retract or correct that one first."));
         }
 
         @Test
@@ -373,7 +377,7 @@ class PersonTest {
                             supersededBy("r1", "2020-01-01", "p1", PMO), deliveryRegained("r1", "2020-01-01"))
                     .when(retract("x1", "2021-01-01", "p1"))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.REGAIN_WHILE_DELIVERING, "r1"));
+                    .expectException(violates(CareerRule.REGAIN_WHILE_DELIVERING, "r1", null, "This would put the return to delivery from 1 Jan 2020 straight after the delivery role from 1 Feb 2015, with no time away from delivery before it."));
         }
     }
 
@@ -400,7 +404,7 @@ class PersonTest {
             fixture.given(registered("2015-01-01"))
                     .when(joinPmo("p1", "1949-12-31"))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.EFFECTIVE_DATE_OUT_OF_RANGE, "1950-01-01"));
+                    .expectException(violates(CareerRule.EFFECTIVE_DATE_OUT_OF_RANGE, null, "effectiveDate", "31 Dec 1949 is before 1 Jan 1950, the earliest date the platform accepts: check the date."));
         }
 
         @Test
@@ -426,7 +430,7 @@ class PersonTest {
             fixture.given(registered("2015-01-01"))
                     .when(recordAdministrativeLoad("a1", "2024-01-01", 101))
                     .expectNoEvents()
-                    .expectException(violates(CareerRule.VALUE_OUT_OF_RANGE, "percentOfTime", "101"));
+                    .expectException(violates(CareerRule.VALUE_OUT_OF_RANGE, null, "percentOfTime", "The share of time on administrative work must be between 0 and 100, not 101."));
         }
 
         @Test
@@ -451,14 +455,14 @@ class PersonTest {
         @Test
         void aCommandExpectingThePersonsCurrentSequenceIsRecorded() {
             fixture.given(registered("2015-01-01"), teamChanged("c1", "2016-01-01", "team-b"))
-                    .when(new ChangeTeam(PERSON, 1L, d("2017-01-01"), rec("c2"), "team-c", null))
+                    .when(new ChangeTeam(PERSON, 1L, d("2017-01-01"), rec("c2"), "team-c", null, null))
                     .expectEvents(teamChanged("c2", "2017-01-01", "team-c"));
         }
 
         @Test
         void aCommandExpectingAnOlderSequenceIsRefusedBecauseThePersonMovedOn() {
             fixture.given(registered("2015-01-01"), teamChanged("c1", "2016-01-01", "team-b"))
-                    .when(new ChangeTeam(PERSON, 0L, d("2017-01-01"), rec("c2"), "team-c", null))
+                    .when(new ChangeTeam(PERSON, 0L, d("2017-01-01"), rec("c2"), "team-c", null, null))
                     .expectNoEvents()
                     .expectException(instanceOf(ConflictingAggregateVersionException.class));
         }
@@ -481,7 +485,7 @@ class PersonTest {
         }
 
         private ChangeTeam changeTeamBy(Recording recording) {
-            return new ChangeTeam(PERSON_ID, null, d("2024-01-01"), recording, "team-b", null);
+            return new ChangeTeam(PERSON_ID, null, d("2024-01-01"), recording, "team-b", null, null);
         }
 
         @Test
@@ -522,7 +526,7 @@ class PersonTest {
         void afterTheErasureThePersonIsGoneForEveryCommand() {
             fixture.given(registeredAs(PERSON_ID, "team-apollo"), new PersonErased(PERSON_ID, "erased", d("2025-06-15"),
                             BY, NOW))
-                    .when(new ChangeTeam(PERSON_ID, null, d("2024-01-01"), rec("e1"), "team-b", null))
+                    .when(new ChangeTeam(PERSON_ID, null, d("2024-01-01"), rec("e1"), "team-b", null, null))
                     .expectNoEvents()
                     .expectException(AggregateNotFoundException.class);
         }

@@ -12,6 +12,6 @@ public final class TestCommands {
 
     public static Object changeTeam(String personId, LocalDate effectiveDate, Instant recordedAt) {
         return new ChangeTeam(personId, null, effectiveDate, new Recording(UUID.randomUUID().toString(), "test", recordedAt),
-                "team-" + UUID.randomUUID(), null);
+                "team-" + UUID.randomUUID(), null, null);
     }
 }
