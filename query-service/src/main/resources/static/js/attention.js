@@ -4,7 +4,8 @@
 import * as api from './api.js';
 import * as auth from './auth.js';
 import {
-  el, FLAGS, formatDate, kindLabel, pageUrl, params, percent, renderHeader, showProblem, showRefusal, signedIn, status,
+  el, FLAGS, formatDate, kindLabel, naturalCompare, pageUrl, params, percent, renderHeader, showProblem, showRefusal, signedIn, status,
+  teamWords,
 } from './ui.js';
 
 const who = await signedIn();
@@ -50,7 +51,7 @@ function formQuery() {
 
 const COLUMNS = [
   { label: 'Person', sort: 'name', cell: (p) => el('a', { href: pageUrl('career.html', { person: p.personId }) }, p.displayName || 'Unnamed') },
-  { label: 'Team', sort: 'team', cell: (p) => el('a', { href: pageUrl('team.html', { team: p.teamId }) }, p.teamId) },
+  { label: 'Team', sort: 'team', cell: (p) => el('a', { href: pageUrl('team.html', { team: p.teamId }) }, teamWords(p.teamId, p.teamName)) },
   { label: 'Current role', cell: roleWords },
   { label: 'Delivery kept', sort: 'retention', num: true, cell: (p) => (p.deliveryRetention === null || p.deliveryRetention === undefined
     ? el('span', { class: 'none' }, 'No delivery history yet') : percent(p.deliveryRetention)) },
@@ -110,7 +111,7 @@ function renderPeople() {
 
 function renderTeams() {
   $('team-counts').replaceChildren(...answer.teams.map((t) => el('li', { class: t.count ? 'has-people' : null, 'data-team': t.teamId },
-    el('a', { href: pageUrl('team.html', { team: t.teamId }) }, t.teamId),
+    el('a', { href: pageUrl('team.html', { team: t.teamId }) }, teamWords(t.teamId, t.teamName)),
     el('span', { class: 'count' }, String(t.count)),
     `of ${t.members} in the team`,
     t.count ? el('span', { class: 'hint figures' }, teamFigures(t)) : null)));
@@ -182,7 +183,9 @@ async function downloadCsv() {
 async function fillTeams() {
   try {
     const teams = await api.teams();
-    $('filter-team').append(...teams.map((t) => el('option', { value: t.teamId }, t.teamId)));
+    $('filter-team').append(...teams.map((t) => ({ ...t, words: teamWords(t.teamId, t.teamName) }))
+      .sort((a, b) => naturalCompare(a.words, b.words))
+      .map((t) => el('option', { value: t.teamId }, t.words)));
   } catch (e) {
     // the list still loads; only the team choice is missing
   }

@@ -192,9 +192,11 @@ async function setUpPicker() {
     await fillPeople(who.managedTeams, true);
     return;
   }
-  const teamIds = (await api.teams()).map((t) => t.teamId).sort(naturalCompare);
+  const teams = (await api.teams()).map((t) => ({ id: t.teamId, words: teamWords(t.teamId, t.teamName) }))
+    .sort((a, b) => naturalCompare(a.words, b.words));
+  const teamIds = teams.map((t) => t.id);
   $('picker-team-field').hidden = false;
-  $('picker-team').replaceChildren(...teamIds.map((t) => el('option', { value: t }, t)));
+  $('picker-team').replaceChildren(...teams.map((t) => el('option', { value: t.id }, t.words)));
   $('picker-team').value = teamIds.includes(timeline?.teamId) ? timeline.teamId : (teamIds[0] || '');
   $('picker-team').addEventListener('change', () => fillPeople([$('picker-team').value], false));
   await fillPeople([$('picker-team').value].filter(Boolean), false);

@@ -124,7 +124,8 @@ class AttentionBrowserTest {
         assertThat(downloaded).isEqualTo(platform.queryApiAs("paul").get().uri("/api/attention?sort=name&direction=desc")
                 .header("Accept", "text/csv").retrieve().body(String.class));
         assertThat(downloaded.split("\r\n")).hasSize(5);
-        assertThat(downloaded.split("\r\n")[1]).startsWith("Spine Probe 10,team-apollo,Organizational PMO,");
+        // the first row in words: the name, the team by its name (never its id), the role
+        assertThat(downloaded.split("\r\n")[1]).startsWith("\"Spine Probe 10\",Apollo,\"Organizational PMO\",");
         browser.assertNoConsoleErrors("the attention list");
 
         // on a phone: the page does not scroll sideways, the table does, in a named region one can tab to

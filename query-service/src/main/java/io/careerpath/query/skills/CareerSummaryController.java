@@ -8,6 +8,7 @@ import io.careerpath.query.api.IdPatterns;
 import io.careerpath.query.api.Viewpoint;
 import io.careerpath.query.history.Assignment;
 import io.careerpath.query.history.HistoryEntry;
+import io.careerpath.query.history.HistoryReads;
 import io.careerpath.query.history.PersonHistory;
 import io.careerpath.query.skills.SkillsController.SkillsAnswer;
 import io.careerpath.query.skills.SkillsController.SkillView;
@@ -48,12 +49,14 @@ class CareerSummaryController {
     private final PeopleAccess people;
     private final AsOf asOf;
     private final SkillsController skills;
+    private final HistoryReads histories;
     private final CareerSummaryPdf pdf = new CareerSummaryPdf();
 
-    CareerSummaryController(PeopleAccess people, AsOf asOf, SkillsController skills) {
+    CareerSummaryController(PeopleAccess people, AsOf asOf, SkillsController skills, HistoryReads histories) {
         this.people = people;
         this.asOf = asOf;
         this.skills = skills;
+        this.histories = histories;
     }
 
     @Operation(summary = "The career summary as a PDF (at most two A4 pages) for a review conversation",
@@ -82,7 +85,7 @@ class CareerSummaryController {
     private static CareerSummary summary(String name, PersonHistory history, SkillsAnswer answer) {
         LocalDate day = answer.asOf();
         List<Fact> facts = new ArrayList<>();
-        facts.add(new Fact("Team", history.teamId().orElse("No team")));
+        facts.add(new Fact("Team", history.teamId().map(histories::teamName).orElse("No team")));
         Assignment current = history.currentAssignment().orElse(null);
         facts.add(new Fact("Current role", current == null ? "No current role on this day"
                 : CareerWords.role(current.kind(), current.pmoType())

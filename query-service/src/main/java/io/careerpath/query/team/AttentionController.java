@@ -25,10 +25,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,8 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class AttentionController {
-
-    static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final AttentionList attention;
     private final AsOf asOf;
@@ -57,7 +51,7 @@ class AttentionController {
                     + "empty list. Filters: team, flag, role (DELIVERY, PMO, TROUBLED_PROGRAM, NONE), pmoType, each "
                     + "repeatable (any of). Sort: rotateBackBy (default), name, team or retention; direction asc or desc. "
                     + "Ask for text/csv to download the same list as CSV.")
-    @GetMapping(value = "/api/attention", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping("/api/attention")
     Answer attention(@Parameter(hidden = true) Caller caller,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownOn,
@@ -75,28 +69,6 @@ class AttentionController {
                 parsed("role", role, CurrentRole.class, CurrentRole::valueOf),
                 parsed("pmoType", pmoType, PmoType.class, PmoType::valueOf), withinMonths, sort(sort),
                 descending(direction)));
-    }
-
-    @Operation(summary = "The same list as CSV (RFC 4180, UTF-8, a header row), for a spreadsheet")
-    @GetMapping(value = "/api/attention", produces = "text/csv")
-    ResponseEntity<String> attentionCsv(@Parameter(hidden = true) Caller caller,
-                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownOn,
-                                        @RequestParam(defaultValue = "3") @Min(value = 0, message = "must be from 0 to 36 months")
-                                        @Max(value = 36, message = "must be from 0 to 36 months") int withinMonths,
-                                        @RequestParam(required = false) List<@Pattern(regexp = IdPatterns.TEAM,
-                                                message = "must be a team id") String> team,
-                                        @RequestParam(required = false) List<String> flag,
-                                        @RequestParam(required = false) List<String> role,
-                                        @RequestParam(required = false) List<String> pmoType,
-                                        @RequestParam(defaultValue = "rotateBackBy") String sort,
-                                        @RequestParam(defaultValue = "asc") String direction) {
-        Answer answer = attention(caller, asOf, knownOn, withinMonths, team, flag, role, pmoType, sort, direction);
-        return ResponseEntity.ok()
-                .contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("attention-" + answer.asOf() + ".csv").build().toString())
-                .body(AttentionCsv.of(answer));
     }
 
     private static Set<String> set(List<String> values) {

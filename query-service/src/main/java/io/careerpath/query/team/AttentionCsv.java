@@ -1,80 +1,45 @@
 package io.careerpath.query.team;
 
-import io.careerpath.events.AssignmentKind;
+import io.careerpath.query.api.CsvExport;
 import io.careerpath.query.team.AttentionList.Answer;
 import io.careerpath.query.team.AttentionList.PersonNeedingAttention;
-import io.careerpath.query.team.RotationBoardController.CurrentAssignment;
-import io.careerpath.query.team.RotationBoardController.Flag;
+import io.careerpath.query.words.CareerWords;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The attention list as a spreadsheet opens it: RFC 4180 (comma-separated, CRLF, fields quoted when they need it),
- * a header row, figures in the words of the page. A cell that a spreadsheet would take for a formula (starting with
- * = + - @, a tab or a carriage return) is written with a leading apostrophe, so that a name can never run as one.
+ * The attention list as a spreadsheet ({@code Accept: text/csv} on its own address): one row per listed person, in
+ * the page's words (roles, the delivery verdict, flags), written by {@link CsvExport} like every other export.
  */
-final class AttentionCsv {
+@Component
+class AttentionCsv implements WebMvcConfigurer {
 
     static final List<String> HEADER = List.of("Name", "Team", "Current role", "Assignment", "Delivery kept (%)",
-            "Rotate back by", "Flags", "Person id");
+            "Delivery verdict", "Rotate back by", "Flags");
 
-    private static final Map<Flag, String> FLAG_WORDS = Map.of(
-            Flag.DELIVERY_AT_RISK, "Delivery at risk",
-            Flag.ADMIN_OVERLOAD, "Admin overload",
-            Flag.TROUBLED_PROGRAM_STREAK, "Troubled-program streak");
-
-    private AttentionCsv() {
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.add(CsvExport.of(Answer.class, AttentionCsv::table));
     }
 
-    static String of(Answer answer) {
-        StringBuilder csv = new StringBuilder();
-        row(csv, HEADER);
+    static CsvExport.Table table(Answer answer) {
+        List<List<String>> rows = new ArrayList<>();
         for (PersonNeedingAttention person : answer.people()) {
-            row(csv, List.of(
-                    text(person.displayName()),
-                    person.teamId(),
-                    role(person.currentAssignment()),
-                    person.currentAssignment() == null ? "" : text(person.currentAssignment().name()),
-                    person.deliveryRetention() == null ? "No delivery history yet"
-                            : String.valueOf(Math.round(person.deliveryRetention() * 100)),
+            var current = person.currentAssignment();
+            rows.add(List.of(
+                    person.displayName() == null ? "" : person.displayName(),
+                    person.teamName(),
+                    current == null ? "No current role" : CareerWords.role(current.kind(), current.pmoType()),
+                    current == null || current.name() == null ? "" : current.name(),
+                    person.deliveryRetention() == null ? "" : String.valueOf(Math.round(person.deliveryRetention() * 100)),
+                    CareerWords.verdict(person.deliveryVerdict()),
                     person.rotateBackBy() == null ? "" : person.rotateBackBy().toString(),
-                    person.flags().stream().map(FLAG_WORDS::get).collect(Collectors.joining("; ")),
-                    person.personId()));
+                    person.flags().stream().map(flag -> CareerWords.flag(flag.name())).collect(Collectors.joining("; "))));
         }
-        return csv.toString();
-    }
-
-    private static String role(CurrentAssignment now) {
-        if (now == null) {
-            return "None";
-        }
-        if (now.kind() == AssignmentKind.PMO) {
-            return now.pmoType().name().charAt(0) + now.pmoType().name().substring(1).toLowerCase() + " PMO";
-        }
-        return now.kind() == AssignmentKind.DELIVERY ? "Delivery" : "Troubled program";
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static void row(StringBuilder csv, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(field(cells.get(i)));
-        }
-        csv.append("\r\n");
-    }
-
-    /** One field: defused if a spreadsheet would read it as a formula, quoted if it holds a comma, quote or line break. */
-    static String field(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
+        return new CsvExport.Table("attention-" + answer.asOf() + ".csv", HEADER, rows);
     }
 }

@@ -15,7 +15,6 @@ import io.careerpath.query.team.RotationBoardController.Member;
 import io.careerpath.security.Caller;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -62,13 +61,14 @@ class AttentionList {
      * @param rotateBackWithinWindow whether the rotate-back date falls within the window (on or before
      *                               {@code asOf} + {@code withinMonths}); the other reason to be listed is a flag
      */
-    record PersonNeedingAttention(String personId, String displayName, String teamId, CurrentAssignment currentAssignment,
+    record PersonNeedingAttention(String personId, String displayName, String teamId, String teamName,
+                                  CurrentAssignment currentAssignment,
                                   List<Flag> flags, Double deliveryRetention, boolean deliveryHistory, LocalDate rotateBackBy,
                                   boolean rotateBackWithinWindow, DeliveryVerdict deliveryVerdict, Double monthsSinceDelivery,
                                   Double adminLoadPercent, int troubledProgramStreak) {
 
-        static PersonNeedingAttention of(String teamId, Member m, boolean withinWindow) {
-            return new PersonNeedingAttention(m.personId(), m.displayName(), teamId, m.currentAssignment(), m.flags(),
+        static PersonNeedingAttention of(String teamId, String teamName, Member m, boolean withinWindow) {
+            return new PersonNeedingAttention(m.personId(), m.displayName(), teamId, teamName, m.currentAssignment(), m.flags(),
                     m.deliveryRetention(), m.deliveryHistory(), m.rotateBackBy(), withinWindow, m.deliveryVerdict(),
                     m.monthsSinceDelivery(), m.adminLoadPercent(), m.troubledProgramStreak());
         }
@@ -86,7 +86,7 @@ class AttentionList {
      * @param aggregates         about the listed people; null when withheld
      * @param aggregatesWithheld why they were withheld, if they were
      */
-    record TeamCount(String teamId, int members, int count, TeamAggregates aggregates, String aggregatesWithheld) {
+    record TeamCount(String teamId, String teamName, int members, int count, TeamAggregates aggregates, String aggregatesWithheld) {
     }
 
     record Answer(LocalDate asOf, LocalDate knownOn, int withinMonths, int count, List<PersonNeedingAttention> people,
@@ -114,9 +114,11 @@ class AttentionList {
             }
         }
         Set<String> teams = new LinkedHashSet<>();
+        Map<String, String> teamNames = new HashMap<>();
         for (KnownTeam known : histories.teams()) {
             if (caller.mayAccessTeam(known.teamId()) && (filters.teams().isEmpty() || filters.teams().contains(known.teamId()))) {
                 teams.add(known.teamId());
+                teamNames.put(known.teamId(), known.teamName());
             }
         }
         LocalDate day = viewpoint.asOf();
@@ -137,13 +139,13 @@ class AttentionList {
                 Member member = figures.of(history, day);
                 boolean withinWindow = member.rotateBackBy() != null && !member.rotateBackBy().isAfter(windowEnd);
                 if ((withinWindow || !member.flags().isEmpty()) && passes(member, filters)) {
-                    listed.add(PersonNeedingAttention.of(teamId, member, withinWindow));
+                    listed.add(PersonNeedingAttention.of(teamId, teamNames.get(teamId), member, withinWindow));
                 }
             }
         }
         listed.sort(order(filters.sort(), filters.descending()));
         return new Answer(day, viewpoint.knownOn(), filters.withinMonths(), listed.size(), listed,
-                teamCounts(teams, members, listed));
+                teamCounts(teamNames, members, listed));
     }
 
     private static boolean passes(Member member, Filters filters) {
@@ -155,19 +157,19 @@ class AttentionList {
                 && filters.pmoTypes().contains(now.pmoType()));
     }
 
-    private List<TeamCount> teamCounts(Collection<String> teams, Map<String, Integer> members,
+    private List<TeamCount> teamCounts(Map<String, String> teamNames, Map<String, Integer> members,
                                        List<PersonNeedingAttention> listed) {
         Map<String, List<PersonNeedingAttention>> byTeam = new HashMap<>();
         listed.forEach(person -> byTeam.computeIfAbsent(person.teamId(), t -> new ArrayList<>()).add(person));
         List<TeamCount> counts = new ArrayList<>();
-        for (String teamId : teams) {
+        for (String teamId : teamNames.keySet()) {
             List<PersonNeedingAttention> ofTeam = byTeam.getOrDefault(teamId, List.of());
             // the board's rule: figures about fewer than the minimum number of people could single someone out
             String withheld = figures.aggregatesWithheld(ofTeam.size(), "Figures about the team's listed people");
-            counts.add(new TeamCount(teamId, members.getOrDefault(teamId, 0), ofTeam.size(),
+            counts.add(new TeamCount(teamId, teamNames.get(teamId), members.getOrDefault(teamId, 0), ofTeam.size(),
                     withheld == null ? aggregates(ofTeam) : null, withheld));
         }
-        counts.sort(Comparator.comparing(TeamCount::teamId, NaturalOrder.NAMES));
+        counts.sort(Comparator.comparing(TeamCount::teamName, NaturalOrder.NAMES).thenComparing(TeamCount::teamId));
         return counts;
     }
 
@@ -185,7 +187,7 @@ class AttentionList {
         Comparator<PersonNeedingAttention> first = switch (sort) {
             case ROTATE_BACK_BY -> emptyLast(PersonNeedingAttention::rotateBackBy, Comparator.<LocalDate>naturalOrder(), descending);
             case NAME -> descending ? byName.reversed() : byName;
-            case TEAM -> emptyLast(PersonNeedingAttention::teamId, NaturalOrder.NAMES, descending);
+            case TEAM -> emptyLast(PersonNeedingAttention::teamName, NaturalOrder.NAMES, descending);
             case RETENTION -> emptyLast(PersonNeedingAttention::deliveryRetention, Comparator.<Double>naturalOrder(), descending);
         };
         return first.thenComparing(byName).thenComparing(PersonNeedingAttention::personId);

@@ -47,7 +47,7 @@ class RotationBoardCsv implements WebMvcConfigurer {
                     String.valueOf(member.troubledProgramStreak()),
                     member.flags().stream().map(flag -> CareerWords.flag(flag.name())).collect(Collectors.joining("; "))));
         }
-        return new CsvExport.Table("rotation-board-" + CareerWords.fileName(board.teamId()) + "-" + board.asOf() + ".csv",
+        return new CsvExport.Table("rotation-board-" + CareerWords.fileName(board.teamName()) + "-" + board.asOf() + ".csv",
                 HEADER, rows);
     }
 

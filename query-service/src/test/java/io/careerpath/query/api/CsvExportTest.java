@@ -79,7 +79,7 @@ class CsvExportTest {
                 .andExpect(status().isOk()).andReturn();
         assertThat(csv.getResponse().getContentType()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(csv.getResponse().getHeader("Content-Disposition"))
-                .isEqualTo("attachment; filename=\"rotation-board-t1-2025-06-01.csv\"");
+                .isEqualTo("attachment; filename=\"rotation-board-T1-2025-06-01.csv\"");
         byte[] body = csv.getResponse().getContentAsByteArray();
         String text = new String(body, StandardCharsets.UTF_8);
         assertThat(text).startsWith("Name,\"Current role\"").contains("\r\n");

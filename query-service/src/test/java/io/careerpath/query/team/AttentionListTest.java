@@ -24,6 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -256,14 +259,25 @@ class AttentionListTest {
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andReturn().getResponse();
         assertThat(response.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"attention-2025-06-01.csv\"");
-        response.setCharacterEncoding("UTF-8");
-        String[] lines = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
-        assertThat(lines[0]).isEqualTo("Name,Team,Current role,Assignment,Delivery kept (%),Rotate back by,Flags,Person id");
-        assertThat(lines).hasSize(list.get("count").asInt() + 1);
-        // a name that a spreadsheet would run as a formula is defused, then quoted for its comma and quotes
-        assertThat(lines[1]).startsWith("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",att-big,Program PMO,");
-        String zoe = IDS.get("Zoë Ångström");
-        assertThat(lines).contains("Zoë Ångström,att-big,Program PMO,PMO Zoë Ångström,52,2020-06-04,Delivery at risk," + zoe);
+        byte[] csv = response.getContentAsByteArray();
+        List<Map<String, String>> rows;
+        try (MappingIterator<Map<String, String>> read = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+            rows = read.readAll();
+        }
+        assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElseThrow()
+                .replace("\"", "")).isEqualTo("Name,Team,Current role,Assignment,Delivery kept (%),Delivery verdict,Rotate back by,Flags");
+        // the same people in the same order as the JSON answer
+        assertThat(rows).extracting(row -> row.get("Name").replaceFirst("^'", "")).containsExactlyElementsOf(
+                java.util.stream.StreamSupport.stream(list.get("people").spliterator(), false)
+                        .map(p -> p.get("displayName").asText()).toList());
+        // a name that a spreadsheet would run as a formula is defused
+        assertThat(rows.get(0).get("Name")).isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
+        // by name and team name, in words, never an id
+        assertThat(rows).anySatisfy(row -> assertThat(row).containsEntry("Name", "Zoë Ångström").containsEntry("Team", "Att big")
+                .containsEntry("Current role", "Program PMO").containsEntry("Delivery kept (%)", "52")
+                .containsEntry("Rotate back by", "2020-06-04").containsEntry("Flags", "Delivery at risk"));
+        assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(IDS.get("Zoë Ångström"));
 
         // JSON for anyone who does not ask for CSV
         mvc.perform(get("/api/attention").accept(MediaType.ALL).with(as(Role.PMO_LEAD)))
