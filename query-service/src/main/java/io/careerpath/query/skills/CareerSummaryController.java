@@ -74,7 +74,8 @@ class CareerSummaryController {
         PersonHistory history = people.history(caller, personId, viewpoint, null);
         SkillsAnswer answer = skills.answer(history, viewpoint, true);
         String name = history.displayName().orElse("Someone not registered by then");
-        byte[] document = pdf.render(summary(name, history, answer));
+        String team = history.teamId().map(histories::teamName).orElse("No team");
+        byte[] document = pdf.render(summary(name, team, history, answer));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .headers(headers -> headers.setContentDisposition(ContentDisposition.attachment()
@@ -82,10 +83,10 @@ class CareerSummaryController {
                 .body(document);
     }
 
-    private static CareerSummary summary(String name, PersonHistory history, SkillsAnswer answer) {
+    private static CareerSummary summary(String name, String team, PersonHistory history, SkillsAnswer answer) {
         LocalDate day = answer.asOf();
         List<Fact> facts = new ArrayList<>();
-        facts.add(new Fact("Team", history.teamId().map(histories::teamName).orElse("No team")));
+        facts.add(new Fact("Team", team));
         Assignment current = history.currentAssignment().orElse(null);
         facts.add(new Fact("Current role", current == null ? "No current role on this day"
                 : CareerWords.role(current.kind(), current.pmoType())
