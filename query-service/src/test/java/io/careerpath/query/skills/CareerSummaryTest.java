@@ -115,7 +115,7 @@ class CareerSummaryTest {
             assertThat(pdf.getNumberOfPages()).isBetween(1, 2);
             String text = words(new PDFTextStripper().getText(pdf));
             assertThat(text).contains(ASA_NAME).contains("Career summary for a review conversation · as of 1 Jun 2025")
-                    .contains("Team t-summary")
+                    .contains("Team T summary")
                     .contains("Current role Executive PMO, Strategikontoret, since 1 Sep 2021")
                     // the verdict, in the words and figures of the skills answer the career page shows
                     .contains(words(CareerWords.verdictSentence(DeliveryVerdict.valueOf(skills.get("deliveryVerdict").asText()),
