@@ -4,6 +4,9 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -17,7 +20,6 @@ import io.careerpath.query.keys.PersonKeyLookup;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,8 @@ public class NameIndexer implements DisposableBean {
     /** Names as known now, whatever their effective date: the index finds a person by the name they have. */
     private static final Viewpoint EVERYTHING_KNOWN = new Viewpoint(LocalDate.of(9999, 12, 30), LocalDate.of(9999, 12, 30));
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final ReplaceOptions REPLACE_UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final ReadModelGenerations generations;
     private final HistoryReads histories;
@@ -111,34 +115,33 @@ public class NameIndexer implements DisposableBean {
         generations.namePrefixOwners(generation).find(in("_id", queued.keySet()))
                 .forEach(document -> filed.put(document.getString("_id"), document.getList("digests", String.class)));
         List<WriteModel<Document>> prefixes = new ArrayList<>();
+        List<WriteModel<Document>> owners = new ArrayList<>();
+        List<WriteModel<Document>> handled = new ArrayList<>();
         for (String personId : queued.keySet()) {
             Set<String> now = new LinkedHashSet<>();
             Optional.ofNullable(names.get(personId))
                     .ifPresent(name -> NameWords.indexedPrefixes(name).forEach(prefix -> now.add(digests.of(prefix))));
-            Set<String> before = new HashSet<>(filed.getOrDefault(personId, List.of()));
+            // every digest the name has, not only the new ones: a round cut short (a crash) is made whole by the next
             for (String digest : now) {
-                if (!before.contains(digest)) {
-                    prefixes.add(new UpdateOneModel<>(eq("_id", digest), Updates.addToSet("people", personId), UPSERT));
-                }
+                prefixes.add(new UpdateOneModel<>(eq("_id", digest), Updates.addToSet("people", personId), UPSERT));
             }
-            for (String digest : before) {
+            for (String digest : filed.getOrDefault(personId, List.of())) {
                 if (!now.contains(digest)) {
                     prefixes.add(new UpdateOneModel<>(eq("_id", digest), Updates.pull("people", personId)));
                 }
             }
-            if (!prefixes.isEmpty()) {
-                generations.namePrefixes(generation).bulkWrite(prefixes);
-                prefixes.clear();
-            }
-            if (now.isEmpty()) {
-                generations.namePrefixOwners(generation).deleteOne(eq("_id", personId));
-            } else {
-                generations.namePrefixOwners(generation).replaceOne(eq("_id", personId),
-                        new Document("_id", personId).append("digests", List.copyOf(now)), new ReplaceOptions().upsert(true));
-            }
+            owners.add(now.isEmpty() ? new DeleteOneModel<>(eq("_id", personId))
+                    : new ReplaceOneModel<>(eq("_id", personId), new Document("_id", personId).append("digests", List.copyOf(now)),
+                    REPLACE_UPSERT));
             // only the queuing handled: one that arrived meanwhile (an erasure, say) stays for the next round
-            generations.nameIndexPending(generation).deleteOne(and(eq("_id", personId), eq("queued", queued.get(personId))));
+            handled.add(new DeleteOneModel<>(and(eq("_id", personId), eq("queued", queued.get(personId)))));
         }
+        // in this order: a person leaves the queue only once their entries are written
+        if (!prefixes.isEmpty()) {
+            generations.namePrefixes(generation).bulkWrite(prefixes, UNORDERED);
+        }
+        generations.namePrefixOwners(generation).bulkWrite(owners, UNORDERED);
+        generations.nameIndexPending(generation).bulkWrite(handled, UNORDERED);
         return queued.size();
     }
 

@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +37,12 @@ public class PeopleSearch {
     /** At most this many people in an answer: a type-ahead list, not a directory; more letters narrow it. */
     public static final int LIMIT = 20;
     static final int LONGEST_QUERY = 100;
-    /** Histories are read and opened this many at a time, until the answer is full. */
-    private static final int CHUNK = 40;
+    /**
+     * Histories are read and opened this many at a time, until the answer is full: one more than fits, since
+     * nearly every person the index names does match (all but a one-letter word's misses), and whether there is
+     * more is known with the one more.
+     */
+    private static final int CHUNK = LIMIT + 1;
 
     private final ReadModelGenerations generations;
     private final HistoryReads histories;
@@ -78,22 +81,28 @@ public class PeopleSearch {
                     + " its search index secret (CAREERPATH_SEARCH_INDEX_SECRET) is missing");
         }
         int generation = generations.active();
-        Set<String> candidates = null;
+        List<Set<String>> filed = new ArrayList<>();
+        List<String> first = null;
         for (String word : words) {
             if (word.length() < NameWords.SHORTEST_PREFIX) {
-                continue;
+                continue; // checked on the opened names
             }
-            Document filed = generations.namePrefixes(generation).find(eq("_id", digests.of(NameWords.lookedUpAs(word)))).first();
-            Set<String> having = filed == null ? Set.of() : new HashSet<>(filed.getList("people", String.class));
-            if (candidates == null) {
-                candidates = having;
-            } else {
-                candidates.retainAll(having);
-            }
-            if (candidates.isEmpty()) {
+            Document people = generations.namePrefixes(generation).find(eq("_id", digests.of(NameWords.lookedUpAs(word)))).first();
+            List<String> having = people == null ? List.of() : people.getList("people", String.class);
+            if (having.isEmpty()) {
                 return new PeopleFound(List.of(), false);
             }
+            if (first == null || having.size() < first.size()) {
+                if (first != null) {
+                    filed.add(new HashSet<>(first));
+                }
+                first = having;
+            } else {
+                filed.add(new HashSet<>(having));
+            }
         }
+        // the people of the shortest list (in the order they were filed) who are in every other list too
+        List<String> candidates = first.stream().filter(id -> filed.stream().allMatch(set -> set.contains(id))).toList();
         return opened(caller, words, mayBeAmong(caller, candidates));
     }
 
@@ -116,22 +125,20 @@ public class PeopleSearch {
      * The candidates narrowed, before any history is read, to those the caller could possibly see: whoever is or
      * was in a team they manage, and themselves ({@link PeopleAccess} then decides by the current team).
      */
-    private Set<String> mayBeAmong(Caller caller, Set<String> candidates) {
+    private List<String> mayBeAmong(Caller caller, List<String> candidates) {
         if (caller.seesEveryone()) {
-            return new TreeSet<>(candidates);
+            return candidates;
         }
         Set<String> reachable = new HashSet<>();
         if (caller.personId() != null) {
             reachable.add(caller.personId());
         }
         caller.managedTeams().stream().filter(caller::managesTeam).forEach(team -> reachable.addAll(histories.everMembersOf(team)));
-        reachable.retainAll(candidates);
-        return new TreeSet<>(reachable);
+        return candidates.stream().filter(reachable::contains).toList();
     }
 
-    private PeopleFound opened(Caller caller, List<String> words, Set<String> candidates) {
+    private PeopleFound opened(Caller caller, List<String> words, List<String> ordered) {
         Viewpoint today = new Viewpoint(asOf.today(), asOf.today());
-        List<String> ordered = new ArrayList<>(candidates);
         List<PersonFound> found = new ArrayList<>();
         for (int from = 0; from < ordered.size() && found.size() <= LIMIT; from += CHUNK) {
             List<String> chunk = ordered.subList(from, Math.min(ordered.size(), from + CHUNK));
