@@ -215,7 +215,7 @@ class PlatformBenchmark {
             report.write(Path.of(System.getProperty("benchmark.report", "target/benchmark-report.md")));
             deleteRecursively(dir);
         }
-        assertThat(report.rows()).as("a row per target, the heap one per service").hasSize(10);
+        assertThat(report.rows()).as("a row per target, the heap one per service").hasSize(11);
     }
 
     /** The plain JDBC peers, and the events the publisher will forward: all before the command service opens the file. */

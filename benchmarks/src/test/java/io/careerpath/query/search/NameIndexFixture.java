@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
 /**
@@ -37,13 +42,16 @@ public final class NameIndexFixture {
         owners.add(new Document("_id", personId).append("digests", filed));
     }
 
-    /** Writes everyone filed into the active generation's index; how many digests there are. */
+    /** Writes everyone filed into the active generation's index; how many digests they are filed under. */
     public int insert() {
         int generation = generations.active();
-        List<Document> documents = new ArrayList<>();
-        people.forEach((digest, ids) -> documents.add(new Document("_id", digest).append("people", ids)));
+        // appended to what the live indexer filed already (the people the projection saw share these names' prefixes;
+        // these people are new to the index, so no $addToSet, whose check for each id would be quadratic)
+        List<WriteModel<Document>> documents = new ArrayList<>();
+        people.forEach((digest, ids) -> documents.add(new UpdateOneModel<>(Filters.eq("_id", digest),
+                Updates.pushEach("people", ids), new UpdateOptions().upsert(true))));
         for (int from = 0; from < documents.size(); from += 100) {
-            generations.namePrefixes(generation).insertMany(documents.subList(from, Math.min(documents.size(), from + 100)));
+            generations.namePrefixes(generation).bulkWrite(documents.subList(from, Math.min(documents.size(), from + 100)));
         }
         for (int from = 0; from < owners.size(); from += 1000) {
             generations.namePrefixOwners(generation).insertMany(owners.subList(from, Math.min(owners.size(), from + 1000)));
