@@ -98,6 +98,9 @@ export const skills = (personId, { asOf, knownOn, minSequence } = {}) =>
 /** → [{teamId, teamName, members}]: members = the people on the team's board today */
 export const teams = () => query('/api/teams');
 
+/** People the caller may see whose name has words starting with the words of q (no retries: a type-ahead asks again). */
+export const findPeople = (q) => send(new URL(`/api/people?q=${enc(q)}`, window.location.origin).toString());
+
 export const rotationBoard = (teamId, { asOf, knownOn } = {}) =>
   query(`/api/teams/${enc(teamId)}/rotation-board`, { asOf, knownOn });
 

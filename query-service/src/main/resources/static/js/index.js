@@ -7,6 +7,7 @@ import {
   el, pageUrl, recent, rememberPerson, rememberTeamNames, renderHeader, showRefusal, signedIn, status, teamWords, today,
 } from './ui.js';
 import { clearErrors, showErrors } from './forms.js';
+import { peopleSearch } from './people-search.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -111,6 +112,9 @@ renderHeader('home');
 if (signInNeeded) {
   signedOutPage();
 } else {
+  // anyone by name, or a pasted person id: no id needed to open a career
+  $('person-form').replaceChildren(peopleSearch({ id: 'start-search', label: 'Find a person', labelHidden: false,
+    hint: 'Two letters of any word of their name; accents and case do not matter. A person id opens their career too.' }));
   shapeFor(who);
   renderRecent(who);
   if (auth.may.listTeams(who)) renderKnownTeams(who);

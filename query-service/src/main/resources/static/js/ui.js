@@ -2,6 +2,7 @@
 // status region, remembered people and teams, and the words for dates, numbers and kinds.
 import * as auth from './auth.js';
 import './scroll-regions.js';
+import { peopleSearch } from './people-search.js';
 
 export const params = () => new URLSearchParams(window.location.search);
 
@@ -173,7 +174,9 @@ export function renderHeader(current, { person, personTeam, team, onAsOf } = {})
 
   header.replaceChildren(
     el('a', { class: 'brand', href: 'index.html' }, el('img', { src: 'favicon.svg', alt: '' }), 'Careerpath'),
-    nav);
+    nav,
+    // find anyone the signed-in person may see, by name, from every page (js/people-search.js)
+    who ? peopleSearch({ id: 'people-search' }) : null);
 
   // who is signed in, at the right of the first row (the as-of picker, if any, gets a row of its own below)
   if (who) {

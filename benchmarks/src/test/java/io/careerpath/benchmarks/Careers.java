@@ -40,6 +40,22 @@ final class Careers {
         return UUID.nameUUIDFromBytes((run + "/person/" + n).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** Given names and family names, accents and all, so that the name search meets names as varied as a real staff's. */
+    private static final String[] GIVEN = {"Maria", "José", "Zoë", "Liam", "Aisha", "Chen", "Fatima", "Noah", "Ingrid",
+        "Mateo", "Priya", "Oluwaseun", "Hana", "Lucas", "Amélie", "Sven", "Yuki", "Kwame", "Elena", "Dmitri", "Sofía",
+        "Tariq", "Marta", "Jonas", "Leila", "Ravi", "Chloé", "Björn", "Nadia", "Omar", "Grace", "Henrik", "Ana", "Jun",
+        "Laura", "Pedro", "Ewa", "Samuel", "Mei", "Andrés"};
+    private static final String[] FAMILY = {"García", "Müller", "Ångström", "Nguyen", "Okafor", "Rossi", "Kowalski",
+        "Smith", "Johansson", "Martínez", "Dubois", "Yamamoto", "Novak", "Haddad", "Silva", "Schmidt", "O'Brien",
+        "Fernández", "Jensen", "Kim", "Patel", "Lefèvre", "Nowak", "Horvath", "Costa", "Andersen", "Wójcik", "Ivanova",
+        "López", "Brown", "Tanaka", "Mendes", "Virtanen", "Øster", "Bauer", "Santos", "Cohen", "Lindqvist", "Moreau",
+        "Petrov", "Wirth", "Zoric", "Duarte", "Ibrahim", "Chowdhury", "Weber", "Rahman", "Marino", "Dahl", "Ortiz"};
+
+    /** Person {@code n}'s name: 2,000 combinations, each shared by a few people at 100,000, as names are. */
+    static String name(int n) {
+        return GIVEN[n % GIVEN.length] + " " + FAMILY[(n / GIVEN.length) % FAMILY.length];
+    }
+
     static String teamId(String run, int team) {
         return run + "-team-" + team;
     }
@@ -54,7 +70,7 @@ final class Careers {
         LocalDate pmo = start.plusYears(3);
         LocalDate back = start.plusYears(6);
         return List.of(
-                new PersonRegistered(personId, ids[0], start, RECORDED_BY, recordedAt, "Person " + n, teamId),
+                new PersonRegistered(personId, ids[0], start, RECORDED_BY, recordedAt, name(n), teamId),
                 new DeliveryRoleStarted(personId, ids[1], start, RECORDED_BY, recordedAt, "Project " + n % 97),
                 new SkillAssessed(personId, ids[2], start.plusMonths(18), RECORDED_BY, recordedAt,
                         Skill.DELIVERY_EXECUTION, 4, "manager-" + n % 13),

@@ -18,6 +18,10 @@ import io.careerpath.local.KafkaBroker;
 import io.careerpath.local.PlatformServices;
 import io.careerpath.local.signin.SignInServer;
 import io.careerpath.query.history.ReadModelFixture;
+import io.careerpath.query.search.NameIndexFixture;
+import io.careerpath.events.PersonRegistered;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -102,6 +106,12 @@ class PlatformBenchmark {
     private final int attentionReads = 5;
     /** The attention reads stop early past this: at 100,000 people one read takes minutes (docs/performance.md). */
     private final Duration attentionBudget = Duration.ofMinutes(size.pick(1, 5));
+    private final int searchReads = size.pick(50, 2_000);
+    /** The name index's key in the benchmark: the query service's and the fixture's, so that their digests agree. */
+    private static final String SEARCH_INDEX_SECRET = "benchmark-search-index-secret";
+    /** What people type into the search box: two or three letters of a given or family name, accents or not. */
+    private static final List<String> SEARCHES = List.of("ma", "jo", "zo", "ng", "ok", "li", "pe", "da", "sa", "an",
+            "gar", "mül", "mul", "sch", "and", "ost", "kim", "wir", "jun", "laur");
 
     @Test
     void measureEveryTargetOnTheSingleMachineMode() throws Exception {
@@ -131,7 +141,8 @@ class PlatformBenchmark {
             // store never held, and the check would rightly take them out again
             Map<String, String> querySettings = new LinkedHashMap<>(Map.of("spring.data.mongodb.uri", mongo.uri(),
                     "careerpath.kafka.bootstrap-servers", kafka.bootstrapServers(), "careerpath.kafka.topic", TOPIC,
-                    "careerpath.read-models.integrity.at-start", "false", "careerpath.read-models.integrity.every", "0s"));
+                    "careerpath.read-models.integrity.at-start", "false", "careerpath.read-models.integrity.every", "0s",
+                    "careerpath.search.index-secret", SEARCH_INDEX_SECRET));
             // both services take tokens from the sign-in server, as in the single-machine mode; the load
             // driver acts as the HR administrator with a token minted for the whole run
             PlatformServices.signInSettings(signIn, commandSettings, querySettings);
@@ -511,6 +522,7 @@ class PlatformBenchmark {
         Document viaProjection = fixture.projectedByHistoryWrites(first, 999);
         long loadStart = System.nanoTime();
         Map<String, List<String>> teams = new LinkedHashMap<>();
+        NameIndexFixture names = new NameIndexFixture(fixture.generations(), SEARCH_INDEX_SECRET);
         int loaded = 0;
         while (loaded < readPeople && System.nanoTime() - loadStart < readLoadBudget.toNanos()) {
             List<List<CareerEvent>> careers = new ArrayList<>();
@@ -521,10 +533,14 @@ class PlatformBenchmark {
                 teams.computeIfAbsent(team, t -> new ArrayList<>()).add(personId);
             }
             fixture.insertHistories(careers);
+            for (List<CareerEvent> career : careers) {
+                names.add(career.get(0).personId(), ((PersonRegistered) career.get(0)).displayName());
+            }
             loaded += careers.size();
         }
         int people = loaded;
         fixture.insertTeams(teams);
+        int digests = names.insert();
         assertThat(fixture.stored(first.get(0).personId())).as("loaded like the projection writes it").isEqualTo(viaProjection);
         report.detail(String.format(Locale.ROOT, "Read model loaded with %,d people (%,d teams of %d) in %.1f s%s.",
                 people, teams.size(), TEAM_SIZE, (System.nanoTime() - loadStart) / 1e9,
@@ -550,12 +566,25 @@ class PlatformBenchmark {
         report.detail(String.format(Locale.ROOT, "A board's 200 histories fetched straight from the read model by _id $in"
                 + " (no HTTP, no service, no model): p50 %.1f ms, p99 %.1f ms (%d fetches).",
                 percentile(fetch, 50), percentile(fetch, 99), boardReads));
+        double[] search = timed(searchReads, () -> query.baseUrl() + "/api/people?q="
+                + URLEncoder.encode(SEARCHES.get(random.nextInt(SEARCHES.size())), StandardCharsets.UTF_8));
+        report.detail(String.format(Locale.ROOT, "Name index: %,d digests of name prefixes; the searches' lists hold %,d"
+                + " (\"%s\") to %,d (\"%s\") people, as the HR administrator (everyone visible).", digests,
+                SEARCHES.stream().mapToInt(names::filedUnder).min().orElse(0),
+                SEARCHES.stream().min(java.util.Comparator.comparingInt(names::filedUnder)).orElse(""),
+                SEARCHES.stream().mapToInt(names::filedUnder).max().orElse(0),
+                SEARCHES.stream().max(java.util.Comparator.comparingInt(names::filedUnder)).orElse("")));
         report.plot.readLatencies("timeline", timeline);
         report.plot.readLatencies("rotation board (200)", board);
         readRow("Timeline read, " + String.format(Locale.ROOT, "%,d", people) + " people loaded", timeline, 20,
                 "The median is a few milliseconds (one document by _id, the history derived per request); the tail is"
                 + " waiting for a core the driver, the Mongo-wire server and the query service share, and GC pauses."
                 + " It would take the query service and MongoDB on cores of their own; see docs/performance.md.");
+        readRow("People search by name (two or three letters), " + String.format(Locale.ROOT, "%,d", people)
+                + " people loaded", search, 50, "One document of the name index by _id (the people filed under the first"
+                + " word's digest: thousands for two common letters), the caller's filter, then 21 histories by _id $in"
+                + " opened and checked; the same mongo-java-server reads as the board's, fewer of them. It would take"
+                + " MongoDB proper (docker compose); see docs/performance.md.");
         readRow("Rotation board read (200 members), " + String.format(Locale.ROOT, "%,d", people) + " people loaded",
                 board, 50, "200 histories by _id $in from mongo-java-server (its H2 file backend reads and deserializes each"
                 + " document: the fetch alone is the detail line \"A board's 200 histories fetched straight\"), then the"

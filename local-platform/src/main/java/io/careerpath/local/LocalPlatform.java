@@ -5,10 +5,14 @@ import io.careerpath.local.signin.SignInServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +124,28 @@ public final class LocalPlatform implements AutoCloseable {
         this.backups = Backups.fromArguments(dataDir);
     }
 
+    /**
+     * The key of the name search's index (docs/security.md#finding-people-by-name): created at the first start and
+     * kept in the data directory, beside the read models' file but not in it, so that the same digests are computed
+     * after a restart. Readable by this user only.
+     */
+    static String searchIndexSecret(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("search-index-secret");
+        if (!Files.exists(file)) {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            Path written = Files.writeString(dataDir.resolve("search-index-secret.new"),
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(secret) + "\n");
+            try {
+                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the data directory's own permissions apply
+            }
+            Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return Files.readString(file).trim();
+    }
+
     public static LocalPlatform start(Settings settings) throws Exception {
         return start(settings, Map.of());
     }
@@ -158,6 +184,9 @@ public final class LocalPlatform implements AutoCloseable {
             query.put("server.port", String.valueOf(settings.queryPort()));
             query.put("spring.data.mongodb.uri", mongo.uri());
             query.put("careerpath.kafka.bootstrap-servers", kafka.bootstrapServers());
+            if (System.getenv("CAREERPATH_SEARCH_INDEX_SECRET") == null) {
+                query.put("careerpath.search.index-secret", searchIndexSecret(dataDir));
+            }
             PlatformServices services = PlatformServices.start(signIn, command, query, context -> {
             });
             try {

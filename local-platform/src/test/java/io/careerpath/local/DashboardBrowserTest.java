@@ -80,7 +80,7 @@ class DashboardBrowserTest {
     void theStartPageOffersPeopleTeamsAndRegistrationAndLoadsNothingFromElsewhere() {
         browser.get(base + "/");
 
-        assertThat(browser.find("#person-id").isDisplayed()).isTrue();
+        assertThat(browser.find("#start-search-input").isDisplayed()).isTrue();
         assertThat(browser.find("#team-id").isDisplayed()).isTrue();
         assertThat(browser.find("#register-form").isDisplayed()).isTrue();
         browser.await().until(d -> browser.find("#command-api-link").getAttribute("href").startsWith(commandBase));

@@ -48,6 +48,11 @@ class ErasureEndToEndTest {
     private static final String ASSESSOR = "Assessor Wren " + RUN;
     private static final String REASON = "Reason Heron " + RUN;
     private static final List<String> PERSONAL = List.of(NAME, PROJECT, PMO, PROGRAM, ASSESSOR, REASON);
+    /**
+     * The name's words on their own, as a search index would hold them if it held plaintext (whole words, and
+     * lower-cased as search compares them): the scans cover the name search's index too.
+     */
+    private static final List<String> NAME_WORDS = List.of("Quintus", "quintus", "Erasable", "erasable");
 
     private static Path dir;
     private static KafkaBroker kafka;
@@ -77,7 +82,8 @@ class ErasureEndToEndTest {
                         "spring.data.mongodb.uri", mongo.uri(),
                         "spring.data.mongodb.database", "careerpath",
                         "careerpath.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                        "careerpath.kafka.topic", "careerpath.career-events"),
+                        "careerpath.kafka.topic", "careerpath.career-events",
+                        "careerpath.search.index-secret", RunningPlatform.TEST_SEARCH_INDEX_SECRET),
                 context -> {
                 });
     }
@@ -116,6 +122,11 @@ class ErasureEndToEndTest {
         hr.awaitTimeline(colleague, t -> true);
         assertThat(boardMembers()).hasSize(2);
 
+        // found by name (any word, by prefix, case and accents aside), and the colleague too
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> found("QUINT éras " + RUN.substring(0, 4)).equals(List.of(person)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> found("colleague stays").equals(List.of(colleague)));
+
         // sealed at rest even before erasure: the stores hold ciphertext only, and the scans can see them
         awaitControlVisibleInEveryStore();
         assertNothingPersonalInAnyStore("before erasure");
@@ -131,11 +142,16 @@ class ErasureEndToEndTest {
         assertThat(hr.tryRecord(person, Map.of("type", "ADMINISTRATIVE_LOAD_RECORDED", "effectiveDate", "2021-01-04",
                 "percentOfTime", 10), Map.of()).getStatusCode().value()).isEqualTo(404);
         assertThat(keyRows(person)).as("the person's key is destroyed").isZero();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> found("quintus").isEmpty());
+        assertThat(found("erasable")).isEmpty();
 
         // a replay of the whole log (every read model rebuilt from the topic) shows nothing about them either
         rebuildReadModels();
         assertThat(status(queryApi("hana").get().uri("/api/people/{id}/timeline", person))).isEqualTo(404);
         assertThat(boardMembers()).containsExactly("Colleague Stays " + RUN);
+        // the rebuilt name index finds the colleague again, and still not them
+        await().atMost(Duration.ofSeconds(30)).until(() -> found("colleague stays").equals(List.of(colleague)));
+        assertThat(found("quintus")).isEmpty();
 
         awaitControlVisibleInEveryStore();
         assertNothingPersonalInAnyStore("after erasure and a replay");
@@ -143,7 +159,7 @@ class ErasureEndToEndTest {
 
     private static void assertNothingPersonalInAnyStore(String when) {
         List<String> found = new ArrayList<>();
-        for (String text : PERSONAL) {
+        for (String text : java.util.stream.Stream.concat(PERSONAL.stream(), NAME_WORDS.stream()).toList()) {
             StoredBytes.inPostgres(database, text).forEach(where -> found.add(text + " in " + where));
             StoredBytes.inFiles(dir.resolve("kafka"), text).forEach(where -> found.add(text + " in " + where));
             StoredBytes.inFiles(dir.resolve("read-models.mv"), text).forEach(where -> found.add(text + " in " + where));
@@ -160,6 +176,14 @@ class ErasureEndToEndTest {
             // mongo-java-server's file store commits about once a second
             assertThat(StoredBytes.inFiles(dir.resolve("read-models.mv"), TEAM)).as("control in MongoDB's files").isNotEmpty();
         });
+    }
+
+    /** The ids of the people the search by name finds for the HR administrator. */
+    private static List<String> found(String q) {
+        JsonNode answer = queryApi("hana").get().uri(uri -> uri.path("/api/people").queryParam("q", q).build())
+                .retrieve().body(JsonNode.class);
+        return StreamSupport.stream(answer.get("people").spliterator(), false)
+                .map(person -> person.get("personId").asText()).toList();
     }
 
     private static List<String> boardMembers() {

@@ -1,6 +1,7 @@
 package io.careerpath.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,6 +85,11 @@ class PermissionTableEndToEndTest {
                 platform.personIdOf("paul"), platform.personIdOf("hana"), teammate, outsider)) {
             hr.awaitTimeline(person, timeline -> true);
         }
+        // the name index follows the projection: everyone is found by name before the rows are walked
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Response found = send("query", "GET", "/api/people?q=oscar", platform.signIn.accessToken("hana"), null, null);
+            return found.status() == 200 && found.body().get("people").size() == 1;
+        });
         Response imported = send("command", "POST", "/api/imports?fileName=permissions.ndjson",
                 platform.signIn.accessToken("hana"), "application/x-ndjson",
                 "{\"personRef\": \"P-0\", \"type\": \"PERSON_REGISTERED\", \"effectiveDate\": \"2020-01-01\","
@@ -196,6 +202,10 @@ class PermissionTableEndToEndTest {
                 }
             }
             case LIST -> {
+                if (row.path().equals("/api/people")) {
+                    peopleFound(row, role, account, scope);
+                    return;
+                }
                 assertThat(response.status()).as(response.toString()).isEqualTo(200);
                 Set<String> teams = new HashSet<>();
                 // a list of teams, or an answer that counts its people per team (the attention list)
@@ -232,6 +242,27 @@ class PermissionTableEndToEndTest {
                     assertThat(response.body().path("type").asText()).endsWith("person-not-found");
                 }
             }
+        }
+    }
+
+    /**
+     * The search by name: everyone found for the demo account by the first names of the cast (erin and maria in the
+     * managed team with Tess; Oscar in another team; paul and hana elsewhere).
+     */
+    private static void peopleFound(Permission row, Role role, String account, Scope scope) {
+        Set<String> found = new HashSet<>();
+        for (String name : List.of("erin", "maria", "tess", "oscar", "paul", "hana")) {
+            Response response = send(row.service(), row.method(), row.path() + "?q=" + name, platform.signIn.accessToken(account),
+                    null, null);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            response.body().get("people").forEach(person -> found.add(person.get("personId").asText()));
+        }
+        String own = platform.personIdOf(account);
+        switch (scope) {
+            case NONE -> assertThat(found).isEmpty();
+            case OWN -> assertThat(found).containsExactly(own);
+            case TEAM -> assertThat(found).containsExactlyInAnyOrder(own, platform.personIdOf("erin"), teammate);
+            case ALL -> assertThat(found).contains(own, teammate, outsider);
         }
     }
 

@@ -181,8 +181,12 @@ final class RunningPlatform implements AutoCloseable {
                 "spring.data.mongodb.uri", infrastructure.mongoUri(),
                 "spring.data.mongodb.database", database,
                 "careerpath.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
-                "careerpath.kafka.topic", topic);
+                "careerpath.kafka.topic", topic,
+                "careerpath.search.index-secret", TEST_SEARCH_INDEX_SECRET);
     }
+
+    /** The name search's index key in the tests (the launcher creates one per data directory). */
+    static final String TEST_SEARCH_INDEX_SECRET = "test-search-index-secret";
 
     /**
      * One more query service on this platform's topic and command service, with read models of its own in

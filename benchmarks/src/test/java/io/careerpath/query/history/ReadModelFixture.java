@@ -23,6 +23,11 @@ public final class ReadModelFixture {
         this.generations = new ReadModelGenerations(readModels);
     }
 
+    /** The generations, for fixtures of the other read models (the name index: io.careerpath.query.search.NameIndexFixture). */
+    public ReadModelGenerations generations() {
+        return generations;
+    }
+
     public int activeGeneration() {
         return generations.active();
     }

@@ -138,6 +138,11 @@ class QueryApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
+    @ExceptionHandler(NotConfigured.class)
+    ProblemDetail notConfigured(NotConfigured ex) {
+        return ProblemDetails.problem(HttpStatus.SERVICE_UNAVAILABLE, ex.slug(), "Not configured", ex.getMessage());
+    }
+
     @ExceptionHandler(KeysUnavailable.class)
     ResponseEntity<ProblemDetail> keysUnavailable(KeysUnavailable ex) {
         logger.warn("Personal data cannot be opened: " + ex.getMessage());

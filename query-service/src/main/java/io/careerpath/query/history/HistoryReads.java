@@ -101,6 +101,20 @@ public class HistoryReads {
         return histories;
     }
 
+    /**
+     * The stored histories of the given people in one generation (the active one, or one a rebuild fills),
+     * erased people left out; by {@code _id} alone.
+     */
+    public List<StoredHistory> findAllIn(int generation, Collection<String> personIds) {
+        List<StoredHistory> histories = new ArrayList<>();
+        for (Document document : generations.personHistories(generation).find(in("_id", personIds))) {
+            if (notErased(document)) {
+                histories.add(new StoredHistory(document));
+            }
+        }
+        return histories;
+    }
+
     private static boolean notErased(Document document) {
         return !Boolean.TRUE.equals(document.getBoolean(HistoryWrites.ERASED));
     }

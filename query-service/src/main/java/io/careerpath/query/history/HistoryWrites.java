@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
@@ -42,6 +43,11 @@ import org.bson.Document;
  * tombstone), across batches by looking the batch's people up among the tombstones just before the
  * bulk write. An event resent after the erasure therefore cannot bring the person back, and a
  * rebuild replaying the whole log ends with the same tombstone.
+ *
+ * <p>The name index (io.careerpath.query.search) cannot be written here: names arrive sealed, and opening
+ * them needs the person's key from the command service. A registration, an erasure or a replaced history
+ * therefore only queues the person in {@code name_index_pending}, and the search's indexer derives their
+ * entries from the stored history afterwards (and removes them for someone erased).
  */
 public final class HistoryWrites {
 
@@ -70,6 +76,8 @@ public final class HistoryWrites {
         final List<WriteModel<Document>> histories = new ArrayList<>();
         final List<WriteModel<Document>> teams = new ArrayList<>();
         boolean erased;
+        /** whether the person's entries in the name index must be derived again */
+        boolean reindex;
         int events;
     }
 
@@ -93,6 +101,7 @@ public final class HistoryWrites {
                 Updates.max(LAST_SEQUENCE, sequence),
                 Updates.set(LAYOUT, ReadModelGenerations.LAYOUT)), UPSERT));
         addToTeam(event, person.teams);
+        person.reindex |= event instanceof PersonRegistered;
     }
 
     private static Document entryDocument(CareerEvent event, long sequence, String messageId) {
@@ -134,7 +143,9 @@ public final class HistoryWrites {
     public void replace(Map<String, List<DomainEventMessage<?>>> histories) {
         List<WriteModel<Document>> documents = new ArrayList<>();
         List<WriteModel<Document>> teams = new ArrayList<>();
+        List<WriteModel<Document>> reindex = new ArrayList<>();
         histories.forEach((personId, events) -> {
+            reindex.add(reindex(personId));
             boolean erased = events.stream().anyMatch(event -> event.getPayload() instanceof PersonErased);
             if (erased) {
                 PersonWrites tombstone = new PersonWrites();
@@ -165,10 +176,23 @@ public final class HistoryWrites {
         if (!teams.isEmpty()) {
             generations.teamMembers(generation).bulkWrite(teams, UNORDERED);
         }
+        if (!reindex.isEmpty()) {
+            generations.nameIndexPending(generation).bulkWrite(reindex, UNORDERED);
+        }
+    }
+
+    /**
+     * Queues the person for the name index. Each queuing carries a fresh token, so that the indexer, which
+     * removes only the queuing it handled, never drops one that arrived while it worked.
+     */
+    private static WriteModel<Document> reindex(String personId) {
+        return new ReplaceOneModel<>(eq("_id", personId),
+                new Document("_id", personId).append("queued", UUID.randomUUID().toString()), REPLACE_UPSERT);
     }
 
     private static void erase(String personId, PersonWrites person) {
         person.erased = true;
+        person.reindex = true;
         person.histories.clear();
         person.teams.clear();
         person.histories.add(new ReplaceOneModel<>(eq("_id", personId),
@@ -198,10 +222,14 @@ public final class HistoryWrites {
                 .filter(e -> !e.getValue().erased).map(Map.Entry::getKey).toList());
         List<WriteModel<Document>> histories = new ArrayList<>();
         List<WriteModel<Document>> teams = new ArrayList<>();
+        List<WriteModel<Document>> reindex = new ArrayList<>();
         people.forEach((personId, writes) -> {
             if (!erased.contains(personId)) {
                 histories.addAll(writes.histories);
                 teams.addAll(writes.teams);
+                if (writes.reindex) {
+                    reindex.add(reindex(personId));
+                }
             }
         });
         if (!histories.isEmpty()) {
@@ -209,6 +237,10 @@ public final class HistoryWrites {
         }
         if (!teams.isEmpty()) {
             generations.teamMembers(generation).bulkWrite(teams, UNORDERED);
+        }
+        if (!reindex.isEmpty()) {
+            // after the histories: the indexer reads what they hold
+            generations.nameIndexPending(generation).bulkWrite(reindex, UNORDERED);
         }
         people.clear();
         events = 0;

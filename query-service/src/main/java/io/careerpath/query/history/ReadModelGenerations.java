@@ -24,11 +24,15 @@ public class ReadModelGenerations {
     /**
      * The layout of the documents this code writes. 2: each entry keeps the event store's id of the event
      * ({@code messageId}) and each document its layout; JOINED_PMO's delivery responsibility is NONE, PARTIAL
-     * or FULL.
+     * or FULL. 3: the name index ({@code name_prefixes}, {@code name_prefix_owners}, {@code name_index_pending}),
+     * so that a generation written before it is rebuilt, and everyone indexed.
      */
-    public static final int LAYOUT = 2;
+    public static final int LAYOUT = 3;
     static final String PERSON_HISTORIES = "person_histories";
     static final String TEAM_MEMBERS = "team_members";
+    private static final String NAME_PREFIXES = "name_prefixes";
+    private static final String NAME_PREFIX_OWNERS = "name_prefix_owners";
+    private static final String NAME_INDEX_PENDING = "name_index_pending";
     private static final String STATE = "read_model_generations";
     private static final String ACTIVE = "active";
     private static final String LAYOUT_FIELD = "layout";
@@ -80,9 +84,27 @@ public class ReadModelGenerations {
         return database.getCollection(TEAM_MEMBERS + "_g" + generation);
     }
 
+    /** The search by name's blind index: per keyed digest of a name prefix, the people whose name has it (io.careerpath.query.search). */
+    public MongoCollection<Document> namePrefixes(int generation) {
+        return database.getCollection(NAME_PREFIXES + "_g" + generation);
+    }
+
+    /** Per person, the digests they are filed under in {@link #namePrefixes}, so that they can be taken out again. */
+    public MongoCollection<Document> namePrefixOwners(int generation) {
+        return database.getCollection(NAME_PREFIX_OWNERS + "_g" + generation);
+    }
+
+    /** The people whose entries in the name index must be derived again from their history (registered, erased, repaired). */
+    public MongoCollection<Document> nameIndexPending(int generation) {
+        return database.getCollection(NAME_INDEX_PENDING + "_g" + generation);
+    }
+
     /** Removes a generation nobody reads any more. */
     public void drop(int generation) {
         personHistories(generation).drop();
         teamMembers(generation).drop();
+        namePrefixes(generation).drop();
+        namePrefixOwners(generation).drop();
+        nameIndexPending(generation).drop();
     }
 }

@@ -2,7 +2,10 @@ package io.careerpath.query.access;
 
 import static io.careerpath.query.api.ApiFixture.A;
 import static io.careerpath.query.api.ApiFixture.B;
+import static io.careerpath.query.api.ApiFixture.C;
 import static io.careerpath.query.api.ApiFixture.D;
+import static io.careerpath.query.api.ApiFixture.E;
+import static io.careerpath.query.api.ApiFixture.F;
 import static io.careerpath.query.api.ApiFixture.T1;
 import static io.careerpath.query.api.ApiFixture.T2;
 import static io.careerpath.query.api.ApiFixture.as;
@@ -20,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careerpath.query.api.ApiFixture;
 import io.careerpath.query.api.ApiTest;
+import io.careerpath.query.search.NameIndexer;
 import io.careerpath.query.integrity.IntegrityReport;
 import io.careerpath.query.integrity.ReadModelIntegrity;
 import io.careerpath.query.rebuild.ReadModelRebuild;
@@ -69,6 +73,8 @@ class PermissionTableTest {
     private ObjectMapper json;
     @Autowired
     private RequestMappingHandlerMapping mappings;
+    @Autowired
+    private NameIndexer indexer;
     /** A test double (see {@link ApiTest}): only who may start and follow a rebuild is at stake here. */
     @Autowired
     private ReadModelRebuild rebuild;
@@ -102,7 +108,17 @@ class PermissionTableTest {
                         tests.add(team(row, role, "managed", T1, scope == Scope.TEAM || scope == Scope.ALL));
                         tests.add(team(row, role, "other", T2, scope == Scope.ALL));
                     }
-                    case LIST -> tests.add(DynamicTest.dynamicTest(row + " as " + role + ": " + scope,
+                    case LIST -> tests.add(row.path().equals("/api/people")
+                            ? DynamicTest.dynamicTest(row + " as " + role + ": " + scope, () -> {
+                                Set<String> found = peopleFoundBy(role);
+                                switch (scope) {
+                                    case NONE -> assertThat(found).isEmpty();
+                                    case OWN -> assertThat(found).containsExactly(ownPerson(role));
+                                    case TEAM -> assertThat(found).containsExactlyInAnyOrder(ownPerson(role), A, B, E, F);
+                                    case ALL -> assertThat(found).contains(A, B, C, D, E, F, ownPerson(role));
+                                }
+                            })
+                            : DynamicTest.dynamicTest(row + " as " + role + ": " + scope,
                             () -> assertThat(teamsListedFor(row.path(), role)).isEqualTo(switch (scope) {
                                 case NONE, OWN -> Set.of();
                                 case TEAM -> Set.of(T1);
@@ -168,6 +184,18 @@ class PermissionTableTest {
                         .andExpect(jsonPath("$.type").value("urn:careerpath:problem:team-not-permitted"));
             }
         });
+    }
+
+    /** Everyone the search by name finds for the role, searching each of the fixture's first names. */
+    private Set<String> peopleFoundBy(Role role) throws Exception {
+        indexer.indexPending();
+        Set<String> found = new TreeSet<>();
+        for (String name : List.of("ada", "bob", "cleo", "dan", "eve", "fay", "mia", "pat", "hal")) {
+            String body = mvc.perform(get("/api/people").param("q", name).with(as(role))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            json.readTree(body).get("people").forEach(person -> found.add(person.get("personId").asText()));
+        }
+        return found;
     }
 
     /** The teams a list names: a list of teams, or an answer whose {@code teams} are counted per team. */

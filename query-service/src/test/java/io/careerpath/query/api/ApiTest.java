@@ -23,10 +23,13 @@ import io.careerpath.query.source.SourceOfTruth;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@WebMvcTest(properties = "spring.config.name=" + QueryServiceApplication.CONFIG_NAME,
+@WebMvcTest(properties = {"spring.config.name=" + QueryServiceApplication.CONFIG_NAME,
+        // the tests index when they want (NameIndexer.indexPending): no background reads among the commands they count
+        "careerpath.search.index-secret=api-test-search-index-secret", "careerpath.search.index-interval=0s"},
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.careerpath\\.query\\."
-                + "(api\\.AsOf|access\\..*|keys\\.PersonKeyLookup|skills\\.SkillModelConfiguration"
-                + "|team\\.(MemberFigures|AttentionList)|history\\.(HistoryReads|ReadModelGenerations|PersonHistoryProjection|ReadModelRepair|ProjectionAnomalies))"))
+                + "(api\\.AsOf|access\\..*|search\\..*|keys\\.PersonKeyLookup|skills\\.SkillModelConfiguration"
+                + "|team\\.(MemberFigures|AttentionList)"
+                + "|history\\.(HistoryReads|ReadModelGenerations|PersonHistoryProjection|ReadModelRepair|ProjectionAnomalies))"))
 @Import({ApiTestSetup.class, DeadLetterConfiguration.class})
 // the rebuild and the integrity check read the event store through the command service, which is not here:
 // only who may use them is tested
