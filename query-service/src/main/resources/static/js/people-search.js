@@ -3,7 +3,7 @@
 // name, team and current role; ArrowDown/ArrowUp move through the list, Enter opens the highlighted person's
 // career, Escape closes the list (and, pressed again, clears the box). A pasted person id opens that career.
 import * as api from './api.js';
-import { el, formatDate, kindLabel, pageUrl, rememberPerson } from './ui.js';
+import { el, formatDate, kindLabel, pageUrl, rememberPerson, teamWords } from './ui.js';
 
 const PERSON_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEBOUNCE_MS = 150;
@@ -69,7 +69,7 @@ export function peopleSearch({ id = 'people-search', label = 'Find a person', la
   }
 
   function open(person) {
-    rememberPerson({ id: person.personId, name: person.displayName, teamId: person.teamId });
+    rememberPerson({ id: person.personId, name: person.displayName, teamId: person.teamId, teamName: person.teamName });
     window.location.href = pageUrl('career.html', { person: person.personId });
   }
 
@@ -82,7 +82,7 @@ export function peopleSearch({ id = 'people-search', label = 'Find a person', la
       // mousedown, not click: the input keeps the focus (and the list stays) until the career opens
       onmousedown: (event) => { event.preventDefault(); open(person); },
     }, el('span', { class: 'name' }, person.displayName),
-    el('span', { class: 'detail' }, `${person.teamId || 'no team'} · ${roleWords(person.currentAssignment)}`))));
+    el('span', { class: 'detail' }, `${person.teamId ? teamWords(person.teamId, person.teamName) : 'no team'} · ${roleWords(person.currentAssignment)}`))));
     if (!found.length) {
       close();
       setNote(`No one found for “${query}”.`);

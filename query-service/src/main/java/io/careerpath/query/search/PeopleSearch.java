@@ -1,5 +1,6 @@
 package io.careerpath.query.search;
 
+import io.careerpath.query.words.NaturalOrder;
 import static com.mongodb.client.model.Filters.eq;
 
 import io.careerpath.events.AssignmentKind;
@@ -17,8 +18,10 @@ import io.careerpath.security.Caller;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -63,7 +66,8 @@ public class PeopleSearch {
     public record CurrentAssignment(AssignmentKind kind, PmoType pmoType, String name, LocalDate since) {
     }
 
-    public record PersonFound(String personId, String displayName, String teamId, CurrentAssignment currentAssignment) {
+    public record PersonFound(String personId, String displayName, String teamId, String teamName,
+                              CurrentAssignment currentAssignment) {
     }
 
     /** @param more whether more people match than are listed (at most {@value #LIMIT}): more letters narrow it down */
@@ -140,12 +144,13 @@ public class PeopleSearch {
     private PeopleFound opened(Caller caller, List<String> words, List<String> ordered) {
         Viewpoint today = new Viewpoint(asOf.today(), asOf.today());
         List<PersonFound> found = new ArrayList<>();
+        Map<String, String> teamNames = new HashMap<>();
         for (int from = 0; from < ordered.size() && found.size() <= LIMIT; from += CHUNK) {
             List<String> chunk = ordered.subList(from, Math.min(ordered.size(), from + CHUNK));
             for (PersonHistory history : people.histories(caller, chunk, today, history -> true)) {
                 String name = history.displayName().orElse(null);
                 if (name != null && NameWords.matches(words, NameWords.of(name))) {
-                    found.add(personFound(history, name));
+                    found.add(personFound(history, name, teamNames));
                 }
             }
         }
@@ -154,9 +159,12 @@ public class PeopleSearch {
         return new PeopleFound(more ? List.copyOf(found.subList(0, LIMIT)) : List.copyOf(found), more);
     }
 
-    private static PersonFound personFound(PersonHistory history, String name) {
+    private PersonFound personFound(PersonHistory history, String name, Map<String, String> teamNames) {
         Assignment current = history.currentAssignment().orElse(null);
-        return new PersonFound(history.personId(), name, history.teamId().orElse(null), current == null ? null
+        String teamId = history.teamId().orElse(null);
+        // a team's name is read once per answer, however many of its people are found
+        String teamName = teamId == null ? null : teamNames.computeIfAbsent(teamId, histories::teamName);
+        return new PersonFound(history.personId(), name, teamId, teamName, current == null ? null
                 : new CurrentAssignment(current.kind(), current.pmoType(), current.name(), current.start()));
     }
 }

@@ -1,5 +1,6 @@
 package io.careerpath.query.team;
 
+import io.careerpath.query.words.NaturalOrder;
 import io.careerpath.events.AssignmentKind;
 import io.careerpath.events.PmoType;
 import io.careerpath.query.api.AsOf;

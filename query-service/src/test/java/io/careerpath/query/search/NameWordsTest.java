@@ -1,5 +1,6 @@
 package io.careerpath.query.search;
 
+import io.careerpath.query.words.NaturalOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

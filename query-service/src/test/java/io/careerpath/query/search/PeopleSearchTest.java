@@ -1,5 +1,6 @@
 package io.careerpath.query.search;
 
+import io.careerpath.query.words.NaturalOrder;
 import static io.careerpath.query.api.ApiFixture.A;
 import static io.careerpath.query.api.ApiFixture.B;
 import static io.careerpath.query.api.ApiFixture.C;

@@ -1,5 +1,6 @@
 package io.careerpath.query.team;
 
+import io.careerpath.query.words.NaturalOrder;
 import static io.careerpath.query.api.ApiFixture.A;
 import static io.careerpath.query.api.ApiFixture.as;
 import static org.assertj.core.api.Assertions.assertThat;

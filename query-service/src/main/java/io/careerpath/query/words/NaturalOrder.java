@@ -1,4 +1,4 @@
-package io.careerpath.query.team;
+package io.careerpath.query.words;
 
 import java.text.Collator;
 import java.util.Comparator;

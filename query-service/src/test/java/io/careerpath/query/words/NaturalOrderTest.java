@@ -1,4 +1,4 @@
-package io.careerpath.query.team;
+package io.careerpath.query.words;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
