@@ -287,7 +287,7 @@ function eventWords(entry) {
       + `${d.outcome ? `: ${outcomeWords(d.outcome)}` : ''}${d.supersededBy ? ' (the next role began)' : ''}`;
     case 'ADMINISTRATIVE_LOAD_RECORDED': return `Administrative load ${d.percentOfTime} %`;
     case 'SKILL_ASSESSED': return `${skillLabel(d.skill)} assessed at level ${d.level}`;
-    case 'TEAM_CHANGED': return `Moved to ${d.teamId ? `team ${teamWords(d.teamId, d.teamName)}` : 'a team'}${d.managerId ? ` (manager ${d.managerId})` : ''}`;
+    case 'TEAM_CHANGED': return `Moved to ${d.teamId ? `team ${teamWords(d.teamId, d.teamName)}` : 'a team'}${d.managerId ? ', with a new manager' : ''}`;
     default: return humanize(entry.type);
   }
 }

@@ -101,7 +101,7 @@ class DashboardExportsBrowserTest {
 
         Path events = click("#download-events", "career-events-Asa-Odegard-" + TODAY + ".csv");
         assertThat(csv(events)).extracting(row -> row.get("What happened")).containsSubsequence(
-                "Registered in " + APOLLO, "Started delivery: Kjøkken & Bad", "Joined Strategikontoret (Executive PMO)");
+                "Registered in team Apollo", "Started delivery: Kjøkken & Bad", "Joined Strategikontoret (Executive PMO)");
 
         Path summary = click("#download-summary", "career-summary-Asa-Odegard-" + TODAY + ".pdf");
         try (PDDocument pdf = Loader.loadPDF(summary.toFile())) {

@@ -4,6 +4,7 @@ import io.careerpath.events.AssignmentKind;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.Skill;
 import io.careerpath.query.history.HistoryEntry;
+import io.careerpath.query.history.TeamNames;
 import io.careerpath.query.skillmodel.DeliveryVerdict;
 import java.time.LocalDate;
 import java.text.Normalizer;
@@ -71,11 +72,21 @@ public final class CareerWords {
         };
     }
 
+    /** The team an event names, as the pages say it: "team Apollo" (the name it was given, else its id read as one). */
+    private static String team(HistoryEntry entry) {
+        String teamId = entry.detail("teamId");
+        if (teamId == null) {
+            return "a team";
+        }
+        String name = entry.detail("teamName");
+        return "team " + (name == null || name.isBlank() ? TeamNames.readable(teamId) : name);
+    }
+
     /** One recorded event in words: "Joined PMO North (Program PMO)", "Leadership assessed at level 4". */
     public static String event(HistoryEntry entry) {
         String responsibility = deliveryResponsibility(entry.details().get("deliveryResponsibility"));
         return switch (entry.type()) {
-            case "PERSON_REGISTERED" -> "Registered in " + orElse(entry.detail("teamId"), "a team");
+            case "PERSON_REGISTERED" -> "Registered in " + team(entry);
             case "JOINED_PMO" -> "Joined " + orElse(entry.detail("pmoName"), "a") + " ("
                     + role(AssignmentKind.PMO, pmoType(entry.detail("pmoType"))) + ")"
                     + (responsibility.isEmpty() ? "" : ", " + responsibility);
@@ -88,8 +99,8 @@ public final class CareerWords {
                     + (entry.detail("supersededBy") == null ? "" : " (the next role began)");
             case "ADMINISTRATIVE_LOAD_RECORDED" -> "Administrative load " + entry.detail("percentOfTime") + " %";
             case "SKILL_ASSESSED" -> skill(constant(Skill.class, entry.detail("skill"))) + " assessed at level " + entry.detail("level");
-            case "TEAM_CHANGED" -> "Moved to " + orElse(entry.detail("teamId"), "a team")
-                    + (entry.detail("managerId") == null ? "" : " (manager " + entry.detail("managerId") + ")");
+            // the new manager is a person id: never shown, only that there is one
+            case "TEAM_CHANGED" -> "Moved to " + team(entry) + (entry.detail("managerId") == null ? "" : ", with a new manager");
             default -> humanize(entry.type());
         };
     }

@@ -138,7 +138,7 @@ class CsvExportTest {
                     ? recorder.get("displayName").asText() : recorder.get("role").asText());
         }
         assertThat(rows).extracting(row -> row.get("What happened")).containsExactly(
-                "Registered in t1", "Started delivery: Apollo", "Joined PMO North (Program PMO)",
+                "Registered in team T1", "Started delivery: Apollo", "Joined PMO North (Program PMO)",
                 "Leadership assessed at level 4");
     }
 
