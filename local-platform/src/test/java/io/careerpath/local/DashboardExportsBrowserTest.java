@@ -74,7 +74,7 @@ class DashboardExportsBrowserTest {
         browser.signIn(base, maria);
         browser.consoleSinceLastCall();
         browser.get(base + "/team.html?team=" + APOLLO);
-        browser.waitForText("#status", t -> t.startsWith("Showing team " + APOLLO));
+        browser.waitForText("#status", t -> t.startsWith("Showing team Apollo"));
         int shown = browser.findAll("#board tbody tr").size();
 
         Path saved = click("#download-board", "rotation-board-team-apollo-" + TODAY + ".csv");
