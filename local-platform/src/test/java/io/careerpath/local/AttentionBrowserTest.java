@@ -1,5 +1,6 @@
 package io.careerpath.local;
 
+import static io.careerpath.local.CareerpathClient.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -205,33 +205,9 @@ class AttentionBrowserTest {
                         pmoType.equals("EXECUTIVE") ? "Strategy office" : "Program office"));
     }
 
-    private static Map<String, Object> event(String type, LocalDate day, Object... fields) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", type);
-        event.put("effectiveDate", day.toString());
-        for (int i = 0; i < fields.length; i += 2) {
-            event.put((String) fields[i], fields[i + 1]);
-        }
-        return event;
-    }
 
     /** Registers a person (with the given id, or a new one when null), records the events, waits for the views. */
     private static String person(String personId, String name, String team, List<Map<String, Object>> events) {
-        Map<String, Object> registration = new LinkedHashMap<>();
-        if (personId != null) {
-            registration.put("personId", personId);
-        }
-        registration.put("displayName", name);
-        registration.put("teamId", team);
-        registration.put("effectiveDate", TODAY.minusYears(10).toString());
-        String id = platform.commandApi.post().uri("/api/people").body(registration).retrieve().body(JsonNode.class)
-                .get("personId").asText();
-        long last = 0;
-        for (Map<String, Object> event : events) {
-            last = platform.client.record(id, event).get("sequenceNumber").asLong();
-        }
-        long wanted = last;
-        platform.client.awaitTimeline(id, t -> t.get("sequence").asLong() >= wanted);
-        return id;
+        return platform.client.registerWithCareer(personId, name, team, TODAY.minusYears(10), events);
     }
 }

@@ -100,6 +100,41 @@ final class CareerpathClient {
         return names;
     }
 
+    /** A career event as the command API takes it: its type, the day it took effect, then field names and values in pairs. */
+    static Map<String, Object> event(String type, java.time.LocalDate day, Object... fields) {
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("type", type);
+        event.put("effectiveDate", day.toString());
+        for (int i = 0; i < fields.length; i += 2) {
+            event.put((String) fields[i], fields[i + 1]);
+        }
+        return event;
+    }
+
+    /**
+     * Registers a person on {@code since} (under {@code personId}, a demo account's say, or a new id when null), records
+     * {@code events} in order and waits until the query side's timeline holds them all; answers the person id.
+     */
+    String registerWithCareer(String personId, String name, String team, java.time.LocalDate since,
+                              java.util.List<Map<String, Object>> events) {
+        Map<String, Object> registration = new java.util.LinkedHashMap<>();
+        if (personId != null) {
+            registration.put("personId", personId);
+        }
+        registration.put("displayName", name);
+        registration.put("teamId", team);
+        registration.put("effectiveDate", since.toString());
+        String id = commandApi.post().uri("/api/people").body(registration).retrieve().body(JsonNode.class)
+                .get("personId").asText();
+        long last = 0;
+        for (Map<String, Object> event : events) {
+            last = record(id, event).get("sequenceNumber").asLong();
+        }
+        long wanted = last;
+        awaitTimeline(id, timeline -> timeline.get("sequence").asLong() >= wanted);
+        return id;
+    }
+
     JsonNode record(String personId, Map<String, Object> event) {
         return commandApi.post().uri("/api/people/{id}/career-events", personId)
                 .body(event).retrieve().body(JsonNode.class);

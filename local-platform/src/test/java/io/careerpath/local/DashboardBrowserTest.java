@@ -1,5 +1,6 @@
 package io.careerpath.local;
 
+import static io.careerpath.local.CareerpathClient.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import io.careerpath.local.signin.DemoAccount;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -849,15 +849,6 @@ class DashboardBrowserTest {
         return personId;
     }
 
-    private static Map<String, Object> event(String type, LocalDate day, Object... fields) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", type);
-        event.put("effectiveDate", day.toString());
-        for (int i = 0; i < fields.length; i += 2) {
-            event.put((String) fields[i], fields[i + 1]);
-        }
-        return event;
-    }
 
     private static String person(String name, String team, LocalDate since, List<Map<String, Object>> events) {
         String personId = register(name, team, since);

@@ -1,8 +1,8 @@
 package io.careerpath.local;
 
+import static io.careerpath.local.CareerpathClient.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -149,33 +148,8 @@ class DashboardExportsBrowserTest {
         }
     }
 
-    private static Map<String, Object> event(String type, LocalDate day, Object... fields) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", type);
-        event.put("effectiveDate", day.toString());
-        for (int i = 0; i < fields.length; i += 2) {
-            event.put((String) fields[i], fields[i + 1]);
-        }
-        return event;
-    }
 
-    /** Registers a person (with the given person id, or a new one when null), records the events, waits for the views. */
     private static String person(String personId, String name, String team, LocalDate since, List<Map<String, Object>> events) {
-        Map<String, Object> registration = new LinkedHashMap<>();
-        if (personId != null) {
-            registration.put("personId", personId);
-        }
-        registration.put("displayName", name);
-        registration.put("teamId", team);
-        registration.put("effectiveDate", since.toString());
-        String id = platform.commandApi.post().uri("/api/people").body(registration).retrieve().body(JsonNode.class)
-                .get("personId").asText();
-        long last = 0;
-        for (Map<String, Object> event : events) {
-            last = platform.client.record(id, event).get("sequenceNumber").asLong();
-        }
-        long wanted = last;
-        platform.client.awaitTimeline(id, t -> t.get("sequence").asLong() >= wanted);
-        return id;
+        return platform.client.registerWithCareer(personId, name, team, since, events);
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.careerpath.local.signin.DemoAccount;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -222,16 +221,6 @@ class PeopleSearchBrowserTest {
     }
 
     private static String person(String personId, String name, String team, LocalDate since) {
-        Map<String, Object> registration = new LinkedHashMap<>();
-        if (personId != null) {
-            registration.put("personId", personId);
-        }
-        registration.put("displayName", name);
-        registration.put("teamId", team);
-        registration.put("effectiveDate", since.toString());
-        String id = platform.commandApi.post().uri("/api/people").body(registration).retrieve().body(JsonNode.class)
-                .get("personId").asText();
-        platform.client.awaitTimeline(id, t -> true);
-        return id;
+        return platform.client.registerWithCareer(personId, name, team, since, List.of());
     }
 }
