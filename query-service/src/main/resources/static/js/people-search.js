@@ -28,7 +28,11 @@ function roleWords(current) {
  * @param labelHidden whether the label is for screen readers only (the header's: the placeholder says it)
  * @param hint        a visible hint under the box, if any
  */
-export function peopleSearch({ id = 'people-search', label = 'Find a person', labelHidden = true, hint = '' } = {}) {
+// landmark: the search region's name; the header's and the start page's boxes are both on the start page, and two
+// landmarks of one role need different names
+export function peopleSearch({
+  id = 'people-search', label = 'Find a person', labelHidden = true, hint = '', landmark = label,
+} = {}) {
   const listId = `${id}-list`;
   const noteId = `${id}-note`;
   const hintId = hint ? `${id}-hint` : null;
@@ -39,7 +43,7 @@ export function peopleSearch({ id = 'people-search', label = 'Find a person', la
   });
   const list = el('ul', { id: listId, role: 'listbox', class: 'people-search-list', 'aria-label': 'People found', hidden: true });
   const note = el('p', { id: noteId, class: 'people-search-note', role: 'status', 'aria-live': 'polite' });
-  const box = el('div', { class: `people-search${labelHidden ? '' : ' labelled'}`, id, role: 'search', 'aria-label': label },
+  const box = el('div', { class: `people-search${labelHidden ? '' : ' labelled'}`, id, role: 'search', 'aria-label': landmark },
     el('label', { for: input.id, class: labelHidden ? 'visually-hidden' : 'people-search-label' }, label),
     input, list, note, hint ? el('span', { class: 'hint', id: hintId }, hint) : null);
 

@@ -176,7 +176,7 @@ export function renderHeader(current, { person, personTeam, team, onAsOf } = {})
     el('a', { class: 'brand', href: 'index.html' }, el('img', { src: 'favicon.svg', alt: '' }), 'Careerpath'),
     nav,
     // find anyone the signed-in person may see, by name, from every page (js/people-search.js)
-    who ? peopleSearch({ id: 'people-search' }) : null);
+    who ? peopleSearch({ id: 'people-search', landmark: 'Find a person from any page' }) : null);
 
   // who is signed in, at the right of the first row (the as-of picker, if any, gets a row of its own below)
   if (who) {

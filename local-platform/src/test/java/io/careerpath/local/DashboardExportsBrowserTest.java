@@ -76,7 +76,7 @@ class DashboardExportsBrowserTest {
         browser.waitForText("#status", t -> t.startsWith("Showing team Apollo"));
         int shown = browser.findAll("#board tbody tr").size();
 
-        Path saved = click("#download-board", "rotation-board-team-apollo-" + TODAY + ".csv");
+        Path saved = click("#download-board", "rotation-board-Apollo-" + TODAY + ".csv");
 
         List<Map<String, String>> rows = csv(saved);
         assertThat(rows).hasSize(shown);
@@ -87,7 +87,7 @@ class DashboardExportsBrowserTest {
             assertThat(row.get("Assignment")).isEqualTo("Strategikontoret");
             assertThat(row.get("In the role since")).isEqualTo(TODAY.minusYears(2).toString());
         });
-        assertThat(browser.text("#status")).startsWith("Saved the rotation board as rotation-board-team-apollo-");
+        assertThat(browser.text("#status")).startsWith("Saved the rotation board as rotation-board-Apollo-");
         browser.assertNoConsoleErrors("the team page after saving its CSV");
     }
 

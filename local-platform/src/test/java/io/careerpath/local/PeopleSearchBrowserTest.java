@@ -84,7 +84,7 @@ class PeopleSearchBrowserTest {
         type("aN");
         assertThat(awaitOptions()).containsExactly(ZOE);
         assertThat(browser.find("#people-search-option-0 .detail").getText())
-                .isEqualTo(APOLLO + " · Program PMO since " + formatted(TODAY.minusYears(3).plusMonths(6)));
+                .isEqualTo("Apollo · Program PMO since " + formatted(TODAY.minusYears(3).plusMonths(6)));
         WebElement input = browser.find("#people-search-input");
         assertThat(input.getAttribute("role")).isEqualTo("combobox");
         assertThat(input.getAttribute("aria-expanded")).isEqualTo("true");
