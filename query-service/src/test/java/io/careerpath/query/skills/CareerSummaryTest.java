@@ -59,7 +59,7 @@ class CareerSummaryTest {
     private static final String NOEL = "a6a6a6a6-0000-4000-8000-0000000000a6";
     /** A long career: more events than two pages hold. */
     private static final String LONG = "a7a7a7a7-0000-4000-8000-0000000000a7";
-    private static final String TEAM = "t-summary";
+    private static final String TEAM = "team-nordics";
     private static final Instant RECORDED = Instant.parse("2025-01-15T09:00:00Z");
     /** The chart's curve colour (RetentionChart.CURVE, #0072B2). */
     private static final int CURVE_RGB = 0x0072B2;
@@ -115,7 +115,7 @@ class CareerSummaryTest {
             assertThat(pdf.getNumberOfPages()).isBetween(1, 2);
             String text = words(new PDFTextStripper().getText(pdf));
             assertThat(text).contains(ASA_NAME).contains("Career summary for a review conversation · as of 1 Jun 2025")
-                    .contains("Team T summary")
+                    .contains("Team Nordics")
                     .contains("Current role Executive PMO, Strategikontoret, since 1 Sep 2021")
                     // the verdict, in the words and figures of the skills answer the career page shows
                     .contains(words(CareerWords.verdictSentence(DeliveryVerdict.valueOf(skills.get("deliveryVerdict").asText()),
