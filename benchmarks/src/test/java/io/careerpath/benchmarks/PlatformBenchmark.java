@@ -218,7 +218,7 @@ class PlatformBenchmark {
             report.write(Path.of(System.getProperty("benchmark.report", "target/benchmark-report.md")));
             deleteRecursively(dir);
         }
-        assertThat(report.rows()).as("a row per target, the heap one per service").hasSize(11);
+        assertThat(report.rows()).as("a row per target, the heap one per service").hasSize(12);
     }
 
     /** The plain JDBC peers, and the events the publisher will forward: all before the command service opens the file. */
