@@ -119,21 +119,6 @@ public class HistoryReads {
         return !Boolean.TRUE.equals(document.getBoolean(HistoryWrites.ERASED));
     }
 
-    /** Everyone who ever belonged to the team; who belongs on a given day is for their history to say. */
-    public List<String> everMembersOf(String teamId) {
-        Document team = generations.teamMembers(generations.active()).find(eq("_id", teamId)).first();
-        return team == null ? List.of() : team.getList("members", String.class);
-    }
-
-    /** Everyone who ever belonged to each of these teams, in one read (teams nobody ever joined left out). */
-    public Map<String, List<String>> everMembersOf(Collection<String> teamIds) {
-        Map<String, List<String>> members = new HashMap<>();
-        for (Document team : generations.teamMembers(generations.active()).find(in("_id", teamIds))) {
-            members.put(team.getString("_id"), team.getList("members", String.class));
-        }
-        return members;
-    }
-
     /**
      * Every team the platform knows, with its name and everyone who ever belonged to it. A team whose
      * only members were erased has none left and is no longer listed.
@@ -153,7 +138,14 @@ public class HistoryReads {
 
     /** A team's display name ({@link TeamNames}): the latest one recorded, else its id read as a name. */
     public String teamName(String teamId) {
-        return TeamNames.of(teamId, generations.teamMembers(generations.active()).find(eq("_id", teamId)).first());
+        return team(teamId).teamName();
+    }
+
+    /** One team, its name and everyone who ever belonged, from one read (no members when it is not known). */
+    public KnownTeam team(String teamId) {
+        Document team = generations.teamMembers(generations.active()).find(eq("_id", teamId)).first();
+        return new KnownTeam(teamId, TeamNames.of(teamId, team),
+                team == null ? List.of() : List.copyOf(team.getList("members", String.class)));
     }
 
     /** @param everMembers everyone who ever belonged to it, erased people left out */

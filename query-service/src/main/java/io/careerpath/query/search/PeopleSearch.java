@@ -137,7 +137,7 @@ public class PeopleSearch {
         if (caller.personId() != null) {
             reachable.add(caller.personId());
         }
-        caller.managedTeams().stream().filter(caller::managesTeam).forEach(team -> reachable.addAll(histories.everMembersOf(team)));
+        caller.managedTeams().stream().filter(caller::managesTeam).forEach(team -> reachable.addAll(histories.team(team).everMembers()));
         return candidates.stream().filter(reachable::contains).toList();
     }
 

@@ -116,16 +116,17 @@ class AttentionList {
         }
         Set<String> teams = new LinkedHashSet<>();
         Map<String, String> teamNames = new HashMap<>();
+        // the team documents already name everyone who ever belonged: no second read of them
+        Set<String> everMembers = new LinkedHashSet<>();
         for (KnownTeam known : histories.teams()) {
             if (caller.mayAccessTeam(known.teamId()) && (filters.teams().isEmpty() || filters.teams().contains(known.teamId()))) {
                 teams.add(known.teamId());
                 teamNames.put(known.teamId(), known.teamName());
+                everMembers.addAll(known.everMembers());
             }
         }
         LocalDate day = viewpoint.asOf();
         LocalDate windowEnd = day.plusMonths(filters.withinMonths());
-        Set<String> everMembers = new LinkedHashSet<>();
-        histories.everMembersOf(teams).values().forEach(everMembers::addAll);
 
         Map<String, Integer> members = new HashMap<>();
         List<PersonNeedingAttention> listed = new ArrayList<>();

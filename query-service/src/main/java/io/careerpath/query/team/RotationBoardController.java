@@ -11,6 +11,7 @@ import io.careerpath.query.api.Viewpoint;
 import io.careerpath.query.history.Assignment;
 import io.careerpath.query.access.PeopleAccess;
 import io.careerpath.query.history.HistoryReads;
+import io.careerpath.query.history.HistoryReads.KnownTeam;
 import io.careerpath.query.history.PersonHistory;
 import io.careerpath.security.Caller;
 import io.careerpath.query.skillmodel.DeliveryVerdict;
@@ -103,7 +104,8 @@ class RotationBoardController {
         }
         Viewpoint viewpoint = this.asOf.resolve(asOf, knownOn);
         LocalDate day = viewpoint.asOf();
-        List<String> everMembers = histories.everMembersOf(teamId);
+        KnownTeam team = histories.team(teamId);
+        List<String> everMembers = team.everMembers();
         if (everMembers.isEmpty()) {
             throw new NotFound("team-not-found", "No team " + teamId + " is known");
         }
@@ -115,7 +117,7 @@ class RotationBoardController {
                         .thenComparing(PersonHistory::personId))
                 .toList();
         List<Member> board = members.stream().map(history -> figures.of(history, day)).toList();
-        String teamName = histories.teamName(teamId);
+        String teamName = team.teamName();
         List<Rotation> rotations = members.stream().flatMap(history -> rotations(history, day).stream())
                 .sorted(Comparator.comparing(Rotation::date).reversed())
                 .toList();
