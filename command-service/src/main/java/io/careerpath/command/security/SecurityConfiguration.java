@@ -31,9 +31,9 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     static final String BEARER = "bearer";
-    /** Health, metrics and the API's documentation: no token needed. */
+    /** Health, metrics and the documentation of the API and of the topic: no token needed. */
     static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/asyncapi.yaml", "/error"};
     static final String KEYS_PATH = "/internal/person-keys";
     /** The authority Spring Security makes of the scope of the query service's own client. */
     static final String KEYS_AUTHORITY = "SCOPE_" + Caller.KEYS_SCOPE;
