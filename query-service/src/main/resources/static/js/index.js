@@ -4,7 +4,7 @@
 import * as api from './api.js';
 import * as auth from './auth.js';
 import {
-  el, pageUrl, recent, rememberPerson, rememberTeamNames, renderHeader, showRefusal, signedIn, status, teamWords, today,
+  el, formatTime, pageUrl, recent, rememberPerson, rememberTeamNames, renderHeader, showRefusal, signedIn, status, teamWords, today,
 } from './ui.js';
 import { clearErrors, showErrors } from './forms.js';
 import { peopleSearch } from './people-search.js';
@@ -66,6 +66,59 @@ async function register(event) {
   }
 }
 
+// ---- the calendar feed: its link is shown once, right after it is made (the API keeps only a hash of it) ----
+
+async function renderCalendarFeed() {
+  const feed = await api.queryApi('/api/calendar-feed');
+  $('calendar-feed-state').textContent = feed.active
+    ? `You have a calendar link, made ${formatTime(feed.createdAt)}. A new one replaces it: the old link stops working.`
+    : 'You have no calendar link.';
+  $('calendar-feed-create').textContent = feed.active ? 'Create a new calendar link' : 'Create a calendar link';
+  $('calendar-feed-revoke').hidden = !feed.active;
+}
+
+async function calendarFeedAction(button, action, done) {
+  button.disabled = true;
+  try {
+    await action();
+    await renderCalendarFeed();
+    status(done, 'ok');
+  } catch (e) {
+    showRefusal($('problem'), e, 'action', 'The calendar link could not be changed');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function setUpCalendarFeed() {
+  $('calendar-card').hidden = false;
+  renderCalendarFeed().catch(() => {
+    $('calendar-feed-state').textContent = 'Whether you have a calendar link could not be found out.';
+  });
+  $('calendar-feed-create').addEventListener('click', (event) => calendarFeedAction(event.currentTarget, async () => {
+    const { url } = await api.queryApi('/api/calendar-feed', { method: 'POST' });
+    $('calendar-feed-url').value = url;
+    $('calendar-feed-new').hidden = false;
+    $('calendar-feed-url').focus();
+    $('calendar-feed-url').select();
+  }, 'Calendar link made: copy it into your calendar now, it is shown only once.'));
+  $('calendar-feed-revoke').addEventListener('click', (event) => calendarFeedAction(event.currentTarget, async () => {
+    await api.queryApi('/api/calendar-feed', { method: 'DELETE' });
+    $('calendar-feed-url').value = '';
+    $('calendar-feed-new').hidden = true;
+  }, 'Calendar link revoked: calendars that use it get nothing more.'));
+  $('calendar-feed-copy').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText($('calendar-feed-url').value);
+      status('Calendar link copied.', 'ok');
+    } catch (e) {
+      // no clipboard for this page (an insecure origin, or refused): the link is selected for Ctrl+C
+      $('calendar-feed-url').select();
+      status('The link could not be copied for you: it is selected, copy it with Ctrl+C (⌘+C on a Mac).', 'error');
+    }
+  });
+}
+
 /** Shapes the page for who is signed in (the APIs refuse anything else anyway). */
 function shapeFor(who) {
   if (!who) return;
@@ -118,6 +171,7 @@ if (signInNeeded) {
   shapeFor(who);
   renderRecent(who);
   if (auth.may.listTeams(who)) renderKnownTeams(who);
+  if (who) setUpCalendarFeed();
   $('register-date').max = today();
   $('register-form').addEventListener('submit', register);
   api.config().then(({ commandApi }) => {

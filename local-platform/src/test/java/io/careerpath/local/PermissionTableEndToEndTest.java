@@ -276,6 +276,10 @@ class PermissionTableEndToEndTest {
         };
         String path = row.path().replace("{personId}", personId).replace("{teamId}", teamId).replace("{id}", importId)
                 .replace("{sequenceId}", personId).replace("{letterId}", UUID.randomUUID().toString());
+        if (path.contains("{token}")) {
+            // made just before it is read: another row (DELETE /api/calendar-feed) revokes the accounts' feeds
+            path = path.replace("{token}", newCalendarFeedToken());
+        }
         String body = null;
         String contentType = "application/json";
         switch (row.method() + " " + row.path()) {
@@ -295,6 +299,14 @@ class PermissionTableEndToEndTest {
             }
         }
         return send(row.service(), row.method(), path, token, body == null ? null : contentType, body);
+    }
+
+    /** The token of a new calendar feed of hana's, from the address the API answers. */
+    private static String newCalendarFeedToken() {
+        Response created = send("query", "POST", "/api/calendar-feed", platform.signIn.accessToken("hana"), null, null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String url = created.body().get("url").asText();
+        return url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
     }
 
     /** A person registered for being erased by one check. */

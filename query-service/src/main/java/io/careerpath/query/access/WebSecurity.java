@@ -38,6 +38,8 @@ class WebSecurity {
                         .permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/config").permitAll()
+                        // calendar clients send no token: the feed's unguessable address is its credential
+                        .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll()
                         .requestMatchers("/api/**", "/actuator/**", "/internal/**").authenticated()
                         // everything else is a static file of the dashboards (or nothing: 404)
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
