@@ -153,6 +153,30 @@ public final class CareerWords {
     }
 
     /**
+     * A reminder (issue 16) in a sentence, as the channels that write one say it (the email digest, ...): "Rotate back
+     * into delivery by 1 Mar 2027". Takes the condition's name, not the type, so that the reminders package may
+     * use these words without a cycle between the packages.
+     *
+     * @param condition        a {@code ReminderCondition}'s name
+     * @param rotateBackBy     the rotate-back date on the day it was raised, or null
+     * @param adminLoadPercent the latest administrative load, or null
+     * @param troubledStreak   troubled programs in a row
+     */
+    public static String reminder(String condition, LocalDate rotateBackBy, Double adminLoadPercent, int troubledStreak) {
+        return switch (condition) {
+            case "ROTATE_BACK_DUE" -> "Rotate back soon: rotate back into delivery by " + day(rotateBackBy)
+                    + " to keep the delivery skill above the threshold";
+            case "ROTATE_BACK_PASSED" -> "Rotate back now: the rotate-back date has passed"
+                    + (rotateBackBy == null ? "" : " (" + day(rotateBackBy) + ")")
+                    + " and the delivery skill is below the threshold";
+            case "ADMIN_OVERLOAD" -> flag(condition) + ": administrative load at "
+                    + (adminLoadPercent == null ? "or above the overload share" : Math.round(adminLoadPercent) + " % of the time");
+            case "TROUBLED_PROGRAM_STREAK" -> flag(condition) + ": " + troubledStreak + " troubled programs in a row";
+            default -> humanize(condition);
+        };
+    }
+
+    /**
      * A name as ASCII letters, digits and hyphens, for a file name every system and mail client takes:
      * accents dropped ("Åsa Ødegård" gives "Asa-Odegard"), anything else a hyphen.
      */
