@@ -17,7 +17,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 record Digest(String greeting, LocalDate day, List<Line> lines, String dashboardUrl) {
 
-    /** One reminder: whom it is about (their name opened for this recipient) and what it says. */
+    /** One reminder: whom it is about (their name opened for this recipient) and what it says (naming them). */
     record Line(String personId, String name, String sentence) {
     }
 
@@ -30,7 +30,7 @@ record Digest(String greeting, LocalDate day, List<Line> lines, String dashboard
         StringBuilder text = new StringBuilder("Hello" + (greeting == null ? "" : " " + greeting) + ",\n\n")
                 .append(introduction()).append("\n\n");
         for (Line line : lines) {
-            text.append("- ").append(line.name()).append(": ").append(line.sentence()).append('\n')
+            text.append("- ").append(line.sentence()).append('\n')
                     .append("  ").append(careerLink(line)).append("\n\n");
         }
         return text.append("All your notifications: ").append(notificationsLink()).append("\n\n")
@@ -43,8 +43,8 @@ record Digest(String greeting, LocalDate day, List<Line> lines, String dashboard
                 .append("<p>Hello").append(greeting == null ? "" : " " + escape(greeting)).append(",</p>")
                 .append("<p>").append(escape(introduction())).append("</p><ul>");
         for (Line line : lines) {
-            html.append("<li><a href=\"").append(escape(careerLink(line))).append("\">").append(escape(line.name()))
-                    .append("</a>: ").append(escape(line.sentence())).append("</li>");
+            html.append("<li>").append(escape(line.sentence())).append(". <a href=\"").append(escape(careerLink(line)))
+                    .append("\">").append(escape(line.name() + "'s career")).append("</a></li>");
         }
         return html.append("</ul><p><a href=\"").append(escape(notificationsLink())).append("\">All your notifications</a></p>")
                 .append("<p>").append(escape(why())).append("</p></body></html>").toString();

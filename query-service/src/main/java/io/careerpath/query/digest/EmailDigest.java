@@ -2,6 +2,7 @@ package io.careerpath.query.digest;
 
 import io.careerpath.query.access.PeopleAccess;
 import io.careerpath.query.api.AsOf;
+import io.careerpath.query.api.QueryProperties;
 import io.careerpath.query.api.Viewpoint;
 import io.careerpath.query.history.HistoryReads;
 import io.careerpath.query.history.PersonHistory;
@@ -56,11 +57,12 @@ class EmailDigest {
     private final DigestClaims claims;
     private final JavaMailSender mail;
     private final EmailDigestProperties properties;
+    private final int warningMonths;
     private final Counter sent;
     private final Counter failed;
 
     EmailDigest(Recipients recipients, HistoryReads histories, PeopleAccess people, AsOf asOf, DigestClaims claims,
-                JavaMailSender mail, EmailDigestProperties properties, MeterRegistry meters) {
+                JavaMailSender mail, EmailDigestProperties properties, QueryProperties query, MeterRegistry meters) {
         if (properties.from() == null || properties.from().isBlank()) {
             throw new IllegalStateException("careerpath.reminders.email.from (CAREERPATH_REMINDERS_EMAIL_FROM) must be "
                     + "set when spring.mail.host is: the digest's sender address");
@@ -72,6 +74,7 @@ class EmailDigest {
         this.claims = claims;
         this.mail = mail;
         this.properties = properties;
+        this.warningMonths = query.rotateBackWarningMonths();
         this.sent = Counter.builder("careerpath.reminders.email").tag("outcome", "sent")
                 .description("Reminder digests sent by email").register(meters);
         this.failed = Counter.builder("careerpath.reminders.email").tag("outcome", "failed")
@@ -138,7 +141,8 @@ class EmailDigest {
             String name = names.get(reminder.personId());
             if (name != null) {
                 lines.add(new Digest.Line(reminder.personId(), name, CareerWords.reminder(reminder.condition().name(),
-                        reminder.rotateBackBy(), reminder.adminLoadPercent(), reminder.troubledStreak())));
+                        name, reminder.rotateBackBy(), reminder.deliveryRetention(), reminder.adminLoadPercent(),
+                        reminder.troubledStreak(), warningMonths)));
             }
         }
         lines.sort(Comparator.comparing(Digest.Line::name, NaturalOrder.NAMES).thenComparing(Digest.Line::sentence));

@@ -137,6 +137,29 @@ public final class CareerWords {
         };
     }
 
+    /**
+     * A reminder (issue 16) in one sentence: "Erin Employee's rotate-back date, 1 Mar 2027, is less than 3 months
+     * away". The condition by name ({@code ReminderCondition}), as {@link #flag} takes the board's flags.
+     *
+     * @param retention    delivery retention (share of the peak kept), or null
+     * @param adminLoad    administrative load in percent, or null
+     * @param warningMonths the warning window of the rotate-back date
+     */
+    public static String reminder(String condition, String name, LocalDate rotateBackBy, Double retention,
+                                  Double adminLoad, int troubledStreak, int warningMonths) {
+        return switch (condition) {
+            case "ROTATE_BACK_DUE" -> name + "'s rotate-back date, " + day(rotateBackBy) + ", is less than "
+                    + (warningMonths == 1 ? "1 month" : warningMonths + " months") + " away";
+            case "ROTATE_BACK_PASSED" -> name + "'s rotate-back date has passed"
+                    + (retention == null ? "" : ": " + percent(retention) + " of the delivery skill's peak is kept")
+                    + "; rotate back into delivery now";
+            case "ADMIN_OVERLOAD" -> name + "'s administrative load is "
+                    + (adminLoad == null ? "" : Math.round(adminLoad) + " % of their time, ") + "at or above the overload share";
+            case "TROUBLED_PROGRAM_STREAK" -> name + " has taken " + troubledStreak + " troubled programs in a row";
+            default -> name + ": " + humanize(condition);
+        };
+    }
+
     /** "47 %", as the pages round it. */
     public static String percent(double share) {
         return Math.round(share * 100) + " %";
@@ -149,30 +172,6 @@ public final class CareerWords {
             case "ADMIN_OVERLOAD" -> "Admin overload";
             case "TROUBLED_PROGRAM_STREAK" -> "Troubled-program streak";
             default -> humanize(flag);
-        };
-    }
-
-    /**
-     * A reminder (issue 16) in a sentence, as the channels that write one say it (the email digest, ...): "Rotate back
-     * into delivery by 1 Mar 2027". Takes the condition's name, not the type, so that the reminders package may
-     * use these words without a cycle between the packages.
-     *
-     * @param condition        a {@code ReminderCondition}'s name
-     * @param rotateBackBy     the rotate-back date on the day it was raised, or null
-     * @param adminLoadPercent the latest administrative load, or null
-     * @param troubledStreak   troubled programs in a row
-     */
-    public static String reminder(String condition, LocalDate rotateBackBy, Double adminLoadPercent, int troubledStreak) {
-        return switch (condition) {
-            case "ROTATE_BACK_DUE" -> "Rotate back soon: rotate back into delivery by " + day(rotateBackBy)
-                    + " to keep the delivery skill above the threshold";
-            case "ROTATE_BACK_PASSED" -> "Rotate back now: the rotate-back date has passed"
-                    + (rotateBackBy == null ? "" : " (" + day(rotateBackBy) + ")")
-                    + " and the delivery skill is below the threshold";
-            case "ADMIN_OVERLOAD" -> flag(condition) + ": administrative load at "
-                    + (adminLoadPercent == null ? "or above the overload share" : Math.round(adminLoadPercent) + " % of the time");
-            case "TROUBLED_PROGRAM_STREAK" -> flag(condition) + ": " + troubledStreak + " troubled programs in a row";
-            default -> humanize(condition);
         };
     }
 

@@ -117,7 +117,7 @@ class EmailDigestTest {
         assertThat(ada.getSubject()).isEqualTo("Careerpath: 1 reminder for 1 Jun 2025");
         assertThat(((InternetAddress) ada.getFrom()[0]).getAddress()).isEqualTo("careerpath@example.com");
         assertThat(lines(part(ada, "text/plain"))).contains(
-                "- Ada Lovelace: Rotate back soon: rotate back into delivery by 15 Aug 2025 to keep the delivery skill above the threshold",
+                "- Ada Lovelace's rotate-back date, 15 Aug 2025, is less than 3 months away",
                 "  https://careerpath.example.com/career.html?person=" + A,
                 "All your notifications: https://careerpath.example.com/notifications.html");
         assertThat(part(ada, "text/plain")).doesNotContain("Bob", B);
@@ -126,14 +126,15 @@ class EmailDigestTest {
         assertThat(mia.getSubject()).isEqualTo("Careerpath: 2 reminders for 1 Jun 2025");
         String text = part(mia, "text/plain");
         assertThat(lines(text)).containsSubsequence(
-                "- Ada Lovelace: Rotate back soon: rotate back into delivery by 15 Aug 2025 to keep the delivery skill above the threshold",
+                "- Ada Lovelace's rotate-back date, 15 Aug 2025, is less than 3 months away",
                 "  https://careerpath.example.com/career.html?person=" + A,
-                "- Bob Byte: Admin overload: administrative load at 45 % of the time",
+                "- Bob Byte's administrative load is 45 % of their time, at or above the overload share",
                 "  https://careerpath.example.com/career.html?person=" + B);
         // erased: neither a name nor a link; Cleo was in t1 when hers was raised, but is in t2 now: not Mia's to see
         assertThat(text).doesNotContain("Erin", ERASED, "Ivo", BEING_ERASED, "Cleo", C);
         String html = part(mia, "text/html");
-        assertThat(html).contains("<a href=\"https://careerpath.example.com/career.html?person=" + B + "\">Bob Byte</a>",
+        assertThat(html).contains("<li>Bob Byte&#39;s administrative load is 45 % of their time, at or above the overload share. "
+                        + "<a href=\"https://careerpath.example.com/career.html?person=" + B + "\">Bob Byte&#39;s career</a></li>",
                 "<a href=\"https://careerpath.example.com/notifications.html\">")
                 .doesNotContain("Erin", ERASED, "Ivo", BEING_ERASED, "Cleo", C);
     }
