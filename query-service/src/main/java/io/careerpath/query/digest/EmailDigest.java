@@ -15,6 +15,7 @@ import io.careerpath.query.words.NaturalOrder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
@@ -63,10 +64,7 @@ class EmailDigest {
 
     EmailDigest(Recipients recipients, HistoryReads histories, PeopleAccess people, AsOf asOf, DigestClaims claims,
                 JavaMailSender mail, EmailDigestProperties properties, QueryProperties query, MeterRegistry meters) {
-        if (properties.from() == null || properties.from().isBlank()) {
-            throw new IllegalStateException("careerpath.reminders.email.from (CAREERPATH_REMINDERS_EMAIL_FROM) must be "
-                    + "set when spring.mail.host is: the digest's sender address");
-        }
+        requireSender(properties.from());
         this.recipients = recipients;
         this.histories = histories;
         this.people = people;
@@ -80,6 +78,17 @@ class EmailDigest {
         this.failed = Counter.builder("careerpath.reminders.email").tag("outcome", "failed")
                 .description("Reminder digests whose sending failed (tried again on the day's next publication)")
                 .register(meters);
+    }
+
+    /** A missing or malformed sender would fail every send: refuse to start instead. */
+    private static void requireSender(String from) {
+        try {
+            new InternetAddress(from == null ? "" : from, true).validate();
+        } catch (AddressException e) {
+            throw new IllegalStateException("careerpath.reminders.email.from (CAREERPATH_REMINDERS_EMAIL_FROM) must be "
+                    + "an email address when spring.mail.host is set, e.g. 'Careerpath <careerpath@example.com>'; it is '"
+                    + (from == null ? "" : from) + "'", e);
+        }
     }
 
     @EventListener
@@ -98,30 +107,29 @@ class EmailDigest {
             }
         } catch (RuntimeException e) {
             failed.increment();
-            log.error("The reminder digests of {} could not be prepared", raised.day(), e);
+            log.error("No reminder digest of {} was sent: the accounts could not be read", raised.day(), e);
         }
     }
 
     private void send(Recipient recipient, RemindersRaised raised, Function<String, String> currentTeam) {
-        Optional<Digest> digest;
         try {
-            digest = digestFor(recipient, raised, currentTeam);
+            Optional<Digest> digest = digestFor(recipient, raised, currentTeam);
+            if (digest.isEmpty() || !claims.claim(recipient.subject(), raised.day())) {
+                return;
+            }
+            try {
+                mail.send(message(recipient, digest.get()));
+                sent.increment();
+            } catch (MailException | MessagingException | UnsupportedEncodingException e) {
+                claims.release(recipient.subject(), raised.day());
+                failed.increment();
+                log.warn("The reminder digest of {} for account {} could not be sent (tried again when the day is "
+                        + "published again): {}", raised.day(), recipient.subject(), e.toString());
+            }
         } catch (RuntimeException e) {
+            // MongoDB or the key path away: this account's digest is not sent, the others still are
             failed.increment();
             log.error("The reminder digest of {} for account {} could not be prepared", raised.day(), recipient.subject(), e);
-            return;
-        }
-        if (digest.isEmpty() || !claims.claim(recipient.subject(), raised.day())) {
-            return;
-        }
-        try {
-            mail.send(message(recipient, digest.get()));
-            sent.increment();
-        } catch (MailException | MessagingException | UnsupportedEncodingException e) {
-            claims.release(recipient.subject(), raised.day());
-            failed.increment();
-            log.warn("The reminder digest of {} for account {} could not be sent (tried again when the day is "
-                    + "published again): {}", raised.day(), recipient.subject(), e.toString());
         }
     }
 
