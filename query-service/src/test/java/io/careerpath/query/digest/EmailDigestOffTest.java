@@ -1,6 +1,7 @@
 package io.careerpath.query.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.careerpath.query.reminders.RemindersRaised;
 import java.time.LocalDate;
@@ -11,7 +12,10 @@ import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** Without a mail server configured the digest does not exist: nothing to fail, nothing sent, no health check. */
+/**
+ * Without a mail server configured the digest does not exist: nothing to fail, nothing sent, no health check. With
+ * one, it needs a sender address.
+ */
 class EmailDigestOffTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
@@ -37,5 +41,15 @@ class EmailDigestOffTest {
             assertThat(started).hasFailed();
             assertThat(started.getStartupFailure()).hasStackTraceContaining("EmailDigest");
         });
+    }
+
+    @Test
+    void aMissingOrMalformedSenderStopsStartUp() {
+        for (String from : new String[] {null, "", "careerpath"}) {
+            assertThatThrownBy(() -> new EmailDigest(null, null, null, null, null, null,
+                    new EmailDigestProperties(from, "http://localhost:8081"), null, null))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("careerpath.reminders.email.from");
+        }
     }
 }
