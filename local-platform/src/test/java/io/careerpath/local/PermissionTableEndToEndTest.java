@@ -276,6 +276,11 @@ class PermissionTableEndToEndTest {
         };
         String path = row.path().replace("{personId}", personId).replace("{teamId}", teamId).replace("{id}", importId)
                 .replace("{sequenceId}", personId).replace("{letterId}", UUID.randomUUID().toString());
+        if (path.contains("{webhookId}")) {
+            // an endpoint of its own for each check (one check deletes it)
+            path = path.replace("{webhookId}", send("query", "POST", "/api/webhooks", platform.signIn.accessToken("hana"),
+                    "application/json", WEBHOOK).body().get("id").asText());
+        }
         String body = null;
         String contentType = "application/json";
         switch (row.method() + " " + row.path()) {
@@ -291,11 +296,15 @@ class PermissionTableEndToEndTest {
                         + " \"effectiveDate\": \"2020-01-01\", \"displayName\": \"Imported\", \"teamId\": \"" + OTHER_TEAM + "\"}\n";
             }
             case "POST /api/admin/read-models/rebuild" -> body = "";
+            case "POST /api/webhooks" -> body = WEBHOOK;
             default -> {
             }
         }
         return send(row.service(), row.method(), path, token, body == null ? null : contentType, body);
     }
+
+    /** A receiver that refuses connections at once: a test send to it is answered quickly (as failed). */
+    private static final String WEBHOOK = "{\"url\": \"http://127.0.0.1:9/hooks\", \"description\": \"permission table\"}";
 
     /** A person registered for being erased by one check. */
     private static String disposable(String teamId) {
