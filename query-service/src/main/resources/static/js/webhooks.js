@@ -22,6 +22,14 @@ const STATES = {
 
 const nameOf = (endpoint) => endpoint.description || endpoint.url;
 
+const names = new Map(); // person id -> Promise of their display name (null: not in the views, e.g. erased)
+
+/** The person's name, from their timeline (an HR administrator may see everyone), asked once per page. */
+function personName(personId) {
+  if (!names.has(personId)) names.set(personId, api.timeline(personId).then((t) => t.displayName || null, () => null));
+  return names.get(personId);
+}
+
 /** One attempt in words: when, and the receiver's answer or why there was none. */
 function attemptWords(attempt) {
   const answer = attempt.status ? `HTTP ${attempt.status}` : (attempt.error || 'no answer');
@@ -38,9 +46,10 @@ function outcomeWords(delivery) {
 
 // ---- the delivery log -----------------------------------------------------------------------------
 
-function deliveryRow(delivery) {
+function deliveryRow(delivery, name) {
   const person = delivery.personId
-    ? el('a', { href: pageUrl('career.html', { person: delivery.personId }) }, delivery.personId)
+    ? el('a', { href: pageUrl('career.html', { person: delivery.personId }) }, name || delivery.personId,
+      name ? el('span', { class: 'fine-print' }, delivery.personId) : null)
     : el('span', { class: 'none' }, 'nobody (a test)');
   const attempts = delivery.attempts.length
     ? el('ol', {}, delivery.attempts.map((attempt) => el('li', {}, attemptWords(attempt))))
@@ -62,6 +71,8 @@ async function showLog(endpoint, item) {
   holder.setAttribute('aria-busy', 'true');
   try {
     const deliveries = await api.queryApi(`${WEBHOOKS}/${enc(endpoint.id)}/deliveries`);
+    // the events carry ids only; the page, signed in as someone who may see everyone, shows the names
+    const found = await Promise.all(deliveries.map((d) => (d.personId ? personName(d.personId) : null)));
     const caption = `Delivery log of ${nameOf(endpoint)}, newest first`;
     holder.replaceChildren(deliveries.length
       ? el('div', { class: 'table-wrap' }, el('table', {},
@@ -69,7 +80,7 @@ async function showLog(endpoint, item) {
         el('thead', {}, el('tr', {},
           el('th', { scope: 'col' }, 'Event'), el('th', { scope: 'col' }, 'About'), el('th', { scope: 'col' }, 'State'),
           el('th', { scope: 'col' }, 'Attempts'), el('th', { scope: 'col' }, 'Next attempt'))),
-        el('tbody', {}, deliveries.map(deliveryRow))))
+        el('tbody', {}, deliveries.map((d, i) => deliveryRow(d, found[i])))))
       : el('p', { class: 'empty' }, 'Nothing sent to this endpoint yet.'));
     holder.hidden = false;
   } catch (error) {
@@ -117,8 +128,8 @@ async function remove(endpoint, button) {
   }
   try {
     await api.queryApi(`${WEBHOOKS}/${enc(endpoint.id)}`, { method: 'DELETE' });
-    status(`Deleted ${nameOf(endpoint)}: nothing more is sent to it.`, 'ok');
     await loadEndpoints();
+    status(`Deleted ${nameOf(endpoint)}: nothing more is sent to it.`, 'ok');
     $('endpoints-heading').focus();
   } catch (error) {
     showRefusal($('problem'), error, 'action', `Could not delete ${nameOf(endpoint)}`);
@@ -179,8 +190,8 @@ async function register(event) {
     $('secret-for').textContent = nameOf(registered);
     $('secret-value').value = registered.secret;
     $('secret-panel').hidden = false;
-    status(`Registered ${nameOf(registered)}. Copy its signing secret now: it is shown this once.`, 'ok');
     await loadEndpoints();
+    status(`Registered ${nameOf(registered)}. Copy its signing secret now: it is shown this once.`, 'ok');
     $('secret-heading').focus();
   } catch (error) {
     const fields = error.fieldErrors || [];

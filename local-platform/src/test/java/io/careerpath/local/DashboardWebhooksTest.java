@@ -138,7 +138,7 @@ class DashboardWebhooksTest {
         browser.waitForText("#endpoints .deliveries", t -> t.contains("Reminder"));
         WebElement row = browser.find("#endpoints .deliveries tr[data-state=DELIVERED] a[href*='" + grace + "']")
                 .findElement(By.xpath("ancestor::tr"));
-        assertThat(row.getText()).contains("Reminder", grace, "Delivered", "HTTP 500", "HTTP 204");
+        assertThat(row.getText()).contains("Reminder", "Grace Hopper", grace, "Delivered", "HTTP 500", "HTTP 204");
         browser.assertNoConsoleErrors("the webhooks page");
         browser.screenshot("webhooks");
 
