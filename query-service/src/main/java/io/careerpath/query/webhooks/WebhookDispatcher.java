@@ -82,7 +82,10 @@ class WebhookDispatcher implements DisposableBean {
         }
     }
 
-    /** One delivery per registered endpoint and reminder; a day published again (a run taken over) adds nothing. */
+    /**
+     * One delivery per registered endpoint and reminder; a day published again (a run taken over) adds nothing. A
+     * failure to store them is left to the publisher: its day is then not finished, and is published again.
+     */
     @EventListener
     void on(RemindersRaised raised) {
         Instant now = clock.instant();
@@ -113,7 +116,7 @@ class WebhookDispatcher implements DisposableBean {
         int claimed = 0;
         Optional<Claimed> next;
         while (claimed < ROUND && (next = deliveries.claimDue(clock.instant(), leaseUntil())).isPresent()) {
-            attempt(next.get(), properties.maxAttempts());
+            attempt(next.get());
             claimed++;
         }
         return claimed;
@@ -122,7 +125,7 @@ class WebhookDispatcher implements DisposableBean {
     /** Sends a test event to the endpoint now, once (no retries), and answers its delivery as logged. */
     Delivery sendTest(Endpoint endpoint) {
         Claimed claimed = deliveries.insertClaimed(events.test(endpoint.id(), clock.instant()), leaseUntil());
-        attempt(claimed, 1);
+        attempt(claimed);
         return deliveries.find(claimed.delivery().id()).orElseThrow();
     }
 
@@ -130,8 +133,10 @@ class WebhookDispatcher implements DisposableBean {
         return clock.instant().plus(properties.lease());
     }
 
-    private void attempt(Claimed claimed, int maxAttempts) {
+    private void attempt(Claimed claimed) {
         Delivery delivery = claimed.delivery();
+        // a test event is tried once: its outcome is the answer to the one who asked for it
+        int maxAttempts = WebhookEvents.TEST.equals(delivery.type()) ? 1 : properties.maxAttempts();
         Optional<Endpoint> endpoint = endpoints.find(delivery.endpointId());
         if (endpoint.isEmpty()) {
             // deleted while this delivery was claimed (its log is being deleted with it)

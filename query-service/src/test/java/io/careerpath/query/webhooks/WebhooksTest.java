@@ -74,6 +74,8 @@ class WebhooksTest {
     @Autowired
     private WebhookDispatcher dispatcher;
     @Autowired
+    private WebhookDeliveries deliveries;
+    @Autowired
     private MongoDatabase database;
     @Autowired
     private MeterRegistry meters;
@@ -225,6 +227,27 @@ class WebhooksTest {
         assertThat(one.get() + other.get()).isEqualTo(40);
 
         assertThat(receiver.received()).extracting(r -> r.header("Careerpath-Event-Id")).hasSize(40).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aDeliveryClaimedByAnInstanceThatDiedIsTakenOverWhenItsLeaseRunsOut() throws Exception {
+        String endpointId = register(receiver.url()).get("id").asText();
+        raise(reminder(B, ReminderCondition.ROTATE_BACK_DUE));
+        // another instance claims it, and dies before it sends
+        WebhookDeliveries.Claimed dead = deliveries.claimDue(CLOCK.instant(), CLOCK.instant().plus(Duration.ofMinutes(2)))
+                .orElseThrow();
+
+        assertThat(dispatcher.sendDue()).as("leased to the other instance").isZero();
+        CLOCK.advance(Duration.ofMinutes(2));
+        assertThat(dispatcher.sendDue()).isEqualTo(1);
+        // the first instance, should it wake up, cannot write over the outcome
+        deliveries.recordAttempt(dead, new WebhookDeliveries.Attempt(CLOCK.instant(), 500, null),
+                WebhookDeliveries.State.PENDING, CLOCK.instant());
+
+        JsonNode log = onlyDelivery(endpointId);
+        assertThat(log.get("state").asText()).isEqualTo("DELIVERED");
+        assertThat(log.get("attempts")).singleElement().satisfies(a -> assertThat(a.get("status").asInt()).isEqualTo(204));
+        assertThat(receiver.received()).hasSize(1);
     }
 
     @Test
