@@ -109,6 +109,13 @@ class DashboardWebhooksTest {
         String secret = browser.find("#secret-value").getAttribute("value");
         assertThat(secret).startsWith("whsec_");
         assertThat(browser.text("#secret-panel")).contains("shown this once");
+        browser.find("#secret-copy").click();
+        // copied, or (where the browser keeps the clipboard from the page) selected for copying by hand; the test's
+        // browser lets the page write the clipboard but not read it back
+        browser.waitForText("#status", t -> t.startsWith("The secret"));
+        if (!browser.text("#status").startsWith("The secret is copied")) {
+            assertThat(browser.js("return document.activeElement.id")).isEqualTo("secret-value");
+        }
         WebElement endpoint = browser.find("#endpoints li.endpoint");
         assertThat(endpoint.getText()).contains("HRIS", receiver.url());
 
