@@ -170,7 +170,8 @@ export function renderHeader(current, { person, personTeam, team, onAsOf } = {})
     who && auth.may.listTeams(who) ? link('attention.html', 'attention', 'Needs attention', {}, 'nav-attention') : null,
     recordFor ? link('record.html', 'record', 'Record an event', { person: recordFor }, 'nav-record') : null,
     auth.may.importHistories(who) ? link('import.html', 'import', 'Import histories', {}, 'nav-import') : null,
-    auth.may.administer(who) ? link('data-health.html', 'data-health', 'Data health', {}, 'nav-data-health') : null));
+    auth.may.administer(who) ? link('data-health.html', 'data-health', 'Data health', {}, 'nav-data-health') : null,
+    auth.may.administer(who) ? link('webhooks.html', 'webhooks', 'Webhooks', {}, 'nav-webhooks') : null));
 
   header.replaceChildren(
     el('a', { class: 'brand', href: 'index.html' }, el('img', { src: 'favicon.svg', alt: '' }), 'Careerpath'),

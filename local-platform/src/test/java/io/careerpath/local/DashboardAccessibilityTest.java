@@ -307,6 +307,25 @@ class DashboardAccessibilityTest {
         bothSizes("the data-health page");
     }
 
+    @Test
+    void theWebhooksPage() {
+        browser.signIn(base, hana);
+        browser.get(base + "/webhooks.html");
+        browser.await().until(d -> !browser.text("#status").isBlank());
+        bothSizes("the webhooks page");
+
+        browser.find("#webhook-url").sendKeys("https://hooks.example.com/careerpath");
+        browser.find("#webhook-description").sendKeys("Accessibility walk");
+        browser.find("#register-submit").click();
+        browser.await().until(d -> browser.find("#secret-panel").isDisplayed());
+        bothSizes("the webhooks page, a secret shown once");
+
+        browser.signIn(base, maria);
+        browser.get(base + "/webhooks.html");
+        browser.await().until(d -> !browser.findAll("#problem .problem").isEmpty());
+        bothSizes("the webhooks page, refused to a manager");
+    }
+
     // ---- what the query service answers for what is not a page ----------------------------------------
 
     /** A problem document (JSON), not a page: should it ever become one, it is checked like every page. */

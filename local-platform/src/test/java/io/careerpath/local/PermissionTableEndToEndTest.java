@@ -280,6 +280,11 @@ class PermissionTableEndToEndTest {
             // made just before it is read: another row (DELETE /api/calendar-feed) revokes the accounts' feeds
             path = path.replace("{token}", newCalendarFeedToken());
         }
+        if (path.contains("{webhookId}")) {
+            // an endpoint of its own for each check (one check deletes it)
+            path = path.replace("{webhookId}", send("query", "POST", "/api/webhooks", platform.signIn.accessToken("hana"),
+                    "application/json", WEBHOOK).body().get("id").asText());
+        }
         String body = null;
         String contentType = "application/json";
         switch (row.method() + " " + row.path()) {
@@ -295,6 +300,7 @@ class PermissionTableEndToEndTest {
                         + " \"effectiveDate\": \"2020-01-01\", \"displayName\": \"Imported\", \"teamId\": \"" + OTHER_TEAM + "\"}\n";
             }
             case "POST /api/admin/read-models/rebuild" -> body = "";
+            case "POST /api/webhooks" -> body = WEBHOOK;
             default -> {
             }
         }
@@ -308,6 +314,9 @@ class PermissionTableEndToEndTest {
         String url = created.body().get("url").asText();
         return url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
     }
+
+    /** A receiver that refuses connections at once: a test send to it is answered quickly (as failed). */
+    private static final String WEBHOOK = "{\"url\": \"http://127.0.0.1:9/hooks\", \"description\": \"permission table\"}";
 
     /** A person registered for being erased by one check. */
     private static String disposable(String teamId) {

@@ -64,6 +64,8 @@ class PermissionTableTest {
     private static final List<Permission> QUERY_ROWS = PermissionTable.load().stream()
             .filter(row -> row.service().equals("query")).toList();
     private static final String WHAT_IF = "{\"kind\":\"PMO\",\"pmoType\":\"EXECUTIVE\",\"months\":12}";
+    /** A receiver that refuses connections at once: a test send to it is answered quickly (as failed). */
+    private static final String WEBHOOK = "{\"url\":\"http://127.0.0.1:9/hooks\",\"description\":\"permission table\"}";
 
     @Autowired
     private MockMvc mvc;
@@ -126,7 +128,12 @@ class PermissionTableTest {
                             })));
                     case ADMIN -> tests.add(DynamicTest.dynamicTest(row + " as " + role + ": " + scope, () -> {
                         String path = row.path().replace("{sequenceId}", A).replace("{letterId}", "letter-1");
-                        ResultActions result = mvc.perform(request(HttpMethod.valueOf(row.method()), path).with(as(role)));
+                        if (path.contains("{webhookId}")) {
+                            path = path.replace("{webhookId}", registeredWebhook());
+                        }
+                        // a body the endpoints that read one accept (registering a webhook); the others ignore it
+                        ResultActions result = mvc.perform(request(HttpMethod.valueOf(row.method()), path).with(as(role))
+                                .contentType(MediaType.APPLICATION_JSON).content(WEBHOOK));
                         if (scope == Scope.ALL && row.path().contains("{sequenceId}")) {
                             // allowed, and answered: nothing is parked here (parking for real: MalformedRecordsTest)
                             result.andExpect(status().isNotFound())
@@ -186,6 +193,14 @@ class PermissionTableTest {
                         .andExpect(jsonPath("$.type").value("urn:careerpath:problem:team-not-permitted"));
             }
         });
+    }
+
+    /** A webhook endpoint of its own for each check (one check deletes it), registered as an HR administrator. */
+    private String registeredWebhook() throws Exception {
+        String answer = mvc.perform(request(HttpMethod.POST, "/api/webhooks").with(as(Role.HR_ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON).content(WEBHOOK))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(answer).get("id").asText();
     }
 
     /** Everyone the search by name finds for the role, searching each of the fixture's first names. */
@@ -251,7 +266,7 @@ class PermissionTableTest {
                 continue;
             }
             String path = row.path().replace("{personId}", A).replace("{teamId}", T1).replace("{sequenceId}", A)
-                    .replace("{letterId}", "letter-1");
+                    .replace("{letterId}", "letter-1").replace("{webhookId}", "webhook-1");
             mvc.perform(request(HttpMethod.valueOf(row.method()), path).contentType(MediaType.APPLICATION_JSON).content(WHAT_IF))
                     .andExpect(status().isUnauthorized())
                     .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")))

@@ -25,9 +25,11 @@ import io.careerpath.query.source.SourceOfTruth;
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(properties = {"spring.config.name=" + QueryServiceApplication.CONFIG_NAME,
         // the tests index when they want (NameIndexer.indexPending): no background reads among the commands they count
-        "careerpath.search.index-secret=api-test-search-index-secret", "careerpath.search.index-interval=0s"},
+        "careerpath.search.index-secret=api-test-search-index-secret", "careerpath.search.index-interval=0s",
+        // nor background deliveries: the webhook tests send what is due when they want (WebhookDispatcher.sendDue)
+        "careerpath.webhooks.poll-interval=0s"},
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.careerpath\\.query\\."
-                + "(api\\.AsOf|access\\..*|search\\..*|keys\\.PersonKeyLookup|skills\\.SkillModelConfiguration"
+                + "(api\\.AsOf|access\\..*|search\\..*|webhooks\\..*|keys\\.PersonKeyLookup|skills\\.SkillModelConfiguration"
                 + "|team\\.(MemberFigures|AttentionList)"
                 + "|calendar\\..*|reminders\\.Recipients"
                 + "|history\\.(HistoryReads|ReadModelGenerations|PersonHistoryProjection|ReadModelRepair|ProjectionAnomalies))"))
