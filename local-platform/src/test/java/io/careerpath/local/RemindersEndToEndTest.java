@@ -152,6 +152,14 @@ class RemindersEndToEndTest {
         assertThat(platform.client.erase(tom)).isBetween(200, 299);
         try (MongoClient mongo = MongoClients.create(platform.infrastructure.mongoUri())) {
             var readModels = platform.readModels(mongo);
+            // the accounts that used the API are remembered as their tokens describe them (the email digest's addresses)
+            var erinAccount = readModels.getCollection("reminder_recipients").find(Filters.eq("_id", "erin")).first();
+            assertThat(erinAccount).isNotNull();
+            assertThat(erinAccount.getString("email")).isEqualTo("erin@careerpath.invalid");
+            assertThat(erinAccount.getString("name")).isEqualTo("Erin Employee");
+            assertThat(erinAccount.getString("personId")).isEqualTo(erin);
+            assertThat(readModels.getCollection("reminder_recipients").find(Filters.eq("_id", "zelda")).first()
+                    .getList("managedTeams", String.class)).containsExactly(ZEUS);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(readModels.getCollection("reminders").countDocuments(Filters.eq("personId", tom))).isZero();
                 assertThat(readModels.getCollection("reminder_conditions").countDocuments(Filters.eq("_id", tom))).isZero();

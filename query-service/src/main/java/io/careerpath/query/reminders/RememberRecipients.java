@@ -19,8 +19,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Keeps {@link Recipients} up to date from the API requests of people's accounts: after authentication, the account
- * a token speaks for is remembered, at most once per {@link #REFRESH_EVERY} per account (a page sends several
+ * Keeps {@link Recipients} up to date from the API requests of people's accounts: after a request that succeeded,
+ * the account its token speaks for is remembered, at most once per {@link #REFRESH_EVERY} per account (a page sends several
  * requests at once). A client's own token (the query service's key client, scope {@value Caller#KEYS_SCOPE}) is no
  * person's account and is not remembered.
  */
@@ -45,8 +45,13 @@ class RememberRecipients implements WebMvcConfigurer, HandlerInterceptor {
         registry.addInterceptor(this).addPathPatterns("/api/**");
     }
 
+    /** After a request that succeeded: a refused one (bad input, say) must not reach MongoDB at all. */
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                Exception failure) {
+        if (failure != null || response.getStatus() >= 400) {
+            return;
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Jwt token && isPersonsAccount(token)) {
             Instant now = clock.instant();
@@ -62,7 +67,6 @@ class RememberRecipients implements WebMvcConfigurer, HandlerInterceptor {
                 }
             }
         }
-        return true;
     }
 
     private static boolean isPersonsAccount(Jwt token) {
