@@ -29,7 +29,7 @@ import org.springframework.web.client.RestClient;
  * starts by hand ({@code POST /api/admin/reminders/run}; the schedule is off): people are moved past each condition
  * by recording events and letting time pass, and every crossing gives exactly one notification, to the person and
  * the managers of their team only, as the board shows the same day; none after erasure; and with two instances of
- * the query service on one database, one run per day.
+ * the query service on one database, one run per day, by hand or by the schedule.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemindersEndToEndTest {
@@ -200,6 +200,34 @@ class RemindersEndToEndTest {
             });
         }
         assertThat(conditionsAbout("hana-as-zeus-manager", oscar)).hasSize(before + 1);
+    }
+
+    @Test
+    @Order(4)
+    void theScheduleRunsTheDayByItselfOnOneInstance() {
+        RunningPlatform platform = PLATFORM.get();
+        // Alma's overload clears, then recurs on a day that nobody runs by hand
+        LocalDate cleared = today().plusDays(1);
+        record(alma, event("ADMINISTRATIVE_LOAD_RECORDED", cleared, "percentOfTime", 5));
+        run(cleared);
+        LocalDate recurs = cleared.plusDays(1);
+        record(alma, event("ADMINISTRATIVE_LOAD_RECORDED", recurs, "percentOfTime", 60));
+        int before = conditionsAbout("maria", alma).size();
+        // a second instance with its schedule on, firing every two seconds (and catching up at start)
+        try (ConfigurableApplicationContext second = platform.startAnotherQueryService(platform.readModelDatabase, clock,
+                Map.of("careerpath.reminders.enabled", "true", "careerpath.reminders.cron", "*/2 * * * * *"));
+             MongoClient mongo = MongoClients.create(platform.infrastructure.mongoUri())) {
+            var runs = platform.readModels(mongo).getCollection("reminder_runs");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                var run = runs.find(Filters.eq("_id", recurs.toString())).first();
+                return run != null && run.get("finishedAt") != null;
+            });
+            JsonNode byHand = runOn(platform.queryApi);
+            assertThat(byHand.get("ranNow").asBoolean()).as("the schedule ran it").isFalse();
+            assertThat(byHand.get("raised").asInt()).isEqualTo(1);
+            assertThat(runs.find(Filters.eq("_id", recurs.toString())).first().get("takeovers")).isNull();
+        }
+        assertThat(conditionsAbout("maria", alma)).hasSize(before + 1);
     }
 
     // ---------------------------------------------------------------------------------------------
