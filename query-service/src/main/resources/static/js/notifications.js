@@ -14,7 +14,7 @@ const $ = (id) => document.getElementById(id);
 
 /** What each condition is called, with the same symbols as the boards' flags (never colour alone). */
 const CONDITIONS = {
-  ROTATE_BACK_DUE: { icon: '⏰', text: 'Rotate-back date near' },
+  ROTATE_BACK_DUE: { icon: '◷', text: 'Rotate-back date near' },
   ROTATE_BACK_PASSED: { icon: '⚠', text: 'Rotate-back date passed' },
   ADMIN_OVERLOAD: FLAGS.ADMIN_OVERLOAD,
   TROUBLED_PROGRAM_STREAK: FLAGS.TROUBLED_PROGRAM_STREAK,
@@ -44,7 +44,7 @@ function item(n, i) {
   markRead?.addEventListener('click', () => mark(markRead, `/api/notifications/${encodeURIComponent(n.id)}/read`, 'Marked as read.'));
   return el('li', { class: `notification${n.read ? '' : ' unread'}`, 'data-id': n.id, 'data-person': n.personId },
     el('h3', { id: heading },
-      n.read ? null : el('span', { class: 'unread-mark' }, 'Unread'),
+      n.read ? null : [el('span', { class: 'unread-mark' }, 'Unread'), ' '],
       el('span', { class: 'condition' }, el('span', { 'aria-hidden': 'true' }, condition.icon), ` ${condition.text}: `),
       name),
     el('p', { class: 'words' }, n.words),

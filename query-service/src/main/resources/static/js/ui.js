@@ -247,6 +247,7 @@ async function showUnread() {
   const count = await unreadCount();
   const link = document.getElementById('nav-notifications');
   if (!link) return;
+  link.dataset.unread = count ?? 'unknown';
   if (count > 0) {
     link.setAttribute('aria-label', `Notifications, ${count} unread`);
     link.replaceChildren('Notifications', el('span', { class: 'badge', id: 'unread-badge' }, count > 99 ? '99+' : String(count)));
