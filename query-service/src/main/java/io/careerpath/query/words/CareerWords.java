@@ -137,6 +137,29 @@ public final class CareerWords {
         };
     }
 
+    /**
+     * A reminder (issue 16) in one sentence: "Erin Employee's rotate-back date, 1 Mar 2027, is less than 3 months
+     * away". The condition by name ({@code ReminderCondition}), as {@link #flag} takes the board's flags.
+     *
+     * @param retention    delivery retention (share of the peak kept), or null
+     * @param adminLoad    administrative load in percent, or null
+     * @param warningMonths the warning window of the rotate-back date
+     */
+    public static String reminder(String condition, String name, LocalDate rotateBackBy, Double retention,
+                                  Double adminLoad, int troubledStreak, int warningMonths) {
+        return switch (condition) {
+            case "ROTATE_BACK_DUE" -> name + "'s rotate-back date, " + day(rotateBackBy) + ", is less than "
+                    + (warningMonths == 1 ? "1 month" : warningMonths + " months") + " away";
+            case "ROTATE_BACK_PASSED" -> name + "'s rotate-back date has passed"
+                    + (retention == null ? "" : ": " + percent(retention) + " of the delivery skill's peak is kept")
+                    + "; rotate back into delivery now";
+            case "ADMIN_OVERLOAD" -> name + "'s administrative load is "
+                    + (adminLoad == null ? "" : Math.round(adminLoad) + " % of their time, ") + "at or above the overload share";
+            case "TROUBLED_PROGRAM_STREAK" -> name + " has taken " + troubledStreak + " troubled programs in a row";
+            default -> name + ": " + humanize(condition);
+        };
+    }
+
     /** "47 %", as the pages round it. */
     public static String percent(double share) {
         return Math.round(share * 100) + " %";
