@@ -92,7 +92,7 @@ class NotificationsBrowserTest {
         assertThat(notification.get("condition").asText()).isEqualTo("ROTATE_BACK_DUE");
         WebElement item = browser.find("#notifications li[data-person='" + ada + "']");
         assertThat(item.getAttribute("class")).contains("unread");
-        assertThat(item.findElement(By.cssSelector("h3")).getText())
+        assertThat(browser.js("return arguments[0].textContent", item.findElement(By.cssSelector("h3"))))
                 .isEqualTo("Unread ◷ Rotate-back date near: Ada Away");
         assertThat(item.getText()).contains(notification.get("words").asText());
         assertThat(browser.find(".site-nav a[aria-current=page]").getAttribute("id")).isEqualTo("nav-notifications");
