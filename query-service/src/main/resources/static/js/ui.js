@@ -242,15 +242,19 @@ function unreadCount() {
   return unread;
 }
 
-/** Shows the unread count on the header's Notifications link: a badge, and in the link's name ("Notifications, 2 unread"). */
+/**
+ * Shows the unread count on the header's Notifications link: a badge, and in the link's name ("Notifications,
+ * 2 unread"), which holds the visible text ("Notifications 2") as WCAG 2.5.3 asks.
+ */
 async function showUnread() {
   const count = await unreadCount();
   const link = document.getElementById('nav-notifications');
   if (!link) return;
   link.dataset.unread = count ?? 'unknown';
   if (count > 0) {
-    link.setAttribute('aria-label', `Notifications, ${count} unread`);
-    link.replaceChildren('Notifications', el('span', { class: 'badge', id: 'unread-badge' }, count > 99 ? '99+' : String(count)));
+    const shown = count > 99 ? '99+' : String(count);
+    link.setAttribute('aria-label', `Notifications, ${shown} unread`);
+    link.replaceChildren('Notifications ', el('span', { class: 'badge', id: 'unread-badge' }, shown));
   } else {
     link.removeAttribute('aria-label');
     link.replaceChildren('Notifications');
