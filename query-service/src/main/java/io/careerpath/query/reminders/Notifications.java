@@ -62,25 +62,26 @@ public class Notifications {
         this.properties = properties;
     }
 
-    /** The caller's notifications, newest first, at most {@value #LIMIT}; only the unread ones if asked. */
-    public List<Notification> of(Caller caller, boolean unreadOnly) {
-        List<Reminder> addressed = addressed(caller);
-        Map<String, PersonHistory> visible = people.histories(caller,
-                        addressed.stream().map(Reminder::personId).distinct().toList(),
-                        new Viewpoint(asOf.today(), asOf.today()), history -> true).stream()
-                .collect(Collectors.toMap(PersonHistory::personId, Function.identity()));
+    /**
+     * The caller's notifications, newest first, at most {@value #LIMIT} (only the unread ones if asked), and how many
+     * of all they receive are unread.
+     */
+    public record Listing(int unread, List<Notification> notifications) {
+    }
+
+    public Listing of(Caller caller, boolean unreadOnly) {
+        Received received = received(caller);
         Set<String> read = store.readBy(caller.subject());
         Map<String, String> teamNames = new HashMap<>();
-        return addressed.stream()
-                .filter(reminder -> visible.containsKey(reminder.personId()))
-                .filter(reminder -> Recipient.receives(caller, reminder,
-                        () -> visible.get(reminder.personId()).teamId().orElse(null)))
+        List<Notification> notifications = received.reminders().stream()
                 .filter(reminder -> !unreadOnly || !read.contains(reminder.id()))
                 .sorted(NEWEST_FIRST)
                 .limit(LIMIT)
-                .map(reminder -> notification(reminder, visible.get(reminder.personId()), read.contains(reminder.id()),
-                        teamNames))
+                .map(reminder -> notification(reminder, received.people().get(reminder.personId()),
+                        read.contains(reminder.id()), teamNames))
                 .toList();
+        return new Listing((int) received.reminders().stream().filter(reminder -> !read.contains(reminder.id())).count(),
+                notifications);
     }
 
     /**
@@ -89,7 +90,8 @@ public class Notifications {
      */
     public int unread(Caller caller) {
         Set<String> read = store.readBy(caller.subject());
-        List<Reminder> unread = addressed(caller).stream().filter(reminder -> !read.contains(reminder.id())).toList();
+        List<Reminder> unread = store.addressedTo(caller.personId(),
+                        caller.has(Role.MANAGER) ? caller.managedTeams() : Set.of()).stream().filter(reminder -> !read.contains(reminder.id())).toList();
         if (unread.isEmpty()) {
             return 0;
         }
@@ -103,18 +105,34 @@ public class Notifications {
                 .count();
     }
 
-    /** The ids of the caller's notifications, for "mark all as read". */
+    /** The ids of every notification the caller receives, for "mark all as read". */
     public List<String> ids(Caller caller) {
-        return of(caller, false).stream().map(Notification::id).toList();
+        return received(caller).reminders().stream().map(Reminder::id).toList();
     }
 
     /** Whether the caller receives the reminder (as the list would show it). */
     public boolean receives(Caller caller, String reminderId) {
-        return of(caller, false).stream().anyMatch(notification -> notification.id().equals(reminderId));
+        return received(caller).reminders().stream().anyMatch(reminder -> reminder.id().equals(reminderId));
     }
 
-    private List<Reminder> addressed(Caller caller) {
-        return store.addressedTo(caller.personId(), caller.has(Role.MANAGER) ? caller.managedTeams() : Set.of());
+    /** The reminders the caller receives, and their people (today's view, names opened). */
+    private record Received(List<Reminder> reminders, Map<String, PersonHistory> people) {
+    }
+
+    /** The reminders the caller receives about people whose names can be opened for them now. */
+    private Received received(Caller caller) {
+        List<Reminder> addressed = store.addressedTo(caller.personId(),
+                caller.has(Role.MANAGER) ? caller.managedTeams() : Set.of());
+        LocalDate today = asOf.today();
+        Map<String, PersonHistory> visible = people.histories(caller,
+                        addressed.stream().map(Reminder::personId).distinct().toList(), new Viewpoint(today, today),
+                        history -> true).stream()
+                .collect(Collectors.toMap(PersonHistory::personId, Function.identity()));
+        return new Received(addressed.stream()
+                .filter(reminder -> visible.containsKey(reminder.personId()))
+                .filter(reminder -> Recipient.receives(caller, reminder,
+                        () -> visible.get(reminder.personId()).teamId().orElse(null)))
+                .toList(), visible);
     }
 
     private Notification notification(Reminder reminder, PersonHistory person, boolean read,

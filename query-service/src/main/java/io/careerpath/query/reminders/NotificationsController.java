@@ -1,7 +1,6 @@
 package io.careerpath.query.reminders;
 
 import io.careerpath.query.api.NotFound;
-import io.careerpath.query.reminders.Notifications.Notification;
 import io.careerpath.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,21 +29,16 @@ class NotificationsController {
         this.store = store;
     }
 
-    record NotificationList(int unread, List<Notification> notifications) {
-    }
-
     record UnreadCount(int unread) {
     }
 
     @Operation(summary = "The reminders the caller receives, newest first (at most " + Notifications.LIMIT + ")",
             description = "About the caller themself, or about a person of a team the caller manages; only people the "
-                    + "caller may see now. unread=true: only those not marked as read.")
+                    + "caller may see now. unread=true: only those not marked as read. unread counts all of them.")
     @GetMapping
-    NotificationList list(@Parameter(hidden = true) Caller caller, @RequestParam(defaultValue = "false") boolean unread) {
-        List<Notification> listed = notifications.of(caller, unread);
-        int unreadCount = unread ? listed.size()
-                : (int) listed.stream().filter(notification -> !notification.read()).count();
-        return new NotificationList(unreadCount, listed);
+    Notifications.Listing list(@Parameter(hidden = true) Caller caller,
+                               @RequestParam(defaultValue = "false") boolean unread) {
+        return notifications.of(caller, unread);
     }
 
     @Operation(summary = "How many of the caller's notifications are unread (the dashboards' header asks on every page)")

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
@@ -32,11 +33,12 @@ class ReminderSchedule {
 
     private final DailyReminders reminders;
     private final AsOf asOf;
-    private final ReadModelStaleness staleness;
+    private final ObjectProvider<ReadModelStaleness> staleness;
     private final TaskScheduler scheduler;
     private final AtomicReference<ScheduledFuture<?>> catchUp = new AtomicReference<>();
 
-    ReminderSchedule(DailyReminders reminders, AsOf asOf, ReadModelStaleness staleness, TaskScheduler scheduler) {
+    ReminderSchedule(DailyReminders reminders, AsOf asOf, ObjectProvider<ReadModelStaleness> staleness,
+                     TaskScheduler scheduler) {
         this.reminders = reminders;
         this.asOf = asOf;
         this.staleness = staleness;
@@ -52,7 +54,8 @@ class ReminderSchedule {
     @EventListener(ApplicationReadyEvent.class)
     void catchUpAtStart() {
         catchUp.set(scheduler.scheduleWithFixedDelay(() -> {
-            if (staleness.lagSeconds().isPresent()) {
+            ReadModelStaleness lag = staleness.getIfAvailable();
+            if (lag == null || lag.lagSeconds().isPresent()) {
                 catchUp.get().cancel(false);
                 runToday("catch-up at start");
             }

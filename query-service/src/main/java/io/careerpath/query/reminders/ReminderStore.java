@@ -61,7 +61,7 @@ public class ReminderStore {
     }
 
     /** Stores the reminder unless one with its id exists (raising it again changes nothing). */
-    void raise(Reminder reminder) {
+    public void raise(Reminder reminder) {
         reminders.updateOne(eq("_id", reminder.id()), Updates.setOnInsert(toDocument(reminder)),
                 new UpdateOptions().upsert(true));
     }
