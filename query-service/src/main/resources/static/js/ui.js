@@ -1,5 +1,6 @@
 // What every page shares: the header with navigation, who is signed in and the as-of picker, the
 // status region, remembered people and teams, and the words for dates, numbers and kinds.
+import * as api from './api.js';
 import * as auth from './auth.js';
 import './scroll-regions.js';
 import { peopleSearch } from './people-search.js';
@@ -139,7 +140,7 @@ export function pageUrl(page, { person, team, asOf } = {}) {
  * identity may use), who is signed in with a way to sign out, and, where the page has dated views,
  * the as-of picker that moves them all to a past day.
  *
- * @param current     'home' | 'career' | 'team' | 'attention' | 'record' | 'import' | 'data-health'
+ * @param current     'home' | 'career' | 'team' | 'attention' | 'record' | 'import' | 'data-health' | 'notifications'
  * @param person      the person the page is about, if any
  * @param personTeam  that person's current team, when known (decides whether "Record an event" is offered)
  * @param team        the team the page is about, if any
@@ -171,7 +172,9 @@ export function renderHeader(current, { person, personTeam, team, onAsOf } = {})
     recordFor ? link('record.html', 'record', 'Record an event', { person: recordFor }, 'nav-record') : null,
     auth.may.importHistories(who) ? link('import.html', 'import', 'Import histories', {}, 'nav-import') : null,
     auth.may.administer(who) ? link('data-health.html', 'data-health', 'Data health', {}, 'nav-data-health') : null,
-    auth.may.administer(who) ? link('webhooks.html', 'webhooks', 'Webhooks', {}, 'nav-webhooks') : null));
+    auth.may.administer(who) ? link('webhooks.html', 'webhooks', 'Webhooks', {}, 'nav-webhooks') : null,
+    who ? el('li', {}, el('a', { href: 'notifications.html', id: 'nav-notifications',
+      'aria-current': current === 'notifications' ? 'page' : null }, 'Notifications')) : null));
 
   header.replaceChildren(
     el('a', { class: 'brand', href: 'index.html' }, el('img', { src: 'favicon.svg', alt: '' }), 'Careerpath'),
@@ -192,6 +195,8 @@ export function renderHeader(current, { person, personTeam, team, onAsOf } = {})
         el('span', { class: 'role', id: 'account-role', 'data-role': who.role || '' }, who.roleName)),
       signOut));
   }
+
+  if (who) showUnread();
 
   if (onAsOf) {
     const knownThen = params().get('knownThen') === '1';
@@ -223,6 +228,44 @@ export function renderHeader(current, { person, personTeam, team, onAsOf } = {})
     el('label', { for: 'known-then', class: 'then' }, then, 'as recorded then'), note));
     window.onpopstate = () => window.location.reload();
   }
+}
+
+// ---- the unread notifications in the header ------------------------------------------------------
+
+let unread; // this page load's answer: a promise of the count, or of null when it could not be read
+
+/** The caller's unread notifications, asked once per page load (a re-drawn header reuses the answer). */
+function unreadCount() {
+  if (!unread) {
+    // a failed read costs only the badge: the link stays, without a count
+    unread = api.queryApi('/api/notifications/unread-count').then((answer) => answer?.unread ?? null, () => null);
+  }
+  return unread;
+}
+
+/**
+ * Shows the unread count on the header's Notifications link: a badge, and in the link's name ("Notifications,
+ * 2 unread"), which holds the visible text ("Notifications 2") as WCAG 2.5.3 asks.
+ */
+async function showUnread() {
+  const count = await unreadCount();
+  const link = document.getElementById('nav-notifications');
+  if (!link) return;
+  link.dataset.unread = count ?? 'unknown';
+  if (count > 0) {
+    const shown = count > 99 ? '99+' : String(count);
+    link.setAttribute('aria-label', `Notifications, ${shown} unread`);
+    link.replaceChildren('Notifications ', el('span', { class: 'badge', id: 'unread-badge' }, shown));
+  } else {
+    link.removeAttribute('aria-label');
+    link.replaceChildren('Notifications');
+  }
+}
+
+/** Asks for the unread count again (after notifications were marked read) and shows it in the header. */
+export function refreshUnread() {
+  unread = undefined;
+  return showUnread();
 }
 
 /**

@@ -58,7 +58,9 @@ class DashboardAccessibilityTest {
     static final DashboardBrowser.PerClass browserPerClass = DashboardBrowser.perClass();
     @RegisterExtension
     @Order(2)
-    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass();
+    // the reminders only when the notifications' walk asks for them: a run by itself at start would take the day
+    static final RunningPlatform.PerClass platformPerClass = RunningPlatform.perClass(() -> RunningPlatform.start(
+            (command, query) -> query.put("careerpath.reminders.enabled", "false")));
 
     @BeforeAll
     static void start() {
@@ -326,6 +328,32 @@ class DashboardAccessibilityTest {
         bothSizes("the webhooks page, refused to a manager");
     }
 
+    // ---- notifications ---------------------------------------------------------------------------------
+
+    @Test
+    void theNotificationsPageEmptyListedAndAllRead() {
+        // erin delivers: nothing to be told
+        browser.signIn(base, erin);
+        browser.get(base + "/notifications.html");
+        awaitNotifications();
+        assertThat(browser.find("#empty").isDisplayed()).isTrue();
+        bothSizes("the notifications page, empty");
+
+        // maria manages Ada and Grace, away from delivery for months and years
+        platform.queryApi.post().uri("/api/admin/reminders/run").retrieve().toBodilessEntity();
+        browser.signIn(base, maria);
+        browser.get(base + "/notifications.html");
+        browser.waitForText("#status", t -> t.startsWith("Showing") && !t.startsWith("Showing 0"));
+        assertThat(browser.findAll("#notifications li.unread")).isNotEmpty();
+        bothSizes("the notifications page with unread notifications");
+
+        browser.find("#mark-all-read").click();
+        browser.waitForText("#status", t -> t.equals("All marked as read."));
+        browser.find("#unread-only").click();
+        browser.waitForText("#status", t -> t.equals("Showing 0 notifications."));
+        bothSizes("the notifications page, none unread");
+    }
+
     // ---- what the query service answers for what is not a page ----------------------------------------
 
     /** A problem document (JSON), not a page: should it ever become one, it is checked like every page. */
@@ -368,6 +396,10 @@ class DashboardAccessibilityTest {
     private static void awaitCareer(String name) {
         browser.waitForText("#status", t -> t.startsWith("Showing " + name));
         browser.awaitChartDrawn("timeline-chart");
+    }
+
+    private static void awaitNotifications() {
+        browser.waitForText("#status", t -> t.startsWith("Showing"));
     }
 
     private static void awaitRefusal() {
