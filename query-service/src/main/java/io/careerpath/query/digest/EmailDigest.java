@@ -9,6 +9,7 @@ import io.careerpath.query.history.PersonHistory;
 import io.careerpath.query.reminders.Recipient;
 import io.careerpath.query.reminders.Recipients;
 import io.careerpath.query.reminders.Reminder;
+import io.careerpath.query.reminders.RemindersProperties;
 import io.careerpath.query.reminders.RemindersRaised;
 import io.careerpath.query.words.CareerWords;
 import io.careerpath.query.words.NaturalOrder;
@@ -58,12 +59,14 @@ class EmailDigest {
     private final DigestClaims claims;
     private final JavaMailSender mail;
     private final EmailDigestProperties properties;
+    private final String dashboardUrl;
     private final int warningMonths;
     private final Counter sent;
     private final Counter failed;
 
     EmailDigest(Recipients recipients, HistoryReads histories, PeopleAccess people, AsOf asOf, DigestClaims claims,
-                JavaMailSender mail, EmailDigestProperties properties, QueryProperties query, MeterRegistry meters) {
+                JavaMailSender mail, EmailDigestProperties properties, RemindersProperties reminders, QueryProperties query,
+                MeterRegistry meters) {
         requireSender(properties.from());
         this.recipients = recipients;
         this.histories = histories;
@@ -72,6 +75,7 @@ class EmailDigest {
         this.claims = claims;
         this.mail = mail;
         this.properties = properties;
+        this.dashboardUrl = reminders.dashboardUrl();
         this.warningMonths = query.rotateBackWarningMonths();
         this.sent = Counter.builder("careerpath.reminders.email").tag("outcome", "sent")
                 .description("Reminder digests sent by email").register(meters);
@@ -155,7 +159,7 @@ class EmailDigest {
         }
         lines.sort(Comparator.comparing(Digest.Line::name, NaturalOrder.NAMES).thenComparing(Digest.Line::sentence));
         return lines.isEmpty() ? Optional.empty()
-                : Optional.of(new Digest(recipient.name(), raised.day(), lines, properties.dashboardUrl()));
+                : Optional.of(new Digest(recipient.name(), raised.day(), lines, dashboardUrl));
     }
 
     private MimeMessage message(Recipient recipient, Digest digest) throws MessagingException, UnsupportedEncodingException {

@@ -1,7 +1,6 @@
 package io.careerpath.query.digest;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The email digest ({@code careerpath.reminders.email.*}); the SMTP server itself is {@code spring.mail.*}. Checked
@@ -12,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     the links in the email start with it
  */
 @ConfigurationProperties("careerpath.reminders.email")
-record EmailDigestProperties(String from, @DefaultValue("http://localhost:8081") String dashboardUrl) {
+record EmailDigestProperties(String from) {
 }

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lease     how long a claimed run may go without news before another instance takes it over (its owner renews
  *                  the lease after every batch)
  * @param batchSize people read and evaluated at a time
+ * @param dashboardUrl the dashboards (this service) as the recipients' browsers reach them: the links every channel
+ *                  sends out (the email digest's, the webhooks' {@code links.career}) start with it
  */
 @Validated
 @ConfigurationProperties("careerpath.reminders")
@@ -25,5 +27,11 @@ public record RemindersProperties(
         @NotBlank String cron,
         @NotBlank String zone,
         @NotNull Duration lease,
-        @Min(1) @Max(10_000) int batchSize) {
+        @Min(1) @Max(10_000) int batchSize,
+        @NotBlank String dashboardUrl) {
+
+    /** {@link #dashboardUrl} without a trailing slash, to append paths to. */
+    public String dashboardBase() {
+        return dashboardUrl.replaceAll("/+$", "");
+    }
 }

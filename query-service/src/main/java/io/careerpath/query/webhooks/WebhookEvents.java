@@ -3,6 +3,7 @@ package io.careerpath.query.webhooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careerpath.query.reminders.Reminder;
+import io.careerpath.query.reminders.RemindersProperties;
 import io.careerpath.query.webhooks.WebhookDeliveries.NewDelivery;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,8 @@ class WebhookEvents {
     private final ObjectMapper json = new ObjectMapper();
     private final String dashboardUrl;
 
-    WebhookEvents(WebhookProperties properties) {
-        this.dashboardUrl = properties.dashboardUrl().replaceAll("/+$", "");
+    WebhookEvents(RemindersProperties reminders) {
+        this.dashboardUrl = reminders.dashboardBase();
     }
 
     /** The reminder's delivery to the endpoint: its id stays the same however often the reminder is raised again. */

@@ -2,7 +2,6 @@ package io.careerpath.query.webhooks;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,7 +18,6 @@ import org.springframework.validation.annotation.Validated;
  * @param readTimeout    how long an attempt waits for the receiver's answer once connected
  * @param lease          how long a claimed delivery stays with the instance that claimed it; after that (the
  *                       instance died mid-send) another instance takes it over. Longer than an attempt can last
- * @param dashboardUrl   the dashboards' address as the receiver's users reach it, for the payload's links
  */
 @Validated
 @ConfigurationProperties("careerpath.webhooks")
@@ -29,8 +27,7 @@ record WebhookProperties(@DefaultValue("5s") Duration pollInterval,
                          @DefaultValue("8") @Min(1) int maxAttempts,
                          @DefaultValue("5s") Duration connectTimeout,
                          @DefaultValue("10s") Duration readTimeout,
-                         @DefaultValue("2m") Duration lease,
-                         @DefaultValue("http://localhost:8081") @NotBlank String dashboardUrl) {
+                         @DefaultValue("2m") Duration lease) {
 
     WebhookProperties {
         if (lease.compareTo(connectTimeout.plus(readTimeout)) <= 0) {

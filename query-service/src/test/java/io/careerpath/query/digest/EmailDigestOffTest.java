@@ -47,7 +47,7 @@ class EmailDigestOffTest {
     void aMissingOrMalformedSenderStopsStartUp() {
         for (String from : new String[] {null, "", "careerpath"}) {
             assertThatThrownBy(() -> new EmailDigest(null, null, null, null, null, null,
-                    new EmailDigestProperties(from, "http://localhost:8081"), null, null))
+                    new EmailDigestProperties(from), null, null, null))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("careerpath.reminders.email.from");
         }

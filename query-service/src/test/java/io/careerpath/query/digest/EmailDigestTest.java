@@ -73,7 +73,7 @@ class EmailDigestTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("careerpath.reminders.email.from", () -> "Careerpath <careerpath@example.com>");
-        registry.add("careerpath.reminders.email.dashboard-url", () -> "https://careerpath.example.com/");
+        registry.add("careerpath.reminders.dashboard-url", () -> "https://careerpath.example.com/");
     }
 
     @Autowired

@@ -105,7 +105,7 @@ class ReminderRunsTest {
     }
 
     private ReminderRuns runs() {
-        return new ReminderRuns(database, clock, new RemindersProperties(true, "0 15 6 * * *", "UTC", LEASE, 500));
+        return new ReminderRuns(database, clock, new RemindersProperties(true, "0 15 6 * * *", "UTC", LEASE, 500, "http://localhost:8081"));
     }
 
     private Reminder reminder(String personId) {
