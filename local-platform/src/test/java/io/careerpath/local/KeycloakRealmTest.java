@@ -46,6 +46,9 @@ class KeycloakRealmTest {
         assertThat(mappers.get("managed_teams").get("config").get("claim.name").asText())
                 .isEqualTo(Caller.MANAGED_TEAMS_CLAIM);
         assertThat(mappers.get("managed_teams").get("config").get("multivalued").asText()).isEqualTo("true");
+        // the reminders address accounts by these (query-service Recipients)
+        assertThat(mappers.get("email").get("config").get("claim.name").asText()).isEqualTo("email");
+        assertThat(mappers.get("name").get("protocolMapper").asText()).isEqualTo("oidc-full-name-mapper");
         JsonNode audience = mappers.get("careerpath-api audience");
         assertThat(audience.get("protocolMapper").asText()).isEqualTo("oidc-audience-mapper");
         assertThat(audience.get("config").get("included.custom.audience").asText()).isEqualTo(Caller.AUDIENCE);
@@ -105,6 +108,7 @@ class KeycloakRealmTest {
             JsonNode user = named(users, "username", account.username());
             assertThat(strings(user.get("realmRoles"))).as(account.username()).containsExactlyInAnyOrderElementsOf(account.roleNames());
             assertThat(user.get("attributes").get("person_id").get(0).asText()).isEqualTo(account.personId());
+            assertThat(user.get("email").asText()).as(account.username()).isEqualTo(account.email());
             List<String> teams = user.get("attributes").has("managed_teams")
                     ? strings(user.get("attributes").get("managed_teams")) : List.of();
             assertThat(teams).as(account.username()).containsExactlyInAnyOrderElementsOf(account.managedTeams());

@@ -127,10 +127,19 @@ final class RunningPlatform implements AutoCloseable {
 
     /** Both services read "now" from {@code clock}: a test can move the platform to another day. */
     static RunningPlatform startWithClock(Clock clock) {
-        return start(context -> context.addBeanFactoryPostProcessor(beanFactory -> {
+        return start(withClock(clock));
+    }
+
+    /** As {@link #startWithClock(Clock)}, with each service's settings changed by {@code adjust} before it starts. */
+    static RunningPlatform startWithClock(Clock clock, BiConsumer<Map<String, String>, Map<String, String>> adjust) {
+        return start(TestInfrastructure.get().signIn(), adjust, withClock(clock));
+    }
+
+    private static ApplicationContextInitializer<ConfigurableApplicationContext> withClock(Clock clock) {
+        return context -> context.addBeanFactoryPostProcessor(beanFactory -> {
             ((BeanDefinitionRegistry) beanFactory).removeBeanDefinition("clock");
             beanFactory.registerSingleton("clock", clock);
-        }));
+        });
     }
 
     /** With {@code customizer} applied to both services' contexts before they refresh. */
@@ -193,13 +202,27 @@ final class RunningPlatform implements AutoCloseable {
      * {@code database}: a new instance, as an operator would add one.
      */
     org.springframework.context.ConfigurableApplicationContext startAnotherQueryService(String database) {
+        return startAnotherQueryService(database, null, Map.of());
+    }
+
+    /**
+     * As {@link #startAnotherQueryService(String)}, reading "now" from {@code clock} (unless null) and with
+     * {@code settings} added: the same database as this platform's ({@link #readModelDatabase}) makes it a second
+     * instance of the same service.
+     */
+    org.springframework.context.ConfigurableApplicationContext startAnotherQueryService(String database, Clock clock,
+                                                                                      Map<String, String> settings) {
         Map<String, String> command = new java.util.LinkedHashMap<>();
         Map<String, String> query = new java.util.LinkedHashMap<>(querySettings(infrastructure, topic, database));
         PlatformServices.signInSettings(signInServer(), command, query);
         query.put("careerpath.person-keys.url", "http://127.0.0.1:" + services.commandPort());
         query.put("careerpath.web.command-api-url", "http://127.0.0.1:" + services.commandPort());
-        return io.careerpath.query.QueryServiceApplication.builder()
-                .run(query.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        query.putAll(settings);
+        var builder = io.careerpath.query.QueryServiceApplication.builder();
+        if (clock != null) {
+            builder.initializers(withClock(clock));
+        }
+        return builder.run(query.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     /** The query service's MongoDB database, to look at (or tamper with) what it stores. */

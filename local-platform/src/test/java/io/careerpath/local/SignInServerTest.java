@@ -105,7 +105,9 @@ class SignInServerTest {
             assertThat(access.getClaimAsString("person_id")).isEqualTo(people.get(username));
             assertThat(access.getClaimAsString("scope")).isEqualTo("openid profile");
             assertThat(access.getExpiresAt()).isBetween(Instant.now().plusSeconds(25 * 60), Instant.now().plusSeconds(31 * 60));
-            assertThat(access.getClaims()).doesNotContainKey("name");
+            // how the reminders address the account (query-service Recipients): the email digest's address
+            assertThat(access.getClaimAsString("name")).isEqualTo(server.account(username).name());
+            assertThat(access.getClaimAsString("email")).isEqualTo(username + "@careerpath.invalid");
             if (username.equals("maria")) {
                 assertThat(access.getClaimAsStringList("managed_teams")).containsExactly("team-apollo");
             } else {

@@ -10,13 +10,15 @@ import java.util.stream.Collectors;
  *
  * @param username     what they type to sign in (the token's {@code sub})
  * @param password     {@code {noop}<plain>} or {@code {bcrypt}<hash>}
- * @param name         shown by the dashboards (ID token only; never in access tokens or events)
+ * @param name         shown by the dashboards; in the ID token, and in access tokens for the reminders' addressing
+ *                     (never in events)
+ * @param email        where the reminders' email digest goes (the {@code email} claim), or null
  * @param roles        the token's {@code roles}
  * @param personId     the token's {@code person_id}, or null
  * @param managedTeams the token's {@code managed_teams}
  * @param team         the account's own team, for registering the demo people; may be null
  */
-public record DemoAccount(String username, String password, String name, List<Role> roles, String personId,
+public record DemoAccount(String username, String password, String name, String email, List<Role> roles, String personId,
                           List<String> managedTeams, String team) {
 
     private static final String NOOP = "{noop}";

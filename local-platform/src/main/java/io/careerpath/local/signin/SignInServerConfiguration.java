@@ -249,8 +249,8 @@ class SignInServerConfiguration {
 
     /**
      * The claims of docs/security.md: access tokens are for {@value Caller#AUDIENCE} and carry the account's
-     * roles, person id and managed teams (the scope as one space-separated string); ID tokens carry what the
-     * dashboards show (name, roles).
+     * roles, person id, managed teams, name and email (the scope as one space-separated string); ID tokens carry
+     * what the dashboards show (name, roles).
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> careerpathClaims(DemoAccounts accounts) {
@@ -278,6 +278,13 @@ class SignInServerConfiguration {
 
     static void userClaims(JwtClaimsSet.Builder claims, DemoAccount account) {
         claims.claim(Caller.ROLES_CLAIM, account.roleNames());
+        // how reminders address the account when nobody is signed in (the email digest): query-service Recipients
+        if (account.name() != null) {
+            claims.claim("name", account.name());
+        }
+        if (account.email() != null) {
+            claims.claim("email", account.email());
+        }
         if (account.personId() != null) {
             claims.claim(Caller.PERSON_ID_CLAIM, account.personId());
         }

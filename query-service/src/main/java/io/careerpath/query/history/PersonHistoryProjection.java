@@ -12,6 +12,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.UnknownSerializedType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,13 +49,15 @@ public class PersonHistoryProjection {
     private final PersonKeyLookup keys;
     private final ReadModelRepair repair;
     private final ProjectionAnomalies anomalies;
+    private final ApplicationEventPublisher events;
 
     PersonHistoryProjection(ReadModelGenerations generations, PersonKeyLookup keys, ReadModelRepair repair,
-                            ProjectionAnomalies anomalies) {
+                            ProjectionAnomalies anomalies, ApplicationEventPublisher events) {
         this.generations = generations;
         this.keys = keys;
         this.repair = repair;
         this.anomalies = anomalies;
+        this.events = events;
     }
 
     /**
@@ -70,6 +73,8 @@ public class PersonHistoryProjection {
             batchOf(CurrentUnitOfWork.get()).apply(event, domain.getSequenceNumber(), domain.getIdentifier());
             if (event instanceof PersonErased) {
                 keys.forget(event.personId());
+                // what other features keep about the person beside the read models goes too (reminders)
+                events.publishEvent(new PersonErasedFromReadModels(event.personId()));
             }
             return;
         }

@@ -31,7 +31,7 @@ import org.springframework.context.event.EventListener;
  * <p>Read answers carry it ({@link ReadModelLagHeader}); Prometheus has it as
  * {@code careerpath_read_models_lag_seconds}.
  */
-class ReadModelStaleness implements DisposableBean {
+public class ReadModelStaleness implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelStaleness.class);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);

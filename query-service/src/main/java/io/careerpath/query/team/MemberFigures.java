@@ -75,6 +75,28 @@ public class MemberFigures {
     }
 
     /**
+     * What the daily reminders watch (issue 16), computed by {@link #of} like the board's row, so that a reminder
+     * and the board cannot disagree. Needs no personal data: the history may stay sealed.
+     */
+    public Watched watched(PersonHistory history, LocalDate day) {
+        Member member = of(history, day);
+        return new Watched(member.deliveryVerdict(), member.rotateBackBy(), member.deliveryRetention(),
+                member.adminLoadPercent(), member.troubledProgramStreak(),
+                member.flags().contains(Flag.ADMIN_OVERLOAD), member.flags().contains(Flag.TROUBLED_PROGRAM_STREAK));
+    }
+
+    /**
+     * One person's figures the reminders watch: the board's verdict and flags, and the numbers behind them.
+     *
+     * @param adminOverload         the board's {@code ADMIN_OVERLOAD} flag
+     * @param troubledProgramStreak the board's {@code TROUBLED_PROGRAM_STREAK} flag
+     */
+    public record Watched(DeliveryVerdict verdict, LocalDate rotateBackBy, Double deliveryRetention,
+                          Double adminLoadPercent, int troubledStreak, boolean adminOverload,
+                          boolean troubledProgramStreak) {
+    }
+
+    /**
      * Why figures about a group of this many people are withheld, or null when they may be shown: below the
      * minimum size they could single someone out.
      */

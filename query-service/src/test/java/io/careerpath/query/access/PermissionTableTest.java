@@ -13,6 +13,7 @@ import static io.careerpath.query.api.ApiFixture.ownPerson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -23,6 +24,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careerpath.query.api.ApiFixture;
 import io.careerpath.query.api.ApiTest;
+import io.careerpath.query.reminders.Reminder;
+import io.careerpath.query.reminders.ReminderCondition;
+import io.careerpath.query.reminders.ReminderStore;
 import io.careerpath.query.search.NameIndexer;
 import io.careerpath.query.integrity.IntegrityReport;
 import io.careerpath.query.integrity.ReadModelIntegrity;
@@ -33,6 +37,8 @@ import io.careerpath.security.PermissionTable.Kind;
 import io.careerpath.security.PermissionTable.Permission;
 import io.careerpath.security.PermissionTable.Scope;
 import io.careerpath.security.Role;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +83,8 @@ class PermissionTableTest {
     private RequestMappingHandlerMapping mappings;
     @Autowired
     private NameIndexer indexer;
+    @Autowired
+    private ReminderStore reminders;
     /** A test double (see {@link ApiTest}): only who may start and follow a rebuild is at stake here. */
     @Autowired
     private ReadModelRebuild rebuild;
@@ -110,7 +118,9 @@ class PermissionTableTest {
                         tests.add(team(row, role, "managed", T1, scope == Scope.TEAM || scope == Scope.ALL));
                         tests.add(team(row, role, "other", T2, scope == Scope.ALL));
                     }
-                    case LIST -> tests.add(row.path().equals("/api/people")
+                    case LIST -> tests.add(row.path().startsWith("/api/notifications")
+                            ? DynamicTest.dynamicTest(row + " as " + role + ": " + scope, () -> notifications(row, role, scope))
+                            : row.path().equals("/api/people")
                             ? DynamicTest.dynamicTest(row + " as " + role + ": " + scope, () -> {
                                 Set<String> found = peopleFoundBy(role);
                                 switch (scope) {
@@ -203,6 +213,52 @@ class PermissionTableTest {
         return json.readTree(answer).get("id").asText();
     }
 
+    /**
+     * The notifications rows: a reminder about each of the fixture's people (C's raised while C was in t1, so no
+     * longer the manager's to see); each role receives those about itself and, for the manager, about the people
+     * of t1 now. Marking one as read: the caller's own, yes; D's (nobody receives it), 404.
+     */
+    private void notifications(Permission row, Role role, Scope scope) throws Exception {
+        for (String person : List.of(A, B, ApiFixture.C, D, ApiFixture.E, ApiFixture.F, ownPerson(Role.MANAGER),
+                ownPerson(Role.PMO_LEAD), ownPerson(Role.HR_ADMIN))) {
+            reminders.raise(new Reminder(person + "-due", person, person.equals(D) ? T2 : person.equals(A)
+                    || person.equals(B) || person.equals(ApiFixture.C) || person.equals(ApiFixture.E)
+                    || person.equals(ApiFixture.F) ? T1 : "mgmt", ReminderCondition.ROTATE_BACK_DUE,
+                    LocalDate.of(2025, 6, 1), LocalDate.of(2025, 8, 1), 0.6, null, 0, Instant.now()));
+        }
+        Set<String> expected = switch (scope) {
+            case OWN -> Set.of(ownPerson(role));
+            case TEAM -> Set.of(ownPerson(role), A, B, ApiFixture.E, ApiFixture.F);
+            default -> throw new AssertionError("notifications are never for all: " + row);
+        };
+        switch (row.method() + " " + row.path()) {
+            case "GET /api/notifications" -> {
+                Set<String> listed = new TreeSet<>();
+                json.readTree(mvc.perform(get(row.path()).with(as(role))).andExpect(status().isOk())
+                        .andReturn().getResponse().getContentAsString()).get("notifications")
+                        .forEach(notification -> listed.add(notification.get("personId").asText()));
+                assertThat(listed).isEqualTo(expected);
+            }
+            case "GET /api/notifications/unread-count" -> {
+                int unreadListed = json.readTree(mvc.perform(get("/api/notifications").param("unread", "true")
+                        .with(as(role))).andReturn().getResponse().getContentAsString()).get("notifications").size();
+                mvc.perform(get(row.path()).with(as(role)))
+                        .andExpect(status().isOk()).andExpect(jsonPath("$.unread").value(unreadListed));
+                assertThat(unreadListed).isGreaterThanOrEqualTo(expected.size());
+            }
+            case "POST /api/notifications/{id}/read" -> {
+                mvc.perform(post(row.path().replace("{id}", ownPerson(role) + "-due")).with(as(role)))
+                        .andExpect(status().isNoContent());
+                mvc.perform(post(row.path().replace("{id}", D + "-due")).with(as(role)))
+                        .andExpect(status().isNotFound())
+                        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+            }
+            case "POST /api/notifications/read" -> mvc.perform(post(row.path()).with(as(role)))
+                    .andExpect(status().isNoContent());
+            default -> throw new AssertionError("A notifications row without its check: " + row);
+        }
+    }
+
     /** Everyone the search by name finds for the role, searching each of the fixture's first names. */
     private Set<String> peopleFoundBy(Role role) throws Exception {
         indexer.indexPending();
@@ -266,7 +322,7 @@ class PermissionTableTest {
                 continue;
             }
             String path = row.path().replace("{personId}", A).replace("{teamId}", T1).replace("{sequenceId}", A)
-                    .replace("{letterId}", "letter-1").replace("{webhookId}", "webhook-1");
+                    .replace("{letterId}", "letter-1").replace("{webhookId}", "webhook-1").replace("{id}", "a-notification");
             mvc.perform(request(HttpMethod.valueOf(row.method()), path).contentType(MediaType.APPLICATION_JSON).content(WHAT_IF))
                     .andExpect(status().isUnauthorized())
                     .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")))

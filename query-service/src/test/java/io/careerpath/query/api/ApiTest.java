@@ -31,7 +31,9 @@ import io.careerpath.query.source.SourceOfTruth;
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.careerpath\\.query\\."
                 + "(api\\.AsOf|access\\..*|search\\..*|webhooks\\..*|keys\\.PersonKeyLookup|skills\\.SkillModelConfiguration"
                 + "|team\\.(MemberFigures|AttentionList)"
-                + "|calendar\\..*|reminders\\.Recipients"
+                + "|calendar\\..*"
+                // the reminders without their schedule: the tests run a day when they want
+                + "|reminders\\.(?!ReminderSchedule).*"
                 + "|history\\.(HistoryReads|ReadModelGenerations|PersonHistoryProjection|ReadModelRepair|ProjectionAnomalies))"))
 @Import({ApiTestSetup.class, DeadLetterConfiguration.class})
 // the rebuild and the integrity check read the event store through the command service, which is not here:

@@ -9,6 +9,7 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.careerpath.query.reminders.RemindersProperties;
 import io.careerpath.query.keys.PersonKeysProperties;
 import io.careerpath.query.keys.TestKeys;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +26,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties({QueryProperties.class, WebProperties.class, PersonKeysProperties.class})
+@EnableConfigurationProperties({QueryProperties.class, WebProperties.class, PersonKeysProperties.class,
+        RemindersProperties.class})
 public class ApiTestSetup {
 
     static final Instant NOW = Instant.parse("2025-06-01T10:00:00Z");

@@ -54,7 +54,8 @@ class PersonHistoryProjectionTest {
         generations = new ReadModelGenerations(database);
         anomalies = new ProjectionAnomalies(meters);
         repair = new ReadModelRepair(eventStore, generations, keys.personKeys(), meters);
-        projection = new PersonHistoryProjection(generations, keys.personKeys(), repair, anomalies);
+        projection = new PersonHistoryProjection(generations, keys.personKeys(), repair, anomalies, event -> {
+        });
     }
 
     @AfterEach

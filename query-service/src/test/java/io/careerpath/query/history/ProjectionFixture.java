@@ -23,7 +23,8 @@ public final class ProjectionFixture {
         this.generations = new ReadModelGenerations(database);
         ProjectionAnomalies anomalies = new ProjectionAnomalies(meters);
         ReadModelRepair repair = new ReadModelRepair(eventStore, generations, keys, meters);
-        this.projection = new PersonHistoryProjection(generations, keys, repair, anomalies);
+        this.projection = new PersonHistoryProjection(generations, keys, repair, anomalies, event -> {
+        });
     }
 
     public ReadModelGenerations generations() {
