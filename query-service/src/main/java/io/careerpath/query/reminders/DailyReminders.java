@@ -77,10 +77,6 @@ public class DailyReminders {
         return new Outcome(day, true, Claim.FINISHED.name(), raised.size());
     }
 
-    public boolean hasRun(LocalDate day) {
-        return runs.finished(day).isPresent();
-    }
-
     private void evaluate(LocalDate day) {
         Viewpoint viewpoint = new Viewpoint(day, day);
         List<String> everyone = histories.everyone();

@@ -90,8 +90,7 @@ public class Notifications {
      */
     public int unread(Caller caller) {
         Set<String> read = store.readBy(caller.subject());
-        List<Reminder> unread = store.addressedTo(caller.personId(),
-                        caller.has(Role.MANAGER) ? caller.managedTeams() : Set.of()).stream().filter(reminder -> !read.contains(reminder.id())).toList();
+        List<Reminder> unread = addressed(caller).stream().filter(reminder -> !read.contains(reminder.id())).toList();
         if (unread.isEmpty()) {
             return 0;
         }
@@ -121,8 +120,7 @@ public class Notifications {
 
     /** The reminders the caller receives about people whose names can be opened for them now. */
     private Received received(Caller caller) {
-        List<Reminder> addressed = store.addressedTo(caller.personId(),
-                caller.has(Role.MANAGER) ? caller.managedTeams() : Set.of());
+        List<Reminder> addressed = addressed(caller);
         LocalDate today = asOf.today();
         Map<String, PersonHistory> visible = people.histories(caller,
                         addressed.stream().map(Reminder::personId).distinct().toList(), new Viewpoint(today, today),
@@ -133,6 +131,11 @@ public class Notifications {
                 .filter(reminder -> Recipient.receives(caller, reminder,
                         () -> visible.get(reminder.personId()).teamId().orElse(null)))
                 .toList(), visible);
+    }
+
+    /** The reminders about the caller or the people of the teams they manage, before who may see whom is decided. */
+    private List<Reminder> addressed(Caller caller) {
+        return store.addressedTo(caller.personId(), caller.has(Role.MANAGER) ? caller.managedTeams() : Set.of());
     }
 
     private Notification notification(Reminder reminder, PersonHistory person, boolean read,
