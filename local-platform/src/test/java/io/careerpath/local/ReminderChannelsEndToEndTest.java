@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -228,17 +230,29 @@ class ReminderChannelsEndToEndTest {
             assertThat(calendarDays()).doesNotContainKey(dora);
         });
         int emailsBefore = smtp.getReceivedMessages().length;
-        // the receiver is back, and the retry is due the next day: the delivery about Dora is dropped, unsent
+        // GreenMail lists its messages mailbox by mailbox: the new one is told by its id
+        Set<String> sentBefore = Arrays.stream(smtp.getReceivedMessages()).map(ReminderChannelsEndToEndTest::messageId)
+                .collect(Collectors.toSet());
+        // the receiver is back, and the retry is due the next day: the delivery about Dora is dropped, unsent; Alma's
+        // overload clears and recurs meanwhile, so that maria has a digest of the days after the erasure
         receiver.status.set(204);
-        run(joined.plusDays(1));
-        run(joined.plusDays(2));
+        record(alma, event("ADMINISTRATIVE_LOAD_RECORDED", joined.plusDays(1), "percentOfTime", 5));
+        assertThat(run(joined.plusDays(1)).get("raised").asInt()).isZero();
+        record(alma, event("ADMINISTRATIVE_LOAD_RECORDED", joined.plusDays(2), "percentOfTime", 65));
+        assertThat(run(joined.plusDays(2)).get("raised").asInt()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveryLog())
                 .filteredOn(delivery -> dora.equals(delivery.get("personId").asText()))
                 .singleElement().satisfies(delivery -> assertThat(delivery.get("state").asText()).isEqualTo("DROPPED")));
         assertThat(receiver.requests).filteredOn(request -> request.body.contains(dora))
                 .as("only the attempt made before the erasure").singleElement()
                 .satisfies(request -> assertThat(request.status).isEqualTo(503));
-        assertThat(smtp.getReceivedMessages()).hasSize(emailsBefore);
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length == emailsBefore + 1);
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(message -> !sentBefore.contains(messageId(message))))
+                .singleElement().satisfies(afterErasure -> {
+                    assertThat(to(afterErasure)).isEqualTo(Account.MARIA.email);
+                    assertThat(digest(afterErasure).lines).extracting(EmailLine::personId).containsExactly(alma);
+                });
+        assertThat(conditionsAbout(Account.MARIA, alma)).containsExactly("ADMIN_OVERLOAD", "ADMIN_OVERLOAD", "ADMIN_OVERLOAD");
         for (Account account : Account.values()) {
             assertThat(personIdsIn(account)).doesNotContain(dora);
         }
@@ -290,7 +304,7 @@ class ReminderChannelsEndToEndTest {
                         .containsExactlyInAnyOrderElementsOf(inApp.stream().map(n -> n.get("words").asText()).toList());
                 assertThat(lines).allSatisfy(line ->
                         assertThat(line.link).isEqualTo(DASHBOARDS + "/career.html?person=" + line.personId));
-                assertThat(digestsTo(account)).extracting(Digest::subject).as("one digest a day").doesNotHaveDuplicates();
+                assertThat(digestsTo(account)).extracting(Digest::day).as("one digest a day").doesNotHaveDuplicates();
                 inApp.forEach(n -> reminderIds.add(n.get("id").asText()));
             }
             List<String> delivered = delivered().stream().map(event -> event.get("id").asText()
@@ -329,7 +343,8 @@ class ReminderChannelsEndToEndTest {
     record EmailLine(String personId, String sentence, String link) {
     }
 
-    record Digest(String subject, List<EmailLine> lines) {
+    /** @param day the day of the reminders, as the subject names it ("Careerpath: 2 reminders for 3 June 2026") */
+    record Digest(String day, List<EmailLine> lines) {
     }
 
     /** The digests the SMTP server received for the account, lines read from their plain-text part. */
@@ -355,6 +370,14 @@ class ReminderChannelsEndToEndTest {
         }
     }
 
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Lines "- sentence" each followed by "  link" (the digest's plain text, digest/Digest.java). */
     private static Digest digest(MimeMessage message) {
         try {
@@ -367,7 +390,8 @@ class ReminderChannelsEndToEndTest {
                             text[i].substring(2), link));
                 }
             }
-            return new Digest(message.getSubject(), lines);
+            String subject = message.getSubject();
+            return new Digest(subject.substring(subject.lastIndexOf(" for ") + " for ".length()), lines);
         } catch (jakarta.mail.MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
