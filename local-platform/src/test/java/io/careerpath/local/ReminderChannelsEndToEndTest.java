@@ -82,7 +82,7 @@ class ReminderChannelsEndToEndTest {
             query.put("spring.mail.host", "127.0.0.1");
             query.put("spring.mail.port", String.valueOf(SMTP_PORT));
             query.put("careerpath.reminders.email.from", "Careerpath <careerpath@example.com>");
-            query.put("careerpath.reminders.email.dashboard-url", DASHBOARDS + "/");
+            query.put("careerpath.reminders.dashboard-url", DASHBOARDS + "/");
             query.put("careerpath.webhooks.poll-interval", "100ms");
         });
     }).afterClose(() -> {
