@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,7 +52,7 @@ import org.springframework.stereotype.Component;
  * One account's calendar: an all-day event on each upcoming rotate-back date of the people the account receives
  * reminders about ({@link io.careerpath.query.reminders.Recipient#receives}: themself and the current members of
  * the teams they manage; PMO leads and HR administrators are not sent everyone) and may see. The dates are the
- * rotation board's ({@link MemberFigures#rotateBackBy}); names are opened through {@link PeopleAccess}, so that an
+ * rotation board's ({@link MemberFigures#watched}); names are opened through {@link PeopleAccess}, so that an
  * erased person, or one the account may no longer see, is gone from the next poll.
  */
 @Component
@@ -94,7 +95,7 @@ class RotateBackCalendar {
         heard.stream()
                 .sorted(Comparator.comparing((PersonHistory history) -> history.displayName().orElse(""), NaturalOrder.NAMES)
                         .thenComparing(PersonHistory::personId))
-                .forEach(history -> figures.rotateBackBy(history, today)
+                .forEach(history -> Optional.ofNullable(figures.watched(history, today).rotateBackBy())
                         // upcoming only: a date that has passed is the attention list's and the reminders' business
                         .filter(day -> !day.isBefore(today))
                         .ifPresent(day -> calendar.add(event(history, day, today, dashboards))));

@@ -14,14 +14,13 @@ import io.careerpath.query.team.RotationBoardController.Member;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * One person's figures on a day, as every view across people shows them: the rotation board's rows and the
  * attention list are both made here, so that they cannot disagree on a flag, a retention or a rotate-back date.
- * And the one rule for figures about a group: withheld below the minimum size. Other views of a person's figures
- * (the calendar feed) take the rotate-back date from here too.
+ * And the one rule for figures about a group: withheld below the minimum size. The daily reminders and the calendar
+ * feed take a person's figures from here too ({@link #watched}).
  */
 @Component
 public class MemberFigures {
@@ -34,20 +33,8 @@ public class MemberFigures {
         this.properties = properties;
     }
 
-    /**
-     * The day by which the person should be back in delivery, as the board shows it on {@code day}: the day itself
-     * or earlier once it has passed; empty while delivering or beyond the forecast horizon.
-     */
-    public Optional<LocalDate> rotateBackBy(PersonHistory history, LocalDate day) {
-        return outlook(history, day).rotateBackBy();
-    }
-
-    private DeliveryOutlook outlook(PersonHistory history, LocalDate day) {
-        return model.deliveryOutlook(history.toCareerHistory(), day);
-    }
-
     Member of(PersonHistory history, LocalDate day) {
-        DeliveryOutlook outlook = outlook(history, day);
+        DeliveryOutlook outlook = model.deliveryOutlook(history.toCareerHistory(), day);
         Assignment current = history.currentAssignment().orElse(null);
         List<AdminLoadObservation> loads = history.adminLoad();
         Double adminLoad = loads.isEmpty() ? null : loads.get(loads.size() - 1).percent();
