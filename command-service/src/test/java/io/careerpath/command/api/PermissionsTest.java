@@ -76,6 +76,7 @@ class PermissionsTest extends CommandApiTest {
                     }
                     case ADMIN, CLIENT -> tests.add(DynamicTest.dynamicTest(row + " as " + who,
                             () -> administrative(row, role, scope)));
+                    case OPEN -> tests.add(DynamicTest.dynamicTest(row + " as " + who, () -> open(row, role)));
                     default -> throw new AssertionError("a command endpoint of kind " + row.kind() + ": " + row);
                 }
             }
@@ -153,6 +154,21 @@ class PermissionsTest extends CommandApiTest {
             assertProblem(response, 403, "forbidden");
             assertThat(allStoredEvents()).isEqualTo(events);
         }
+    }
+
+    /** Open to anyone: answered alike with any token and without one. */
+    private void open(Permission row, Role role) throws Exception {
+        MockHttpServletRequestBuilder request = switch (row.method() + " " + row.path()) {
+            case "GET /asyncapi.yaml" -> get("/asyncapi.yaml");
+            default -> throw new AssertionError("no request for " + row);
+        };
+        if (role != null) {
+            request.with(token("user-" + UUID.randomUUID(), null, List.of(role.name()), List.of()));
+        }
+
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
     }
 
     private void administrative(Permission row, Role role, Scope scope) throws Exception {
