@@ -9,6 +9,7 @@ import io.careerpath.query.history.PersonHistory;
 import io.careerpath.query.reminders.Recipient;
 import io.careerpath.query.reminders.Recipients;
 import io.careerpath.query.reminders.Reminder;
+import io.careerpath.query.reminders.ReminderStore;
 import io.careerpath.query.reminders.RemindersProperties;
 import io.careerpath.query.reminders.RemindersRaised;
 import io.careerpath.query.words.CareerWords;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +44,9 @@ import org.springframework.stereotype.Component;
  * Sends each account with an email address one digest of the day's reminders it receives
  * ({@link Recipient#receives}), naming only the people it may see, opened with its own caller: a person it may not
  * see, or who is erased, is left out, and a digest left empty is not sent. Each account's digest of a day is claimed
- * before it is sent ({@link DigestClaims}); a failed send gives the claim back, is logged and counted
- * ({@code careerpath.reminders.email{outcome=failed}}), and is tried again when the day is published again.
- * Nothing here fails the daily run.
+ * before it is sent ({@link DigestClaims}); a failed send is logged and counted
+ * ({@code careerpath.reminders.email{outcome=failed}}), and its reminders are carried by the account's next digest
+ * (the same day published again, or the next day's). Nothing here fails the daily run.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
@@ -57,6 +59,7 @@ class EmailDigest {
     private final PeopleAccess people;
     private final AsOf asOf;
     private final DigestClaims claims;
+    private final ReminderStore store;
     private final JavaMailSender mail;
     private final EmailDigestProperties properties;
     private final String dashboardUrl;
@@ -65,6 +68,7 @@ class EmailDigest {
     private final Counter failed;
 
     EmailDigest(Recipients recipients, HistoryReads histories, PeopleAccess people, AsOf asOf, DigestClaims claims,
+                ReminderStore store,
                 JavaMailSender mail, EmailDigestProperties properties, RemindersProperties reminders, QueryProperties query,
                 MeterRegistry meters) {
         requireSender(properties.from());
@@ -73,6 +77,7 @@ class EmailDigest {
         this.people = people;
         this.asOf = asOf;
         this.claims = claims;
+        this.store = store;
         this.mail = mail;
         this.properties = properties;
         this.dashboardUrl = reminders.dashboardUrl();
@@ -80,7 +85,7 @@ class EmailDigest {
         this.sent = Counter.builder("careerpath.reminders.email").tag("outcome", "sent")
                 .description("Reminder digests sent by email").register(meters);
         this.failed = Counter.builder("careerpath.reminders.email").tag("outcome", "failed")
-                .description("Reminder digests whose sending failed (tried again on the day's next publication)")
+                .description("Reminder digests whose sending failed (their reminders go with the account's next digest)")
                 .register(meters);
     }
 
@@ -97,9 +102,6 @@ class EmailDigest {
 
     @EventListener
     void on(RemindersRaised raised) {
-        if (raised.reminders().isEmpty()) {
-            return;
-        }
         try {
             Map<String, Optional<String>> currentTeams = new HashMap<>();
             Function<String, String> currentTeam = personId -> currentTeams.computeIfAbsent(personId,
@@ -117,18 +119,25 @@ class EmailDigest {
 
     private void send(Recipient recipient, RemindersRaised raised, Function<String, String> currentTeam) {
         try {
-            Optional<Digest> digest = digestFor(recipient, raised, currentTeam);
+            // the day's reminders, and those of the account's digests that could not be sent before
+            Map<String, Reminder> reminders = new LinkedHashMap<>();
+            store.byIds(claims.undelivered(recipient.subject())).forEach(reminder -> reminders.put(reminder.id(), reminder));
+            raised.reminders().forEach(reminder -> reminders.put(reminder.id(), reminder));
+            List<Reminder> received = reminders.values().stream().filter(reminder ->
+                    Recipient.receives(recipient.caller(), reminder, () -> currentTeam.apply(reminder.personId()))).toList();
+            Optional<Digest> digest = digestFor(recipient, raised.day(), received);
             if (digest.isEmpty() || !claims.claim(recipient.subject(), raised.day())) {
                 return;
             }
             try {
                 mail.send(message(recipient, digest.get()));
+                claims.sent(recipient.subject(), raised.day());
                 sent.increment();
             } catch (MailException | MessagingException | UnsupportedEncodingException e) {
-                claims.release(recipient.subject(), raised.day());
+                claims.failed(recipient.subject(), raised.day(), received.stream().map(Reminder::id).toList());
                 failed.increment();
-                log.warn("The reminder digest of {} for account {} could not be sent (tried again when the day is "
-                        + "published again): {}", raised.day(), recipient.subject(), e.toString());
+                log.warn("The reminder digest of {} for account {} could not be sent (its reminders go with the account's "
+                        + "next digest): {}", raised.day(), recipient.subject(), e.toString());
             }
         } catch (RuntimeException e) {
             // MongoDB or the key path away: this account's digest is not sent, the others still are
@@ -137,10 +146,8 @@ class EmailDigest {
         }
     }
 
-    private Optional<Digest> digestFor(Recipient recipient, RemindersRaised raised, Function<String, String> currentTeam) {
-        List<Reminder> received = raised.reminders().stream()
-                .filter(reminder -> Recipient.receives(recipient.caller(), reminder, () -> currentTeam.apply(reminder.personId())))
-                .toList();
+    /** The digest of the reminders the account receives, naming only the people it may see now; empty: none left. */
+    private Optional<Digest> digestFor(Recipient recipient, LocalDate day, List<Reminder> received) {
         if (received.isEmpty()) {
             return Optional.empty();
         }
@@ -159,7 +166,7 @@ class EmailDigest {
         }
         lines.sort(Comparator.comparing(Digest.Line::name, NaturalOrder.NAMES).thenComparing(Digest.Line::sentence));
         return lines.isEmpty() ? Optional.empty()
-                : Optional.of(new Digest(recipient.name(), raised.day(), lines, dashboardUrl));
+                : Optional.of(new Digest(recipient.name(), day, lines, dashboardUrl));
     }
 
     private MimeMessage message(Recipient recipient, Digest digest) throws MessagingException, UnsupportedEncodingException {

@@ -46,7 +46,7 @@ class EmailDigestOffTest {
     @Test
     void aMissingOrMalformedSenderStopsStartUp() {
         for (String from : new String[] {null, "", "careerpath"}) {
-            assertThatThrownBy(() -> new EmailDigest(null, null, null, null, null, null,
+            assertThatThrownBy(() -> new EmailDigest(null, null, null, null, null, null, null,
                     new EmailDigestProperties(from), null, null, null))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("careerpath.reminders.email.from");

@@ -16,8 +16,10 @@ import io.careerpath.query.api.ApiTest;
 import io.careerpath.query.keys.TestKeys;
 import io.careerpath.query.reminders.Recipients;
 import io.careerpath.query.reminders.Reminder;
+import io.careerpath.query.reminders.ReminderStore;
 import io.careerpath.query.reminders.ReminderCondition;
 import io.careerpath.query.reminders.RemindersRaised;
+import io.careerpath.query.words.CareerWords;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -84,6 +86,8 @@ class EmailDigestTest {
     private Recipients recipients;
     @Autowired
     private ApplicationEventPublisher events;
+    @Autowired
+    private ReminderStore store;
     @Autowired
     private MeterRegistry meters;
 
@@ -166,6 +170,30 @@ class EmailDigestTest {
         assertThat(smtp.waitForIncomingEmail(5_000, 2)).isTrue();
         assertThat(smtp.getReceivedMessages()).extracting(EmailDigestTest::to)
                 .containsExactlyInAnyOrder("ada@example.com", "mia@example.com");
+    }
+
+    @Test
+    void theRemindersOfADigestThatCouldNotBeSentGoWithTheNextDaysDigest() throws Exception {
+        LocalDate day = DAY.plusDays(10);
+        List<Reminder> lost = reminders(day);
+        lost.forEach(store::raise);
+        smtp.stop();
+        events.publishEvent(new RemindersRaised(day, lost));
+
+        // the mail server is back the next morning, a day that raised nothing new
+        smtp.start();
+        events.publishEvent(new RemindersRaised(day.plusDays(1), List.of()));
+
+        assertThat(smtp.waitForIncomingEmail(5_000, 2)).isTrue();
+        MimeMessage mia = sentTo(smtp.getReceivedMessages(), "mia@example.com");
+        assertThat(mia.getSubject()).isEqualTo("Careerpath: 2 reminders for " + CareerWords.day(day.plusDays(1)));
+        assertThat(lines(part(mia, "text/plain"))).contains(
+                "- Ada Lovelace's rotate-back date, 15 Aug 2025, is less than 3 months away",
+                "- Bob Byte's administrative load is 45 % of their time, at or above the overload share");
+        // carried once: neither that day published again nor the day after sends them a second time
+        events.publishEvent(new RemindersRaised(day.plusDays(1), List.of()));
+        events.publishEvent(new RemindersRaised(day.plusDays(2), List.of()));
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
     }
 
     @Test
