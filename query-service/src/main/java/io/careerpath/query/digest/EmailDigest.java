@@ -12,7 +12,6 @@ import io.careerpath.query.reminders.Reminder;
 import io.careerpath.query.reminders.ReminderStore;
 import io.careerpath.query.reminders.RemindersProperties;
 import io.careerpath.query.reminders.RemindersRaised;
-import io.careerpath.query.words.CareerWords;
 import io.careerpath.query.words.NaturalOrder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -159,9 +158,7 @@ class EmailDigest {
         for (Reminder reminder : received) {
             String name = names.get(reminder.personId());
             if (name != null) {
-                lines.add(new Digest.Line(reminder.personId(), name, CareerWords.reminder(reminder.condition().name(),
-                        name, reminder.rotateBackBy(), reminder.deliveryRetention(), reminder.adminLoadPercent(),
-                        reminder.troubledStreak(), warningMonths)));
+                lines.add(new Digest.Line(reminder.personId(), name, reminder.inWords(name, warningMonths)));
             }
         }
         lines.sort(Comparator.comparing(Digest.Line::name, NaturalOrder.NAMES).thenComparing(Digest.Line::sentence));

@@ -7,7 +7,6 @@ import io.careerpath.query.api.Viewpoint;
 import io.careerpath.query.history.HistoryReads;
 import io.careerpath.query.history.PersonHistory;
 import io.careerpath.query.history.StoredHistory;
-import io.careerpath.query.words.CareerWords;
 import io.careerpath.security.Caller;
 import io.careerpath.security.Role;
 import java.time.Instant;
@@ -35,7 +34,7 @@ public class Notifications {
     /**
      * One reminder as its recipient reads it.
      *
-     * @param words one sentence in plain words ({@link CareerWords#reminder})
+     * @param words one sentence in plain words ({@link Reminder#inWords})
      * @param link  the dashboards' page about the person, relative to the dashboards
      */
     public record Notification(String id, String personId, String personName, String teamId, String teamName,
@@ -146,9 +145,7 @@ public class Notifications {
         return new Notification(reminder.id(), reminder.personId(), name, reminder.teamId(), teamName,
                 reminder.condition(), reminder.crossedOn(), reminder.rotateBackBy(), reminder.deliveryRetention(),
                 reminder.adminLoadPercent(), reminder.troubledStreak(), reminder.raisedAt(), read,
-                CareerWords.reminder(reminder.condition().name(), name, reminder.rotateBackBy(),
-                        reminder.deliveryRetention(), reminder.adminLoadPercent(), reminder.troubledStreak(),
-                        properties.rotateBackWarningMonths()),
+                reminder.inWords(name, properties.rotateBackWarningMonths()),
                 "career.html?person=" + reminder.personId());
     }
 }

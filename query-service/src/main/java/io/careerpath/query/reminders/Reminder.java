@@ -1,5 +1,6 @@
 package io.careerpath.query.reminders;
 
+import io.careerpath.query.words.CareerWords;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -21,4 +22,15 @@ import java.time.LocalDate;
 public record Reminder(String id, String personId, String teamId, ReminderCondition condition, LocalDate crossedOn,
                        LocalDate rotateBackBy, Double deliveryRetention, Double adminLoadPercent, int troubledStreak,
                        Instant raisedAt) {
+
+    /**
+     * The reminder in one sentence about {@code name}, as every channel that names people says it
+     * ({@link CareerWords#reminder}).
+     *
+     * @param warningMonths the rotate-back warning window ({@code careerpath.query.rotate-back-warning-months})
+     */
+    public String inWords(String name, int warningMonths) {
+        return CareerWords.reminder(condition.name(), name, rotateBackBy, deliveryRetention, adminLoadPercent,
+                troubledStreak, warningMonths);
+    }
 }
