@@ -44,24 +44,30 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts {@code command} or {@code query} with the given settings and waits until it reports ready. */
+    /** Starts {@code command}, {@code query} or {@code peer} with the given settings and waits until it reports ready. */
     static ServiceProcess start(String name, int port, Map<String, String> settings, Path dir) {
-        Path log = dir.resolve(name + "-service.log");
-        Path gcLog = dir.resolve(name + "-service-gc.log");
+        return start(name, name, port, settings, dir);
+    }
+
+    /** The same, its logs named after {@code label} (the same service may run twice, on another event store). */
+    static ServiceProcess start(String service, String label, int port, Map<String, String> settings, Path dir) {
+        String name = label;
+        Path log = dir.resolve(label + "-service.log");
+        Path gcLog = dir.resolve(label + "-service-gc.log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + MAX_HEAP, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
                 "-Xlog:gc:file=" + gcLog,
                 "-cp", classPath(),
-                ServiceMain.class.getName(), name,
+                ServiceMain.class.getName(), service,
                 "--server.port=" + port, "--spring.main.banner-mode=off"));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            ServiceProcess service = new ServiceProcess(name, process, log, gcLog, port);
-            service.awaitReady();
-            return service;
+            ServiceProcess started = new ServiceProcess(name, process, log, gcLog, port);
+            started.awaitReady();
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

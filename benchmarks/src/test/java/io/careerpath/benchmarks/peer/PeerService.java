@@ -1,0 +1,97 @@
+package io.careerpath.benchmarks.peer;
+
+import io.careerpath.pipeline.AxonSerialization;
+import io.careerpath.security.web.ResourceServer;
+import io.careerpath.security.web.SecurityProblems;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The command path's peer (docs/performance.md): the least a Spring Boot + Axon service on this stack does to
+ * record one event over HTTP. The command service's HTTP stack (Tomcat, Spring MVC, Jackson), its JWT check
+ * ({@link ResourceServer}: RS256 tokens of the same issuer and audience), Axon's JDBC event store with the same
+ * serializer ({@link AxonSerialization}) and the service's own Flyway migration, Axon's default event-sourcing
+ * repository; and one trivial aggregate whose command has no rules. What the command service does beyond this
+ * (strict JSON, the person's rules, sealing, idempotency, publishing) is what the ratio to this peer measures.
+ *
+ * <p>Started as its own JVM by the benchmark ({@code PeerMain}), with the same heap and collector as the services.
+ */
+@SpringBootApplication(exclude = {MongoAutoConfiguration.class, MongoDataAutoConfiguration.class},
+        excludeName = {"org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration",
+                "org.axonframework.extensions.kafka.autoconfig.KafkaAutoConfiguration",
+                "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration",
+                "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration",
+                "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration"})
+@Import({AxonSerialization.class, ResourceServer.class})
+public class PeerService {
+
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(PeerService.class).properties(
+                // no configuration file of its own: none of the services' files apply
+                "spring.config.name=peer-service",
+                "axon.axonserver.enabled=false",
+                "spring.flyway.locations=classpath:db/migration/eventstore",
+                "spring.security.oauth2.resourceserver.jwt.audiences=careerpath-api",
+                // the services' pool and the services' handler watchdog setting, so that the peer is not slower for them
+                "spring.datasource.hikari.maximum-pool-size=20",
+                "axon.timeout.handler.events.timeout-ms=-1",
+                "axon.timeout.handler.events.warning-threshold-ms=-1",
+                "management.endpoints.web.exposure.include=health",
+                "management.endpoint.health.probes.enabled=true");
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SecurityProblems problems) throws Exception {
+        return ResourceServer.configure(http, problems)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    /** POST /peer/things creates a thing; POST /peer/things/{id}/events appends one event to it. */
+    @RestController
+    static class Things {
+
+        private final CommandGateway commands;
+
+        Things(CommandGateway commands) {
+            this.commands = commands;
+        }
+
+        @PostMapping("/peer/things")
+        @ResponseStatus(HttpStatus.CREATED)
+        Map<String, String> create() {
+            String thingId = UUID.randomUUID().toString();
+            commands.sendAndWait(new Thing.Create(thingId));
+            return Map.of("thingId", thingId);
+        }
+
+        @PostMapping("/peer/things/{thingId}/events")
+        @ResponseStatus(HttpStatus.CREATED)
+        Map<String, Object> record(@PathVariable String thingId, @RequestBody Load load) {
+            long sequence = commands.sendAndWait(new Thing.Record(thingId, load.effectiveDate(), load.percentOfTime()));
+            return Map.of("thingId", thingId, "sequenceNumber", sequence);
+        }
+    }
+
+    /** The body the command service's career-events endpoint takes for an administrative load, without its checks. */
+    record Load(String type, LocalDate effectiveDate, int percentOfTime) {
+    }
+}
