@@ -31,9 +31,14 @@ final class BenchmarkEventStore implements AutoCloseable {
     private final HikariDataSource dataSource;
 
     BenchmarkEventStore(String url) {
+        this(url, "sa");
+    }
+
+    /** Any event store database: the H2 file, or one of the run's PostgreSQL databases ({@link BenchmarkPostgres}). */
+    BenchmarkEventStore(String url, String user) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setUsername("sa");
+        config.setUsername(user);
         config.setMaximumPoolSize(8);
         this.dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/eventstore").load().migrate();

@@ -21,7 +21,7 @@ final class BenchmarkReport {
      * @param met  null when the row could not be measured
      * @param note for a miss (or an unmeasured row): why, and what it would take
      */
-    record Row(String target, String measured, String peer, Double ratio, String goal, Boolean met, String note) {
+    record Row(String target, String measured, String peer, String ratio, String goal, Boolean met, String note) {
     }
 
     private final BenchmarkSize size;
@@ -39,9 +39,31 @@ final class BenchmarkReport {
     void ratio(String target, double ours, double peer, String unit, double goalRatio, String whyIfMissed) {
         double ratio = ours / peer;
         boolean met = ratio >= goalRatio;
-        rows.add(new Row(target, fmt(ours) + " " + unit, fmt(peer) + " " + unit, ratio, "≥ " + goalRatio, met,
-                met ? "" : whyIfMissed));
+        rows.add(new Row(target, fmt(ours) + " " + unit, fmt(peer) + " " + unit, String.format(Locale.ROOT, "%.2f", ratio),
+                "≥ " + goalRatio, met, met ? "" : whyIfMissed));
         plot.throughput(target, ours, peer);
+    }
+
+    /** A peer of a throughput, and the share of it the goal asks for. */
+    record Peer(String name, double value, String unit, double goalRatio) {
+    }
+
+    /** A throughput compared with several peers: met when ours reaches each peer's goal ratio. */
+    void ratios(String target, double ours, String unit, List<Peer> peers, String whyIfMissed) {
+        boolean met = true;
+        List<String> values = new ArrayList<>();
+        List<String> ratios = new ArrayList<>();
+        List<String> goals = new ArrayList<>();
+        for (Peer peer : peers) {
+            double ratio = ours / peer.value();
+            met &= ratio >= peer.goalRatio();
+            values.add(peer.name() + " " + fmt(peer.value()) + " " + peer.unit());
+            ratios.add(String.format(Locale.ROOT, "%.2f", ratio));
+            goals.add("≥ " + peer.goalRatio() + " of " + peer.name());
+            plot.throughput(target + " / " + peer.name(), ours, peer.value());
+        }
+        rows.add(new Row(target, fmt(ours) + " " + unit, String.join("; ", values), String.join(" / ", ratios),
+                String.join(", ", goals), met, met ? "" : whyIfMissed));
     }
 
     void row(Row row) {
@@ -70,7 +92,7 @@ final class BenchmarkReport {
                 .append("|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             md.append("| ").append(row.target()).append(" | ").append(row.measured()).append(" | ").append(row.peer())
-                    .append(" | ").append(row.ratio() == null ? "" : String.format(Locale.ROOT, "%.2f", row.ratio()))
+                    .append(" | ").append(row.ratio() == null ? "" : row.ratio())
                     .append(" | ").append(row.goal()).append(" | ")
                     .append(row.met() == null ? "–" : row.met() ? "yes" : "**no**").append(" | ")
                     .append(row.note()).append(" |\n");

@@ -32,16 +32,16 @@ final class ReportPlot {
     }
 
     private final List<Throughput> throughputs = new ArrayList<>();
-    private double[][] latencyOverTime = new double[0][];
+    private final Map<String, double[][]> latencyOverTime = new LinkedHashMap<>();
     private final Map<String, double[]> readLatencies = new LinkedHashMap<>();
 
     void throughput(String label, double ours, double peer) {
         throughputs.add(new Throughput(label, ours, peer));
     }
 
-    /** Pairs of (seconds since the run began, milliseconds to visible). */
-    void latencyOverTime(double[][] samples) {
-        this.latencyOverTime = samples;
+    /** Pairs of (seconds since the open loop began, milliseconds to visible), one series per variant. */
+    void latencyOverTime(String label, double[][] samples) {
+        latencyOverTime.put(label, samples);
     }
 
     void readLatencies(String label, double[] millis) {
@@ -110,23 +110,29 @@ final class ReportPlot {
         int[] a = area(x0);
         title(g, x0, "Event to visible in the timeline at 100 events/s (ms)");
         axes(g, a);
-        if (latencyOverTime.length == 0) {
+        List<double[]> all = latencyOverTime.values().stream().flatMap(Arrays::stream).toList();
+        if (all.isEmpty()) {
             return;
         }
-        double maxT = Arrays.stream(latencyOverTime).mapToDouble(p -> p[0]).max().orElse(1);
-        double[] sorted = Arrays.stream(latencyOverTime).mapToDouble(p -> p[1]).sorted().toArray();
-        double maxMs = Math.max(300, sorted[sorted.length - 1] * 1.05);
+        double maxT = all.stream().mapToDouble(p -> p[0]).max().orElse(1);
+        double maxMs = Math.max(300, all.stream().mapToDouble(p -> p[1]).max().orElse(0) * 1.05);
         yTicks(g, a, maxMs);
-        g.setColor(new Color(31, 119, 180, 120));
-        for (double[] p : latencyOverTime) {
-            int x = (int) (a[0] + a[2] * p[0] / Math.max(1, maxT));
-            int y = (int) (a[1] + a[3] - a[3] * p[1] / maxMs);
-            g.fillOval(x - 2, y - 2, 4, 4);
+        int series = 0;
+        for (double[][] samples : latencyOverTime.values()) {
+            Color color = SERIES[series++ % SERIES.length];
+            g.setColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 120));
+            for (double[] p : samples) {
+                int x = (int) (a[0] + a[2] * p[0] / Math.max(1, maxT));
+                int y = (int) (a[1] + a[3] - a[3] * p[1] / maxMs);
+                g.fillOval(x - 2, y - 2, 4, 4);
+            }
         }
+        legend(g, a[0] + 10, a[1] + 14, latencyOverTime.keySet().toArray(String[]::new),
+                Arrays.copyOf(SERIES, latencyOverTime.size()));
         line(g, a, maxMs, 50, new Color(0x2ca02c), "goal p50 50 ms");
         line(g, a, maxMs, 250, new Color(0xd62728), "goal p99 250 ms");
         g.setColor(Color.DARK_GRAY);
-        g.drawString(String.format(Locale.ROOT, "seconds into the run (0 to %.0f)", maxT), a[0] + a[2] / 3, a[1] + a[3] + 18);
+        g.drawString(String.format(Locale.ROOT, "seconds into the open loop (0 to %.0f)", maxT), a[0] + a[2] / 3, a[1] + a[3] + 18);
     }
 
     private void readPanel(Graphics2D g, int x0) {
