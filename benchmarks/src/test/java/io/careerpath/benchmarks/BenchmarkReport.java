@@ -44,12 +44,12 @@ final class BenchmarkReport {
         plot.throughput(target, ours, peer);
     }
 
-    /** A peer of a throughput, and the share of it the goal asks for. */
-    record Peer(String name, double value, String unit, double goalRatio) {
+    /** A peer of a throughput, the share of it the goal asks for, and its short name in the plot. */
+    record Peer(String name, double value, String unit, double goalRatio, String plotName) {
     }
 
     /** A throughput compared with several peers: met when ours reaches each peer's goal ratio. */
-    void ratios(String target, double ours, String unit, List<Peer> peers, String whyIfMissed) {
+    void ratios(String target, String plotLabel, double ours, String unit, List<Peer> peers, String whyIfMissed) {
         boolean met = true;
         List<String> values = new ArrayList<>();
         List<String> ratios = new ArrayList<>();
@@ -60,7 +60,7 @@ final class BenchmarkReport {
             values.add(peer.name() + " " + fmt(peer.value()) + " " + peer.unit());
             ratios.add(String.format(Locale.ROOT, "%.2f", ratio));
             goals.add("≥ " + peer.goalRatio() + " of " + peer.name());
-            plot.throughput(target + " / " + peer.name(), ours, peer.value());
+            plot.throughput(plotLabel + " vs " + peer.plotName(), ours, peer.value());
         }
         rows.add(new Row(target, fmt(ours) + " " + unit, String.join("; ", values), String.join(" / ", ratios),
                 String.join(", ", goals), met, met ? "" : whyIfMissed));
