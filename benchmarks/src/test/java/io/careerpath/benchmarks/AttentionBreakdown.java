@@ -105,6 +105,8 @@ class AttentionBreakdown {
                         probe.listed(), json.length / 1e6, write);
             }
             compactIndex(readModels, ids);
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir);
         }
     }
 
