@@ -1,8 +1,12 @@
 package io.careerpath.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarFile;
 
 /**
  * Another JVM on this JVM's class path: the Kafka broker, and in tests the platform itself. Its standard
@@ -13,8 +17,14 @@ import java.util.List;
  * tens of kilobytes, and the JDK reads only the first 4096 bytes of a Linux process's command line
  * ({@link ProcessHandle.Info#commandLine()}), so a process started with it could not be recognised by its
  * command line later (the broker's pid file relies on that).
+ *
+ * <p>Run from the executable jar ({@code java -jar local-platform-*-exec.jar}), the class path is that one jar, whose
+ * classes and libraries are nested in it: the child is then started through Spring Boot's own
+ * {@code PropertiesLauncher} from the same jar, told the main class by {@code loader.main}.
  */
 public final class ChildJvm {
+
+    private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
     private ChildJvm() {
     }
@@ -24,11 +34,31 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add(mainClass);
+        String classPath = classPath();
+        if (isExecutableJar(classPath)) {
+            command.add("-Dloader.main=" + mainClass);
+            command.add(PROPERTIES_LAUNCHER);
+        } else {
+            command.add(mainClass);
+        }
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("CLASSPATH", classPath());
+        builder.environment().put("CLASSPATH", classPath);
         return builder;
+    }
+
+
+    /** A Spring Boot executable jar: one jar holding the application under {@code BOOT-INF/}. */
+    static boolean isExecutableJar(String classPath) {
+        if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")
+                || !Files.isRegularFile(Path.of(classPath))) {
+            return false;
+        }
+        try (JarFile jar = new JarFile(classPath)) {
+            return jar.getEntry("BOOT-INF/classes/") != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + classPath, e);
+        }
     }
 
     /** Surefire hides the real test class path behind a manifest jar; it publishes it here instead. */

@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -161,14 +163,25 @@ public final class LocalPlatform implements AutoCloseable {
         signInWired.put("server.port", String.valueOf(settings.signInPort()));
         // the same key after a restart: a signed-in dashboard stays signed in
         signInWired.putIfAbsent("careerpath.sign-in.key-file", dataDir.resolve("sign-in").resolve("signing-key.jwk").toString());
-        // first: the services ask it for its keys when the first request comes
-        SignInServer signIn = SignInServer.start(signInWired);
+        // The broker is a JVM of its own that takes seconds to come up: it starts while this JVM starts the
+        // sign-in server (which the services ask for its keys when the first request comes), not after it.
+        KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        CompletableFuture<KafkaBroker> brokerStarted = CompletableFuture.supplyAsync(broker::start,
+                runnable -> new Thread(runnable, "kafka-broker-start").start());
+        SignInServer signIn;
+        try {
+            signIn = SignInServer.start(signInWired);
+        } catch (Exception e) {
+            brokerStarted.handle((started, failure) -> null).join();
+            broker.close();
+            throw e;
+        }
         KafkaBroker kafka;
         try {
-            kafka = new KafkaBroker(dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort()).start();
-        } catch (Exception e) {
+            kafka = brokerStarted.join();
+        } catch (CompletionException e) {
             signIn.close();
-            throw e;
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
         EmbeddedMongo mongo = null;
         try {
