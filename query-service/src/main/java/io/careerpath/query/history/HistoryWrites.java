@@ -19,6 +19,7 @@ import io.careerpath.events.PersonRegistered;
 import io.careerpath.events.TeamChanged;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,11 @@ import org.bson.Document;
  * per-person sequence number, the last sequence only grows ({@code $max}), and team membership
  * is a set ({@code $addToSet}). The same property makes a resent batch, or a rebuild replaying
  * what the live projection also wrote, change nothing.
+ *
+ * <p>It also lets a batch's writes be merged: one update per person (every entry the batch holds for them
+ * and the highest sequence) and one per team (every member and name), not one per event. A person's events
+ * arrive together on the topic, so during a catch-up a batch of 200 events touches a few dozen documents,
+ * and mongo-java-server reads and rewrites each whole document once per update (docs/performance.md).
  *
  * <p>Erasure ({@link PersonErased}) must not break that property, so it is the one write per person
  * that wins over every other: the person's document is replaced by a tombstone
@@ -73,8 +79,11 @@ public final class HistoryWrites {
     }
 
     private static final class PersonWrites {
-        final List<WriteModel<Document>> histories = new ArrayList<>();
-        final List<WriteModel<Document>> teams = new ArrayList<>();
+        /** the {@code $set} of the person's update: the batch's entries of the person, by field ({@code entries.<sequence>}) */
+        final Document set = new Document();
+        long lastSequence = -1;
+        /** the teams the person joined in this batch, each with the names recorded for it ({@link TeamNames}) */
+        final Map<String, Document> teams = new LinkedHashMap<>();
         boolean erased;
         /** whether the person's entries in the name index must be derived again */
         boolean reindex;
@@ -93,13 +102,12 @@ public final class HistoryWrites {
             return; // an event resent after the erasure in the same batch: the person stays erased
         }
         if (event instanceof PersonErased) {
-            erase(event.personId(), person);
+            person.erased = true;
+            person.reindex = true;
             return;
         }
-        person.histories.add(new UpdateOneModel<>(eq("_id", event.personId()), Updates.combine(
-                Updates.set("entries." + sequence, entryDocument(event, sequence, messageId)),
-                Updates.max(LAST_SEQUENCE, sequence),
-                Updates.set(LAYOUT, ReadModelGenerations.LAYOUT)), UPSERT));
+        person.set.put("entries." + sequence, entryDocument(event, sequence, messageId));
+        person.lastSequence = Math.max(person.lastSequence, sequence);
         addToTeam(event, person.teams);
         person.reindex |= event instanceof PersonRegistered;
     }
@@ -108,21 +116,36 @@ public final class HistoryWrites {
         return HistoryEntry.of(event, sequence).toDocument().append(MESSAGE_ID, messageId);
     }
 
-    private static void addToTeam(CareerEvent event, List<WriteModel<Document>> teams) {
+    /** Notes the team the event puts the person in, and the team's name as recorded then. */
+    private static void addToTeam(CareerEvent event, Map<String, Document> teams) {
         String teamId = event instanceof PersonRegistered registered ? registered.teamId()
                 : event instanceof TeamChanged changed ? changed.teamId()
                 : null;
         String teamName = event instanceof PersonRegistered registered ? registered.teamName()
                 : event instanceof TeamChanged changed ? changed.teamName()
                 : null;
-        if (teamId != null) {
-            teams.add(new UpdateOneModel<>(eq("_id", teamId), Updates.addToSet("members", event.personId()), UPSERT));
+        if (teamId == null) {
+            return;
         }
-        if (teamId != null && teamName != null && !teamName.isBlank()) {
+        Document names = teams.computeIfAbsent(teamId, id -> new Document());
+        if (teamName != null && !teamName.isBlank()) {
             // every name recorded stays, keyed by when: the latest is the team's name whatever order they arrive in
-            teams.add(new UpdateOneModel<>(eq("_id", teamId), Updates.set(TeamNames.NAMES + "."
-                    + TeamNames.key(event.recordedAt(), event.eventId()), teamName.strip()), UPSERT));
+            names.put(TeamNames.NAMES + "." + TeamNames.key(event.recordedAt(), event.eventId()), teamName.strip());
         }
+    }
+
+    /** One upsert per team: its new members (a set) and the names recorded for it. */
+    private static List<WriteModel<Document>> teamWrites(Map<String, Set<String>> members, Map<String, Document> names) {
+        List<WriteModel<Document>> writes = new ArrayList<>(members.size());
+        members.forEach((teamId, people) -> {
+            Document update = new Document("$addToSet", new Document("members", new Document("$each", new ArrayList<>(people))));
+            Document teamNames = names.get(teamId);
+            if (teamNames != null && !teamNames.isEmpty()) {
+                update.append("$set", teamNames);
+            }
+            writes.add(new UpdateOneModel<>(eq("_id", teamId), update, UPSERT));
+        });
+        return writes;
     }
 
     /** Drops the writes queued for the person in this batch: their document was just replaced from the event store. */
@@ -144,32 +167,34 @@ public final class HistoryWrites {
         List<WriteModel<Document>> documents = new ArrayList<>();
         List<WriteModel<Document>> teams = new ArrayList<>();
         List<WriteModel<Document>> reindex = new ArrayList<>();
+        Map<String, Set<String>> members = new LinkedHashMap<>();
+        Map<String, Document> names = new LinkedHashMap<>();
         histories.forEach((personId, events) -> {
             reindex.add(reindex(personId));
             boolean erased = events.stream().anyMatch(event -> event.getPayload() instanceof PersonErased);
             if (erased) {
-                PersonWrites tombstone = new PersonWrites();
-                erase(personId, tombstone);
-                documents.addAll(tombstone.histories);
-                teams.addAll(tombstone.teams);
+                erase(personId, documents, teams);
             } else if (events.isEmpty()) {
                 // the store holds nothing for them: whatever the read model held came from somewhere else
                 documents.add(new DeleteOneModel<>(eq("_id", personId)));
                 teams.add(new UpdateManyModel<>(eq("members", personId), Updates.pull("members", personId)));
             } else {
                 Document entries = new Document();
+                Map<String, Document> joined = new LinkedHashMap<>();
                 for (DomainEventMessage<?> event : events) {
                     CareerEvent careerEvent = (CareerEvent) event.getPayload();
                     entries.append(String.valueOf(event.getSequenceNumber()),
                             entryDocument(careerEvent, event.getSequenceNumber(), event.getIdentifier()));
-                    addToTeam(careerEvent, teams);
+                    addToTeam(careerEvent, joined);
                 }
+                joined(personId, joined, members, names);
                 documents.add(new ReplaceOneModel<>(eq("_id", personId), new Document("_id", personId)
                         .append("entries", entries)
                         .append(LAST_SEQUENCE, events.get(events.size() - 1).getSequenceNumber())
                         .append(LAYOUT, ReadModelGenerations.LAYOUT), REPLACE_UPSERT));
             }
         });
+        teams.addAll(teamWrites(members, names));
         if (!documents.isEmpty()) {
             generations.personHistories(generation).bulkWrite(documents, UNORDERED);
         }
@@ -181,6 +206,15 @@ public final class HistoryWrites {
         }
     }
 
+    /** Adds the person to the members of the teams they joined, and those teams' names to theirs. */
+    private static void joined(String personId, Map<String, Document> teamsJoined, Map<String, Set<String>> members,
+                               Map<String, Document> names) {
+        teamsJoined.forEach((teamId, teamNames) -> {
+            members.computeIfAbsent(teamId, id -> new LinkedHashSet<>()).add(personId);
+            names.computeIfAbsent(teamId, id -> new Document()).putAll(teamNames);
+        });
+    }
+
     /**
      * Queues the person for the name index. Each queuing carries a fresh token, so that the indexer, which
      * removes only the queuing it handled, never drops one that arrived while it worked.
@@ -190,14 +224,11 @@ public final class HistoryWrites {
                 new Document("_id", personId).append("queued", UUID.randomUUID().toString()), REPLACE_UPSERT);
     }
 
-    private static void erase(String personId, PersonWrites person) {
-        person.erased = true;
-        person.reindex = true;
-        person.histories.clear();
-        person.teams.clear();
-        person.histories.add(new ReplaceOneModel<>(eq("_id", personId),
+    /** The tombstone replacing the person's document, and their leaving every team. */
+    private static void erase(String personId, List<WriteModel<Document>> histories, List<WriteModel<Document>> teams) {
+        histories.add(new ReplaceOneModel<>(eq("_id", personId),
                 new Document("_id", personId).append(ERASED, true), REPLACE_UPSERT));
-        person.teams.add(new UpdateManyModel<>(eq("members", personId), Updates.pull("members", personId)));
+        teams.add(new UpdateManyModel<>(eq("members", personId), Updates.pull("members", personId)));
     }
 
     /** Events added since the last flush. */
@@ -223,15 +254,25 @@ public final class HistoryWrites {
         List<WriteModel<Document>> histories = new ArrayList<>();
         List<WriteModel<Document>> teams = new ArrayList<>();
         List<WriteModel<Document>> reindex = new ArrayList<>();
+        Map<String, Set<String>> members = new LinkedHashMap<>();
+        Map<String, Document> names = new LinkedHashMap<>();
         people.forEach((personId, writes) -> {
-            if (!erased.contains(personId)) {
-                histories.addAll(writes.histories);
-                teams.addAll(writes.teams);
-                if (writes.reindex) {
-                    reindex.add(reindex(personId));
-                }
+            if (erased.contains(personId)) {
+                return;
+            }
+            if (writes.erased) {
+                erase(personId, histories, teams);
+            } else if (writes.lastSequence >= 0) {
+                writes.set.put(LAYOUT, ReadModelGenerations.LAYOUT);
+                histories.add(new UpdateOneModel<>(eq("_id", personId), new Document("$set", writes.set)
+                        .append("$max", new Document(LAST_SEQUENCE, writes.lastSequence)), UPSERT));
+                joined(personId, writes.teams, members, names);
+            }
+            if (writes.reindex) {
+                reindex.add(reindex(personId));
             }
         });
+        teams.addAll(teamWrites(members, names));
         if (!histories.isEmpty()) {
             generations.personHistories(generation).bulkWrite(histories, UNORDERED);
         }

@@ -143,6 +143,50 @@ class PersonHistoryProjectionTest {
     }
 
     @Test
+    void aBatchOfSeveralPeoplesEventsStoresWhatDeliveringThemOneByOneStores() {
+        List<io.careerpath.events.CareerEvent> events = List.of(registered("p1", "t1"), joined("p1", 1),
+                registered("p2", "t1"), joined("p1", 2), new TeamChanged("p2", "moved-p2", LocalDate.parse("2022-01-01"),
+                        "hr", RECORDED, "t2", null, "Team Two"), joined("p2", 3));
+        long[] sequences = {0, 1, 0, 2, 1, 2};
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            for (int i = 0; i < events.size(); i++) {
+                handle(events.get(i), sequences[i]);
+            }
+        });
+        List<Document> batched = List.of(stored("p1"), stored("p2"), team("t1"), team("t2"));
+        List<Document> oneByOne = readModelAfter(() -> {
+            for (int i = 0; i < events.size(); i++) {
+                deliver(events.get(i), sequences[i]);
+            }
+        });
+
+        assertThat(batched).isEqualTo(oneByOne);
+        assertThat(stored("p1").get("lastSequence", Number.class).longValue()).isEqualTo(2);
+        assertThat(membersOf("t1")).containsExactlyInAnyOrder("p1", "p2");
+        assertThat(team("t2").get(TeamNames.NAMES, Document.class).values()).containsExactly("Team Two");
+    }
+
+    private Document team(String teamId) {
+        return generations.teamMembers(generations.active()).find(eq("_id", teamId)).first();
+    }
+
+    /** The two people's and two teams' documents after {@code delivery}, into emptied collections (put back after). */
+    private List<Document> readModelAfter(Runnable delivery) {
+        int generation = generations.active();
+        List<Document> histories = generations.personHistories(generation).find().into(new java.util.ArrayList<>());
+        List<Document> teams = generations.teamMembers(generation).find().into(new java.util.ArrayList<>());
+        generations.personHistories(generation).deleteMany(new Document());
+        generations.teamMembers(generation).deleteMany(new Document());
+        delivery.run();
+        List<Document> after = List.of(stored("p1"), stored("p2"), team("t1"), team("t2"));
+        generations.personHistories(generation).deleteMany(new Document());
+        generations.teamMembers(generation).deleteMany(new Document());
+        generations.personHistories(generation).insertMany(histories);
+        generations.teamMembers(generation).insertMany(teams);
+        return after;
+    }
+
+    @Test
     void aRebuildWritesIntoItsOwnGenerationUntilItIsActivated() {
         deliver(registered("p1", "t1"), 0L);
 
