@@ -78,6 +78,11 @@ public record HistoryEntry(String eventId, long sequence, String type, LocalDate
         return new HistoryEntry(eventId, sequence, type, effectiveDate, recordedBy, recordedAt, open);
     }
 
+    /** The entry as the read model stores it ({@link PackedEntries}), with the event store's id of its event. */
+    public org.bson.types.Binary packed(String messageId) {
+        return PackedEntries.pack(toDocument().append(HistoryWrites.MESSAGE_ID, messageId));
+    }
+
     Document toDocument() {
         return new Document("eventId", eventId)
                 .append("sequence", sequence)

@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
+import org.bson.types.Binary;
 
 /**
  * The writes of a batch of events into one generation, sent as one unordered bulk write per
@@ -104,8 +105,8 @@ public final class HistoryWrites {
         person.reindex |= event instanceof PersonRegistered;
     }
 
-    private static Document entryDocument(CareerEvent event, long sequence, String messageId) {
-        return HistoryEntry.of(event, sequence).toDocument().append(MESSAGE_ID, messageId);
+    private static Binary entryDocument(CareerEvent event, long sequence, String messageId) {
+        return HistoryEntry.of(event, sequence).packed(messageId);
     }
 
     private static void addToTeam(CareerEvent event, List<WriteModel<Document>> teams) {
