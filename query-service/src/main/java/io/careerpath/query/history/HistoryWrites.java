@@ -98,14 +98,14 @@ public final class HistoryWrites {
             return;
         }
         person.histories.add(new UpdateOneModel<>(eq("_id", event.personId()), Updates.combine(
-                Updates.set("entries." + sequence, entryDocument(event, sequence, messageId)),
+                Updates.set("entries." + sequence, packedEntry(event, sequence, messageId)),
                 Updates.max(LAST_SEQUENCE, sequence),
                 Updates.set(LAYOUT, ReadModelGenerations.LAYOUT)), UPSERT));
         addToTeam(event, person.teams);
         person.reindex |= event instanceof PersonRegistered;
     }
 
-    private static Binary entryDocument(CareerEvent event, long sequence, String messageId) {
+    private static Binary packedEntry(CareerEvent event, long sequence, String messageId) {
         return HistoryEntry.of(event, sequence).packed(messageId);
     }
 
@@ -162,7 +162,7 @@ public final class HistoryWrites {
                 for (DomainEventMessage<?> event : events) {
                     CareerEvent careerEvent = (CareerEvent) event.getPayload();
                     entries.append(String.valueOf(event.getSequenceNumber()),
-                            entryDocument(careerEvent, event.getSequenceNumber(), event.getIdentifier()));
+                            packedEntry(careerEvent, event.getSequenceNumber(), event.getIdentifier()));
                     addToTeam(careerEvent, teams);
                 }
                 documents.add(new ReplaceOneModel<>(eq("_id", personId), new Document("_id", personId)

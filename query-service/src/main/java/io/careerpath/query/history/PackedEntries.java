@@ -15,8 +15,9 @@ import org.bson.types.Binary;
  * event store's id) packed into one BSON binary under {@code entries.<sequence>}. The read model's store
  * pays per value it keeps: mongo-java-server's H2 backend serializes and deserializes every field of
  * every document it writes or reads, so a history of nine events was about a hundred values to read and
- * is now nine. A board fetching 200 histories is that much cheaper, and the entries still commute (one
- * field per sequence number, as before), so the projection's unordered writes stay exactly as safe.
+ * is now nine (a board's 200 histories fetched and decoded with about a third less CPU:
+ * docs/performance.md). The entries still commute (one field per sequence number, as before), so the
+ * projection's unordered writes stay exactly as safe.
  *
  * <p>Read back with {@link #unpack}, which also accepts the unpacked entry documents of layouts up to 3
  * (a generation written before, answering queries until its rebuild at start-up has replaced it).
