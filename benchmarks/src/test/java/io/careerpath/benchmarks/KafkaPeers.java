@@ -41,6 +41,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.kafka.eventhandling.HeaderUtils;
 import org.axonframework.messaging.Headers;
+import io.careerpath.query.history.PackedEntries;
 import io.careerpath.query.history.ReadModelGenerations;
 import org.bson.Document;
 
@@ -198,7 +199,7 @@ final class KafkaPeers {
                     .append("messageId", HeaderUtils.valueAsString(record.headers(), Headers.MESSAGE_ID));
             String personId = event.get("personId").asText();
             histories.add(new UpdateOneModel<>(eq("_id", personId), Updates.combine(
-                    Updates.set("entries." + sequence, entry), Updates.max("lastSequence", sequence),
+                    Updates.set("entries." + sequence, PackedEntries.pack(entry)), Updates.max("lastSequence", sequence),
                     Updates.set("layout", ReadModelGenerations.LAYOUT)), new UpdateOptions().upsert(true)));
             if (details.get("teamId") instanceof String teamId) {
                 teams.add(new UpdateOneModel<>(eq("_id", teamId), Updates.addToSet("members", personId),

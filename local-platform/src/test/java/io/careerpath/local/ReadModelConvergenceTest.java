@@ -10,6 +10,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 import io.careerpath.events.AdministrativeLoadRecorded;
+import io.careerpath.query.history.PackedEntries;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -123,8 +124,10 @@ class ReadModelConvergenceTest {
         MongoCollection<Document> histories = histories();
         histories.deleteOne(eq("_id", missing));
         histories.updateOne(eq("_id", behind), Updates.combine(Updates.unset("entries.2"), Updates.set("lastSequence", 1)));
-        histories.updateOne(eq("_id", different), Updates.set("entries.1.messageId", UUID.randomUUID().toString()));
-        Document extra = histories.find(eq("_id", ahead)).first().get("entries", Document.class).get("1", Document.class);
+        Document altered = PackedEntries.unpack(histories.find(eq("_id", different)).first().get("entries", Document.class).get("1"))
+                .append("messageId", UUID.randomUUID().toString());
+        histories.updateOne(eq("_id", different), Updates.set("entries.1", PackedEntries.pack(altered)));
+        Object extra = histories.find(eq("_id", ahead)).first().get("entries", Document.class).get("1");
         histories.updateOne(eq("_id", ahead), Updates.combine(Updates.set("entries.2", extra), Updates.set("lastSequence", 2)));
         histories.insertOne(new Document("_id", unknown).append("lastSequence", 0).append("entries", new Document()));
 

@@ -38,8 +38,8 @@ public final class ReadModelFixture {
         for (List<CareerEvent> career : careers) {
             Document entries = new Document();
             for (int sequence = 0; sequence < career.size(); sequence++) {
-                entries.append(String.valueOf(sequence), HistoryEntry.of(career.get(sequence), sequence).toDocument()
-                        .append(HistoryWrites.MESSAGE_ID, messageId(career.get(sequence))));
+                entries.append(String.valueOf(sequence),
+                        HistoryEntry.of(career.get(sequence), sequence).packed(messageId(career.get(sequence))));
             }
             documents.add(new Document("_id", career.get(0).personId()).append("entries", entries)
                     .append(HistoryWrites.LAST_SEQUENCE, (long) career.size() - 1)

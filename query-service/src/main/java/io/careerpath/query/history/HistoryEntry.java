@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,11 @@ public record HistoryEntry(String eventId, long sequence, String type, LocalDate
             }
         });
         return new HistoryEntry(eventId, sequence, type, effectiveDate, recordedBy, recordedAt, open);
+    }
+
+    /** The entry as the read model stores it ({@link PackedEntries}), with the event store's id of its event. */
+    public Binary packed(String messageId) {
+        return PackedEntries.pack(toDocument().append(HistoryWrites.MESSAGE_ID, messageId));
     }
 
     Document toDocument() {

@@ -179,7 +179,7 @@ public class HistoryReads {
         }
         TreeMap<Long, String> ids = new TreeMap<>();
         for (Map.Entry<String, Object> entry : entries.entrySet()) {
-            String messageId = ((Document) entry.getValue()).getString(HistoryWrites.MESSAGE_ID);
+            String messageId = PackedEntries.unpack(entry.getValue()).getString(HistoryWrites.MESSAGE_ID);
             if (messageId == null) {
                 return null;
             }

@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
+import org.bson.types.Binary;
 
 /**
  * The writes of a batch of events into one generation, sent as one unordered bulk write per
@@ -106,14 +107,14 @@ public final class HistoryWrites {
             person.reindex = true;
             return;
         }
-        person.set.put("entries." + sequence, entryDocument(event, sequence, messageId));
+        person.set.put("entries." + sequence, packedEntry(event, sequence, messageId));
         person.lastSequence = Math.max(person.lastSequence, sequence);
         addToTeam(event, person.teams);
         person.reindex |= event instanceof PersonRegistered;
     }
 
-    private static Document entryDocument(CareerEvent event, long sequence, String messageId) {
-        return HistoryEntry.of(event, sequence).toDocument().append(MESSAGE_ID, messageId);
+    private static Binary packedEntry(CareerEvent event, long sequence, String messageId) {
+        return HistoryEntry.of(event, sequence).packed(messageId);
     }
 
     /** Notes the team the event puts the person in, and the team's name as recorded then. */
@@ -184,7 +185,7 @@ public final class HistoryWrites {
                 for (DomainEventMessage<?> event : events) {
                     CareerEvent careerEvent = (CareerEvent) event.getPayload();
                     entries.append(String.valueOf(event.getSequenceNumber()),
-                            entryDocument(careerEvent, event.getSequenceNumber(), event.getIdentifier()));
+                            packedEntry(careerEvent, event.getSequenceNumber(), event.getIdentifier()));
                     addToTeam(careerEvent, joined);
                 }
                 joined(personId, joined, members, names);

@@ -41,10 +41,21 @@ public record PersonHistory(String personId, LocalDate asOf, long sequence, List
             Comparator.comparing(HistoryEntry::effectiveDate).thenComparingLong(HistoryEntry::sequence);
 
     static PersonHistory fromDocument(Document document, Viewpoint viewpoint) {
+        return of(document.getString("_id"), storedEntries(document), viewpoint);
+    }
+
+    /** Every entry a stored history holds, in its current form, in no particular order. */
+    static List<HistoryEntry> storedEntries(Document document) {
+        return document.get("entries", Document.class).values().stream()
+                .map(value -> inCurrentForm(HistoryEntry.fromDocument(PackedEntries.unpack(value))))
+                .toList();
+    }
+
+    /** The history from the viewpoint, of every entry stored for the person ({@link #storedEntries}). */
+    static PersonHistory of(String personId, List<HistoryEntry> stored, Viewpoint viewpoint) {
         LocalDate asOf = viewpoint.asOf();
         Instant endOfDay = viewpoint.knownOn().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        List<HistoryEntry> known = document.get("entries", Document.class).values().stream()
-                .map(value -> inCurrentForm(HistoryEntry.fromDocument((Document) value)))
+        List<HistoryEntry> known = stored.stream()
                 .filter(entry -> entry.recordedAt().isBefore(endOfDay))
                 .toList();
         Set<String> retracted = new HashSet<>();
@@ -57,7 +68,7 @@ public record PersonHistory(String personId, LocalDate asOf, long sequence, List
                 .toList();
         // the last event known from this viewpoint: a past day's answer names the sequence it named then
         long sequence = known.stream().mapToLong(HistoryEntry::sequence).max().orElse(-1);
-        return new PersonHistory(document.getString("_id"), asOf, sequence, entries);
+        return new PersonHistory(personId, asOf, sequence, entries);
     }
 
     /**

@@ -128,7 +128,7 @@ final class ProjectionBatch {
                 .projection(Projections.include("entries")).first();
         if (document != null && document.get("entries") instanceof Document entries) {
             entries.forEach((sequence, value) -> {
-                Document entry = (Document) value;
+                Document entry = PackedEntries.unpack(value);
                 String messageId = entry.getString(HistoryWrites.MESSAGE_ID);
                 ids.put(Long.parseLong(sequence), messageId != null ? messageId : entry.getString("eventId"));
             });

@@ -25,9 +25,10 @@ public class ReadModelGenerations {
      * The layout of the documents this code writes. 2: each entry keeps the event store's id of the event
      * ({@code messageId}) and each document its layout; JOINED_PMO's delivery responsibility is NONE, PARTIAL
      * or FULL. 3: the name index ({@code name_prefixes}, {@code name_prefix_owners}, {@code name_index_pending}),
-     * so that a generation written before it is rebuilt, and everyone indexed.
+     * so that a generation written before it is rebuilt, and everyone indexed. 4: each entry packed into one BSON
+     * binary ({@link PackedEntries}), so that reading a history no longer costs the store a value per field.
      */
-    public static final int LAYOUT = 3;
+    public static final int LAYOUT = 4;
     static final String PERSON_HISTORIES = "person_histories";
     static final String TEAM_MEMBERS = "team_members";
     private static final String NAME_PREFIXES = "name_prefixes";

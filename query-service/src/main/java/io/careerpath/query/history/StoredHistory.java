@@ -2,6 +2,7 @@ package io.careerpath.query.history;
 
 import io.careerpath.query.api.Viewpoint;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -13,6 +14,7 @@ import org.bson.Document;
 public final class StoredHistory {
 
     private final Document document;
+    private List<HistoryEntry> entries;
     private Boolean sealed;
     /** The last view derived: a request's access check (today's view) and its answer often share it. */
     private Viewpoint lastViewpoint;
@@ -34,7 +36,7 @@ public final class StoredHistory {
     /** What is known of the career from the viewpoint (personal data still sealed). */
     public PersonHistory at(Viewpoint viewpoint) {
         if (!viewpoint.equals(lastViewpoint)) {
-            lastView = PersonHistory.fromDocument(document, viewpoint);
+            lastView = PersonHistory.of(personId(), entries(), viewpoint);
             lastViewpoint = viewpoint;
         }
         return lastView;
@@ -52,9 +54,16 @@ public final class StoredHistory {
     /** Whether any event holds sealed personal data: then it is readable only while the person's key exists. */
     public boolean hasSealedValues() {
         if (sealed == null) {
-            sealed = document.get("entries", Document.class).values().stream()
-                    .anyMatch(value -> HistoryEntry.fromDocument((Document) value).hasSealedDetails());
+            sealed = entries().stream().anyMatch(HistoryEntry::hasSealedDetails);
         }
         return sealed;
+    }
+
+    /** Every entry stored, decoded once: a request's views of the history and its sealed check share them. */
+    private List<HistoryEntry> entries() {
+        if (entries == null) {
+            entries = PersonHistory.storedEntries(document);
+        }
+        return entries;
     }
 }

@@ -27,10 +27,32 @@ class PersonHistoryTest {
     }
 
     private PersonHistory asOf(String day) {
+        return PersonHistory.fromDocument(stored(true), new Viewpoint(LocalDate.parse(day), LocalDate.parse(day)));
+    }
+
+    /** The person's document as the projection writes it: each entry packed (layout 4), or unpacked as layouts up to 3 kept it. */
+    private Document stored(boolean packed) {
         Document entries = new Document();
-        recorded.forEach(entry -> entries.append(String.valueOf(entry.sequence()), entry.toDocument()));
-        Document document = new Document("_id", "p1").append("lastSequence", recorded.size() - 1).append("entries", entries);
-        return PersonHistory.fromDocument(document, new Viewpoint(LocalDate.parse(day), LocalDate.parse(day)));
+        recorded.forEach(entry -> entries.append(String.valueOf(entry.sequence()),
+                packed ? entry.packed("m" + entry.sequence()) : entry.toDocument().append("messageId", "m" + entry.sequence())));
+        return new Document("_id", "p1").append("lastSequence", recorded.size() - 1).append("entries", entries);
+    }
+
+    @Test
+    void aDocumentWithUnpackedEntriesFromBeforeLayout4ReadsAsThePackedOne() {
+        record("PERSON_REGISTERED", "2015-01-01", "2024-01-01", Map.of("displayName", "Ada", "teamId", "t1"));
+        record("JOINED_PMO", "2018-01-01", "2024-01-01", Map.of("pmoType", "ORGANIZATIONAL", "deliveryResponsibility", true));
+        record("ADMINISTRATIVE_LOAD_RECORDED", "2018-06-01", "2024-02-01", Map.of("percentOfTime", 35.5));
+        Viewpoint today = new Viewpoint(LocalDate.parse("2024-06-01"), LocalDate.parse("2024-06-01"));
+
+        PersonHistory packed = PersonHistory.fromDocument(stored(true), today);
+
+        assertThat(stored(true).get("entries", Document.class).get("0")).isInstanceOf(org.bson.types.Binary.class);
+        assertThat(packed).isEqualTo(PersonHistory.fromDocument(stored(false), today));
+        assertThat(packed.entries()).extracting(HistoryEntry::details).containsExactly(
+                Map.of("displayName", "Ada", "teamId", "t1"),
+                Map.of("pmoType", "ORGANIZATIONAL", "deliveryResponsibility", "FULL"),
+                Map.of("percentOfTime", 35.5));
     }
 
     @Test
