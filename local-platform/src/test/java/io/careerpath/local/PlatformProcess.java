@@ -13,10 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The single-machine platform in a child JVM, started as the README starts it: the {@link LocalPlatform}
- * main with {@code --data-dir} and every port on its command line, and the JVM options {@code spring-boot:run}
- * gives it (local-platform/pom.xml, plus the plugin's own {@code -XX:TieredStopAtLevel=1}). From this JVM's
- * class path rather than through Maven, which would take too long for a test that starts it again and
- * again. Its output goes to {@code log}.
+ * main with {@code --data-dir} and every port on its command line, and the README's JVM options (plus
+ * {@code -XX:TieredStopAtLevel=1}, which starts faster). From this JVM's class path rather than the built
+ * executable jar, which a test run does not rebuild. Its output goes to {@code log}.
  */
 final class PlatformProcess implements AutoCloseable {
 
