@@ -10,10 +10,11 @@ import io.careerpath.command.CommandServiceApplication;
 import io.careerpath.command.imports.ImportFastPath;
 import io.careerpath.command.imports.ImportRows;
 import io.careerpath.command.person.domain.ImportHistory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,21 +46,31 @@ class SeveralInstancesTest extends CommandApiTest {
     @Autowired
     PlatformTransactionManager transactionManager;
 
-    @BeforeAll
-    static void startInstanceB() {
+    /** The event store of both instances: CommandApiTest's in-memory H2 (a subclass has its own). */
+    List<String> eventStore() {
+        return List.of(
+                "spring.datasource.url=jdbc:h2:mem:command-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "spring.datasource.username=sa",
+                "spring.datasource.password=");
+    }
+
+    @BeforeEach
+    void startInstanceB() {
+        if (instanceB != null) {
+            return;
+        }
+        List<String> settings = new ArrayList<>(eventStore());
+        settings.addAll(List.of(
+                "server.port=0",
+                "careerpath.kafka.enabled=false",
+                "management.endpoint.health.group.readiness.include=readinessState,db",
+                "spring.main.banner-mode=off",
+                "careerpath.erasure-ledger.directory=target/erasure-ledgers/instance-b-" + System.nanoTime(),
+                "careerpath.erasure-ledger.instance=instance-b",
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:1/issuer"));
         // command-line arguments: they win over command-service.yml, as the test context's properties do
-        instanceB = CommandServiceApplication.builder().run(
-                "--server.port=0",
-                // the same database as CommandApiTest's context
-                "--spring.datasource.url=jdbc:h2:mem:command-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "--spring.datasource.username=sa",
-                "--spring.datasource.password=",
-                "--careerpath.kafka.enabled=false",
-                "--management.endpoint.health.group.readiness.include=readinessState,db",
-                "--spring.main.banner-mode=off",
-                "--careerpath.erasure-ledger.directory=target/erasure-ledgers/instance-b-" + System.nanoTime(),
-                "--careerpath.erasure-ledger.instance=instance-b",
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:1/issuer");
+        instanceB = CommandServiceApplication.builder().run(settings.stream().map(setting -> "--" + setting)
+                .toArray(String[]::new));
         b = MockMvcBuilders.webAppContextSetup((WebApplicationContext) instanceB)
                 .apply(SecurityMockMvcConfigurers.springSecurity())
                 .defaultRequest(get("/").with(token(HR_ADMIN, null, List.of("HR_ADMIN"), List.of())))
@@ -70,6 +81,7 @@ class SeveralInstancesTest extends CommandApiTest {
     static void stopInstanceB() {
         if (instanceB != null) {
             instanceB.close();
+            instanceB = null;
         }
     }
 
