@@ -31,7 +31,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * decides that from the facts the aggregate holds; an erased person is deleted for Axon, so that every later command finds
  * no person at all.
  */
-@Aggregate
+@Aggregate(repository = "personRepository")
 public class Person {
 
     @AggregateIdentifier
