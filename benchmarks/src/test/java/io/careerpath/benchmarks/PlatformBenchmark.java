@@ -46,6 +46,7 @@ import java.util.Set;
 import java.util.LinkedHashSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,6 +104,8 @@ class PlatformBenchmark {
     private final int publishPeople = size.pick(100, 2_000);
     private final int httpPeoplePerClient = size.pick(5, 25);
     private final int httpRounds = size.pick(4, 10);
+    /** Rounds over the same people before the measured ones (a JVM's first requests run uncompiled code). */
+    private final int httpWarmUpRounds = size.pick(1, 4);
     private final int importPeople = size.pick(100, 2_000);
     private final int openLoopSeconds = size.pick(2, 30);
     /** Run at the same rate before the measured part, and reported apart: the goal is for a steady 100 events/s. */
@@ -262,7 +265,7 @@ class PlatformBenchmark {
                             + " docs/performance.md.");
                     }
                     long recorded = published.size() + people.size()
-                            + (wanted.contains("http") ? (long) httpRounds * people.size() : 0)
+                            + (wanted.contains("http") ? (long) (httpWarmUpRounds + httpRounds) * people.size() : 0)
                             + (wanted.contains("import") ? (long) importPeople * Careers.EVENTS_PER_PERSON : 0);
                     // the open loop starts with the read side caught up, not behind the import's events
                     Watch.start("events projected", () -> projected(query.baseUrl())).awaitRate(recorded, PHASE_TIMEOUT);
@@ -396,15 +399,25 @@ class PlatformBenchmark {
         void record(String id, int day) throws Exception;
     }
 
-    /** 8 clients, each recording administrative loads for its own people (or things) as fast as the API answers. */
+    /**
+     * 8 clients, each recording administrative loads for its own people (or things) as fast as the API answers.
+     * The first rounds are a warm-up, not counted (a fresh JVM answers its first requests before its code is
+     * compiled, as the open loop's warm-up shows); the measured part starts when every client has finished its
+     * warm-up and ends when the last one is done.
+     */
     private double closedLoop(List<String> ids, int[] nextDay, Recorder recorder) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        CyclicBarrier warmedUp = new CyclicBarrier(CLIENTS);
+        long[] measuredFrom = new long[1];
         try {
             List<Callable<Integer>> work = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
                 work.add(() -> {
-                    for (int round = 0; round < httpRounds; round++) {
+                    for (int round = 0; round < httpWarmUpRounds + httpRounds; round++) {
+                        if (round == httpWarmUpRounds && warmedUp.await() == 0) {
+                            measuredFrom[0] = System.nanoTime(); // the last client to arrive starts the clock
+                        }
                         for (int p = client; p < ids.size(); p += CLIENTS) {
                             recorder.record(ids.get(p), nextDay[p]++);
                         }
@@ -412,12 +425,11 @@ class PlatformBenchmark {
                     return httpRounds * (ids.size() / CLIENTS);
                 });
             }
-            long start = System.nanoTime();
             int requests = 0;
             for (Future<Integer> done : clients.invokeAll(work)) {
                 requests += done.get();
             }
-            return requests / ((System.nanoTime() - start) / 1e9);
+            return requests / ((System.nanoTime() - measuredFrom[0]) / 1e9);
         } finally {
             clients.shutdownNow();
         }
