@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EnabledIf("postgresqlAnswers")
 class PostgresqlErasureTest extends CommandApiTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String DATABASE = "careerpath_command_erasure_test";
 
     static boolean postgresqlAnswers() {
@@ -46,12 +46,17 @@ class PostgresqlErasureTest extends CommandApiTest {
 
     @DynamicPropertySource
     static void postgresql(DynamicPropertyRegistry properties) throws Exception {
+        useFreshDatabase(properties, DATABASE);
+    }
+
+    /** Points the context's event store at {@code database}, dropped and created anew: each run starts empty. */
+    static void useFreshDatabase(DynamicPropertyRegistry properties, String database) throws Exception {
         try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
              Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
         }
-        properties.add("spring.datasource.url", () -> SERVER + DATABASE);
+        properties.add("spring.datasource.url", () -> SERVER + database);
         properties.add("spring.datasource.username", () -> "postgres");
     }
 

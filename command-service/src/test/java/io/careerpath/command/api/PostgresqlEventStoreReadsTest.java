@@ -1,8 +1,5 @@
 package io.careerpath.command.api;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,17 +12,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @EnabledIf("io.careerpath.command.api.PostgresqlErasureTest#postgresqlAnswers")
 class PostgresqlEventStoreReadsTest extends EventStoreReadsTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String DATABASE = "careerpath_command_event_store_reads_test";
 
     @DynamicPropertySource
     static void postgresql(DynamicPropertyRegistry properties) throws Exception {
-        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
-        properties.add("spring.datasource.url", () -> SERVER + DATABASE);
-        properties.add("spring.datasource.username", () -> "postgres");
+        PostgresqlErasureTest.useFreshDatabase(properties, DATABASE);
     }
 }
