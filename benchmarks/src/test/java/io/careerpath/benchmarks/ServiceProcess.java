@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +58,9 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + MAX_HEAP, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-                "-Xlog:gc:file=" + gcLog,
-                "-cp", classPath(),
+                "-Xlog:gc:file=" + gcLog));
+        command.addAll(extraJvmOptions(label));
+        command.addAll(List.of("-cp", classPath(),
                 ServiceMain.class.getName(), service,
                 "--server.port=" + port, "--spring.main.banner-mode=off"));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
@@ -71,6 +73,16 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code -Dbenchmark.service-jvm-options="..."}: options for every service JVM, for looking inside a run (a flight
+     * recording, say); {@code {service}} in them is replaced by the service's label, so each writes its own file.
+     */
+    private static List<String> extraJvmOptions(String label) {
+        String options = System.getProperty("benchmark.service-jvm-options", "").trim();
+        return options.isEmpty() ? List.of() : Arrays.stream(options.split("\\s+"))
+                .map(option -> option.replace("{service}", label)).toList();
     }
 
     String baseUrl() {

@@ -5,7 +5,9 @@ import io.careerpath.pipeline.deadletters.DeadLetterAdministration;
 import io.careerpath.pipeline.deadletters.ProcessingGroupDeadLetters;
 import io.careerpath.pipeline.health.KafkaHealthIndicator;
 import io.careerpath.pipeline.health.TrackingProcessorHealth;
+import io.careerpath.pipeline.processors.ProcessorMetrics;
 import io.careerpath.pipeline.processors.PromptRetryTrackingProcessor;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -97,7 +99,8 @@ class KafkaPublishingConfiguration {
      * token; its sequences are people (a parked person's later events wait behind the parked one).
      */
     @Bean
-    ConfigurerModule kafkaPublisherProcessor(KafkaPublishingProperties properties, ConnectionProvider connections) {
+    ConfigurerModule kafkaPublisherProcessor(KafkaPublishingProperties properties, ConnectionProvider connections,
+                                             MeterRegistry meters) {
         String group = KafkaEventForwarder.PROCESSING_GROUP;
         return configurer -> PromptRetryTrackingProcessor.register(configurer.eventProcessing(), group,
                         c -> c.eventStore(),
@@ -105,6 +108,7 @@ class KafkaPublishingConfiguration {
                                 .andBatchSize(properties.batchSize()),
                         properties.maxRetryWait())
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
+                .registerMessageMonitor(group, c -> ProcessorMetrics.throughputAndLatency(group, meters))
                 .registerSequencingPolicy(group, c -> SequentialPerAggregatePolicy.instance())
                 .registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(group)

@@ -6,7 +6,9 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import io.careerpath.pipeline.deadletters.CauseKeepingPolicy;
 import io.careerpath.pipeline.health.KafkaHealthIndicator;
+import io.careerpath.pipeline.processors.ProcessorMetrics;
 import io.careerpath.pipeline.processors.PromptRetryTrackingProcessor;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.careerpath.query.history.PersonHistoryProjection;
 import java.time.Duration;
 import java.util.List;
@@ -114,13 +116,15 @@ class KafkaIntakeConfiguration {
     ConfigurerModule projectionsProcessor(KafkaIntakeProperties properties,
                                           StreamableKafkaMessageSource<String, byte[]> source,
                                           MongoClient client, @Value("${spring.data.mongodb.database}") String database,
-                                          PersonHistoryProjection projection) {
+                                          PersonHistoryProjection projection, MeterRegistry meters) {
         return configurer -> PromptRetryTrackingProcessor.register(configurer.eventProcessing(),
                         PersonHistoryProjection.PROCESSING_GROUP, c -> source,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(properties.batchSize()),
                         properties.maxRetryWait())
                 .registerListenerInvocationErrorHandler(PersonHistoryProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                .registerMessageMonitor(PersonHistoryProjection.PROCESSING_GROUP,
+                        c -> ProcessorMetrics.throughputAndLatency(PersonHistoryProjection.PROCESSING_GROUP, meters))
                 .registerHandlerInterceptor(PersonHistoryProjection.PROCESSING_GROUP, c -> projection.flushAtEndOfBatch())
                 .registerDeadLetterQueue(PersonHistoryProjection.PROCESSING_GROUP, c -> new ErasureFirstDeadLetters(
                         MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
