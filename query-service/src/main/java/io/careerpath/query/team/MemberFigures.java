@@ -38,8 +38,9 @@ public class MemberFigures {
         Assignment current = history.currentAssignment().orElse(null);
         List<AdminLoadObservation> loads = history.adminLoad();
         Double adminLoad = loads.isEmpty() ? null : loads.get(loads.size() - 1).percent();
-        boolean adminOverload = currentlyOverloaded(history, day);
-        int streak = troubledStreak(history.assignments());
+        List<Assignment> assignments = history.assignments();
+        boolean adminOverload = currentlyOverloaded(assignments, loads, day);
+        int streak = troubledStreak(assignments);
         LocalDate rotateBackBy = outlook.rotateBackBy().orElse(null);
         DeliveryVerdict verdict = DeliveryVerdict.of(outlook.deliveryHistory(), outlook.delivering(),
                 outlook.deliveryRetention(), outlook.rotateBackBy(), day, model.parameters().rotateBackRetention(),
@@ -103,15 +104,15 @@ public class MemberFigures {
      * the person has left, or before the current one began, says nothing about their work now; a delivery role is
      * never flagged, since the flag stands for the article's concern that PMO work turns administrative.
      */
-    private boolean currentlyOverloaded(PersonHistory history, LocalDate day) {
-        Assignment holding = history.assignments().stream()
+    private boolean currentlyOverloaded(List<Assignment> assignments, List<AdminLoadObservation> loads, LocalDate day) {
+        Assignment holding = assignments.stream()
                 .filter(a -> !a.start().isAfter(day) && (a.ongoing() || a.end().isAfter(day)))
                 .reduce((earlier, later) -> later)
                 .orElse(null);
         if (holding == null || holding.kind() == AssignmentKind.DELIVERY) {
             return false;
         }
-        AdminLoadObservation latest = history.adminLoad().stream()
+        AdminLoadObservation latest = loads.stream()
                 .filter(load -> !load.effectiveDate().isAfter(day))
                 .reduce((earlier, later) -> later)
                 .orElse(null);
