@@ -472,6 +472,6 @@ export function humanize(constant) {
 
 export const FLAGS = {
   DELIVERY_AT_RISK: { icon: '⚠', text: 'Delivery at risk', why: 'away from delivery and at or near the rotate-back date' },
-  ADMIN_OVERLOAD: { icon: '▦', text: 'Admin overload', why: 'administrative load at or above the overload share' },
+  ADMIN_OVERLOAD: { icon: '▦', text: 'Admin overload', why: 'administrative load recorded in the current PMO or troubled-program role at or above the overload share' },
   TROUBLED_PROGRAM_STREAK: { icon: '⟳', text: 'Troubled-program streak', why: 'several troubled programs in a row' },
 };

@@ -98,6 +98,31 @@ class ArticleStoryEndToEndTest {
     }
 
     @Test
+    void theOverloadFlagDescribesTheRoleHeldOnTheDayNotALoadRecordedInARoleLeftBehind() {
+        String knownNow = "&knownOn=" + today();
+        assertThat(texts(boardMember("?asOf=2020-06-30" + knownNow).get("flags"))).as("in the PMO, its 50 % load")
+                .contains("ADMIN_OVERLOAD");
+        assertThat(texts(boardMember("?asOf=2021-06-01" + knownNow).get("flags")))
+                .as("in the troubled program: the PMO's load was recorded before it began").doesNotContain("ADMIN_OVERLOAD");
+        JsonNode now = boardMember("");
+        assertThat(now.get("adminLoadPercent").asDouble()).as("the latest load recorded").isEqualTo(50.0);
+        assertThat(texts(now.get("flags"))).as("back in delivery").doesNotContain("ADMIN_OVERLOAD");
+
+        assertThat(attentionCount("&asOf=2020-06-30" + knownNow)).as("the attention list of that day").isEqualTo(1);
+        assertThat(attentionCount("")).as("today's attention list").isZero();
+    }
+
+    private static JsonNode boardMember(String query) {
+        return platform.queryApi.get().uri("/api/teams/{team}/rotation-board" + query, team)
+                .retrieve().body(JsonNode.class).get("members").get(0);
+    }
+
+    private static int attentionCount(String query) {
+        return platform.queryApi.get().uri("/api/attention?team={team}&flag=ADMIN_OVERLOAD" + query, team)
+                .retrieve().body(JsonNode.class).get("count").asInt();
+    }
+
+    @Test
     void whatIfAnExecutivePmoForAYearTradesDeliveryForStrategicVisibilityAndRecordsNothing() {
         long before = platform.client.awaitTimeline(pat, t -> true).get("sequence").asLong();
 

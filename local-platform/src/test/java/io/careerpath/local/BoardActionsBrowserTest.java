@@ -25,8 +25,8 @@ import org.openqa.selenium.support.ui.Select;
  * comparing two or three people on shared axes; someone she may not see is left out in plain words.
  *
  * <p>The cast in team-apollo: maria herself (program PMO), "Spine Probe 2" (long in an executive PMO:
- * delivery at risk), "Spine Probe 10" (delivering), Grace (delivering, admin overload) and Ada (delivering);
- * Joan in team-gemini, which maria does not manage.
+ * delivery at risk), "Spine Probe 10" (delivering), Grace (a month into a troubled program, admin overload) and
+ * Ada (delivering); Joan in team-gemini, which maria does not manage.
  */
 class BoardActionsBrowserTest {
 
@@ -287,7 +287,10 @@ class BoardActionsBrowserTest {
                 event("JOINED_PMO", start.plusYears(2), "pmoType", "EXECUTIVE", "pmoName", "Strategy office")));
         grace = person(null, "Grace Hopper", APOLLO, start, List.of(
                 event("DELIVERY_ROLE_STARTED", start, "projectName", "Compiler"),
-                event("ADMINISTRATIVE_LOAD_RECORDED", TODAY.minusMonths(6), "percentOfTime", 60)));
+                // an overload is flagged for a load recorded in the PMO or troubled-program role held, not in delivery;
+                // a month away from ten years of delivery keeps her far from the rotate-back date
+                event("TOOK_TROUBLED_PROGRAM", TODAY.minusMonths(1), "programName", "Payroll rescue"),
+                event("ADMINISTRATIVE_LOAD_RECORDED", TODAY.minusDays(20), "percentOfTime", 60)));
         ada = person(null, "Ada Lovelace", APOLLO, start, List.of(
                 event("DELIVERY_ROLE_STARTED", start, "projectName", "Analytical engine")));
         person(erin.personId(), erin.name(), "team-gemini", start, List.of());

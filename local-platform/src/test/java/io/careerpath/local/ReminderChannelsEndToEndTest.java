@@ -116,12 +116,16 @@ class ReminderChannelsEndToEndTest {
         tom = hr.registerWithCareer(null, "Tom Troubled", APOLLO, LocalDate.of(2018, 1, 1),
                 List.of(event("TOOK_TROUBLED_PROGRAM", LocalDate.of(2024, 1, 1), "programName", "Hydra"),
                         event("TOOK_TROUBLED_PROGRAM", LocalDate.of(2025, 1, 1), "programName", "Chimera")));
-        alma = hr.registerWithCareer(null, "Alma Admin", APOLLO, LocalDate.of(2020, 1, 1), List.of());
+        // in a PMO without delivery history: no rotate-back date; an overload is flagged only for a load recorded in
+        // the PMO or troubled-program role held
+        alma = hr.registerWithCareer(null, "Alma Admin", APOLLO, LocalDate.of(2020, 1, 1),
+                List.of(event("JOINED_PMO", LocalDate.of(2020, 1, 1), "pmoType", "ORGANIZATIONAL")));
         // still delivering: no rotate-back date until she joins a PMO (the second test)
         dora = hr.registerWithCareer(null, "Dora Delivery", APOLLO, LocalDate.of(2016, 1, 4),
                 List.of(event("DELIVERY_ROLE_STARTED", LocalDate.of(2016, 1, 4), "projectName", "Artemis")));
         oscar = hr.registerWithCareer(null, "Oscar Outside", ZEUS, LocalDate.of(2019, 1, 1),
-                List.of(event("ADMINISTRATIVE_LOAD_RECORDED", LocalDate.of(2025, 12, 1), "percentOfTime", 70)));
+                List.of(event("JOINED_PMO", LocalDate.of(2019, 1, 1), "pmoType", "ORGANIZATIONAL"),
+                        event("ADMINISTRATIVE_LOAD_RECORDED", LocalDate.of(2025, 12, 1), "percentOfTime", 70)));
 
         // the accounts are known to the digest once they have made a signed-in request
         for (Account account : Account.values()) {

@@ -60,10 +60,13 @@ class RemindersEndToEndTest {
         tom = hr.registerWithCareer(null, "Tom Troubled", APOLLO, LocalDate.of(2018, 1, 1),
                 List.of(event("TOOK_TROUBLED_PROGRAM", LocalDate.of(2024, 1, 1), "programName", "Hydra"),
                         event("TOOK_TROUBLED_PROGRAM", LocalDate.of(2025, 1, 1), "programName", "Chimera")));
-        // administrative load moves a forecast too: Alma, without delivery history, has the overload's crossings
-        alma = hr.registerWithCareer(null, "Alma Admin", APOLLO, LocalDate.of(2020, 1, 1), List.of());
+        // administrative load moves a forecast too: Alma, in a PMO without delivery history, has the overload's
+        // crossings (an overload is flagged only for a load recorded in the PMO or troubled-program role held)
+        alma = hr.registerWithCareer(null, "Alma Admin", APOLLO, LocalDate.of(2020, 1, 1),
+                List.of(event("JOINED_PMO", LocalDate.of(2020, 1, 1), "pmoType", "ORGANIZATIONAL")));
         oscar = hr.registerWithCareer(null, "Oscar Outside", ZEUS, LocalDate.of(2019, 1, 1),
-                List.of(event("ADMINISTRATIVE_LOAD_RECORDED", LocalDate.of(2025, 12, 1), "percentOfTime", 70)));
+                List.of(event("JOINED_PMO", LocalDate.of(2019, 1, 1), "pmoType", "ORGANIZATIONAL"),
+                        event("ADMINISTRATIVE_LOAD_RECORDED", LocalDate.of(2025, 12, 1), "percentOfTime", 70)));
         LocalDate rotateBackBy = LocalDate.parse(boardMember(APOLLO, erin).get("rotateBackBy").asText());
         assertThat(rotateBackBy).as("Erin's rotate-back date, far enough ahead for the test")
                 .isAfter(start.plusMonths(5));

@@ -9,7 +9,10 @@ public enum ReminderCondition {
     ROTATE_BACK_DUE,
     /** Delivery retention has fallen below the rotate-back threshold: the rotate-back date has passed. */
     ROTATE_BACK_PASSED,
-    /** The latest administrative load is at or above the overload share ({@code careerpath.query.admin-overload-percent}). */
+    /**
+     * The administrative load recorded in the person's current PMO or troubled-program role is at or above the overload
+     * share ({@code careerpath.query.admin-overload-percent}): the board's flag ({@code team.MemberFigures}).
+     */
     ADMIN_OVERLOAD,
     /** Troubled programs one after another, at least {@code careerpath.query.troubled-program-streak} of them. */
     TROUBLED_PROGRAM_STREAK

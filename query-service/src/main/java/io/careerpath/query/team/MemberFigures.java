@@ -38,7 +38,9 @@ public class MemberFigures {
         Assignment current = history.currentAssignment().orElse(null);
         List<AdminLoadObservation> loads = history.adminLoad();
         Double adminLoad = loads.isEmpty() ? null : loads.get(loads.size() - 1).percent();
-        int streak = troubledStreak(history.assignments());
+        List<Assignment> assignments = history.assignments();
+        boolean adminOverload = currentlyOverloaded(assignments, loads, day);
+        int streak = troubledStreak(assignments);
         LocalDate rotateBackBy = outlook.rotateBackBy().orElse(null);
         DeliveryVerdict verdict = DeliveryVerdict.of(outlook.deliveryHistory(), outlook.delivering(),
                 outlook.deliveryRetention(), outlook.rotateBackBy(), day, model.parameters().rotateBackRetention(),
@@ -47,7 +49,7 @@ public class MemberFigures {
         if (verdict.attention()) {
             flags.add(Flag.DELIVERY_AT_RISK);
         }
-        if (adminLoad != null && adminLoad >= properties.adminOverloadPercent()) {
+        if (adminOverload) {
             flags.add(Flag.ADMIN_OVERLOAD);
         }
         if (streak >= properties.troubledProgramStreak()) {
@@ -93,6 +95,29 @@ public class MemberFigures {
         }
         return whose + " would describe " + (people == 1 ? "1 person" : people + " people") + ", fewer than "
                 + properties.minimumAggregateSize() + ", and are withheld so that they cannot single anyone out.";
+    }
+
+    /**
+     * The overload flag describes the present: the person holds a PMO or troubled-program role on {@code day} (the
+     * roles that are not delivery), and the latest administrative load recorded on or before {@code day} is at or
+     * above the overload share and was recorded within that role (on or after its start). A load recorded in a role
+     * the person has left, or before the current one began, says nothing about their work now; a delivery role is
+     * never flagged, since the flag stands for the article's concern that PMO work turns administrative.
+     */
+    private boolean currentlyOverloaded(List<Assignment> assignments, List<AdminLoadObservation> loads, LocalDate day) {
+        Assignment holding = assignments.stream()
+                .filter(a -> !a.start().isAfter(day) && (a.ongoing() || a.end().isAfter(day)))
+                .reduce((earlier, later) -> later)
+                .orElse(null);
+        if (holding == null || holding.kind() == AssignmentKind.DELIVERY) {
+            return false;
+        }
+        AdminLoadObservation latest = loads.stream()
+                .filter(load -> !load.effectiveDate().isAfter(day))
+                .reduce((earlier, later) -> later)
+                .orElse(null);
+        return latest != null && !latest.effectiveDate().isBefore(holding.start())
+                && latest.percent() >= properties.adminOverloadPercent();
     }
 
     /** Troubled programs taken one after another, counting back from the latest assignment. */

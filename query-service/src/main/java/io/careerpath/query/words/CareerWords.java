@@ -153,7 +153,7 @@ public final class CareerWords {
             case "ROTATE_BACK_PASSED" -> name + "'s rotate-back date has passed"
                     + (retention == null ? "" : ": " + percent(retention) + " of the delivery skill's peak is kept")
                     + "; rotate back into delivery now";
-            case "ADMIN_OVERLOAD" -> name + "'s administrative load is "
+            case "ADMIN_OVERLOAD" -> name + "'s administrative load in their current role is "
                     + (adminLoad == null ? "" : Math.round(adminLoad) + " % of their time, ") + "at or above the overload share";
             case "TROUBLED_PROGRAM_STREAK" -> name + " has taken " + troubledStreak + " troubled programs in a row";
             default -> name + ": " + humanize(condition);

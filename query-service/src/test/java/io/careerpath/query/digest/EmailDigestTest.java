@@ -132,12 +132,12 @@ class EmailDigestTest {
         assertThat(lines(text)).containsSubsequence(
                 "- Ada Lovelace's rotate-back date, 15 Aug 2025, is less than 3 months away",
                 "  https://careerpath.example.com/career.html?person=" + A,
-                "- Bob Byte's administrative load is 45 % of their time, at or above the overload share",
+                "- Bob Byte's administrative load in their current role is 45 % of their time, at or above the overload share",
                 "  https://careerpath.example.com/career.html?person=" + B);
         // erased: neither a name nor a link; Cleo was in t1 when hers was raised, but is in t2 now: not Mia's to see
         assertThat(text).doesNotContain("Erin", ERASED, "Ivo", BEING_ERASED, "Cleo", C);
         String html = part(mia, "text/html");
-        assertThat(html).contains("<li>Bob Byte&#39;s administrative load is 45 % of their time, at or above the overload share. "
+        assertThat(html).contains("<li>Bob Byte&#39;s administrative load in their current role is 45 % of their time, at or above the overload share. "
                         + "<a href=\"https://careerpath.example.com/career.html?person=" + B + "\">Bob Byte&#39;s career</a></li>",
                 "<a href=\"https://careerpath.example.com/notifications.html\">")
                 .doesNotContain("Erin", ERASED, "Ivo", BEING_ERASED, "Cleo", C);
@@ -189,7 +189,7 @@ class EmailDigestTest {
         assertThat(mia.getSubject()).isEqualTo("Careerpath: 2 reminders for " + CareerWords.day(day.plusDays(1)));
         assertThat(lines(part(mia, "text/plain"))).contains(
                 "- Ada Lovelace's rotate-back date, 15 Aug 2025, is less than 3 months away",
-                "- Bob Byte's administrative load is 45 % of their time, at or above the overload share");
+                "- Bob Byte's administrative load in their current role is 45 % of their time, at or above the overload share");
         // carried once: neither that day published again nor the day after sends them a second time
         events.publishEvent(new RemindersRaised(day.plusDays(1), List.of()));
         events.publishEvent(new RemindersRaised(day.plusDays(2), List.of()));

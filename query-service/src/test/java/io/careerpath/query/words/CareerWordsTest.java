@@ -18,7 +18,7 @@ class CareerWordsTest {
                 .isEqualTo("Erin Employee's rotate-back date has passed: 58 % of the delivery skill's peak is kept; "
                         + "rotate back into delivery now");
         assertThat(CareerWords.reminder("ADMIN_OVERLOAD", "Alma Admin", null, null, 55.0, 0, 3))
-                .isEqualTo("Alma Admin's administrative load is 55 % of their time, at or above the overload share");
+                .isEqualTo("Alma Admin's administrative load in their current role is 55 % of their time, at or above the overload share");
         assertThat(CareerWords.reminder("TROUBLED_PROGRAM_STREAK", "Tom Troubled", null, null, null, 2, 3))
                 .isEqualTo("Tom Troubled has taken 2 troubled programs in a row");
     }
