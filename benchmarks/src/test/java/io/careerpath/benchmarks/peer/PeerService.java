@@ -46,7 +46,8 @@ public class PeerService {
                 // no configuration file of its own: none of the services' files apply
                 "spring.config.name=peer-service",
                 "axon.axonserver.enabled=false",
-                "spring.flyway.locations=classpath:db/migration/eventstore",
+                // the command service's event table, on H2 with its identity cache (the H2-only migration)
+                "spring.flyway.locations=classpath:db/migration/eventstore,classpath:db/migration/eventstore-{vendor}",
                 "spring.security.oauth2.resourceserver.jwt.audiences=careerpath-api",
                 // the services' pool and the services' handler watchdog setting, so that the peer is not slower for them
                 "spring.datasource.hikari.maximum-pool-size=20",

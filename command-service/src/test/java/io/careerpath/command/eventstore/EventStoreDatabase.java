@@ -37,7 +37,10 @@ public record EventStoreDatabase(String name, DataSource dataSource, JdbcTemplat
         if (kind.equals(H2)) {
             new JdbcTemplate(dataSource).execute("DROP ALL OBJECTS");
         }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/eventstore").load().migrate();
+        // the service's locations with Spring Boot's {vendor} filled in: H2 also gets its own migrations
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration/eventstore", "classpath:db/migration/eventstore-" + kind.toLowerCase())
+                .load().migrate();
         return new EventStoreDatabase(kind, dataSource, new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }

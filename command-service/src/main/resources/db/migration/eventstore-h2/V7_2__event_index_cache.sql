@@ -1,0 +1,13 @@
+-- H2 only (the single-machine event store file); PostgreSQL never runs this directory.
+--
+-- H2 stores an identity's high-water mark every CACHE values (32 by default), and with WRITE_DELAY=0 every
+-- such store writes the file, in a commit of its own: in a bulk import's transaction of about 640 events
+-- that was some 20 extra file writes next to the one of the commit itself, a third of the import workers'
+-- time (docs/performance.md, "Bulk import"). With 1,000 it is under one per such transaction.
+--
+-- Integrity: H2's cache is one counter for the whole database (not per session as PostgreSQL's), so indexes
+-- are handed out in the same order as before. A crash (kill -9) burns at most the rest of the cached values:
+-- the next index after a restart is up to 1,000 higher, never a reused one. The publisher's gap-aware
+-- tracking token sees that jump as a gap of at most 999 indexes, well inside Axon's maxGapOffset (10,000);
+-- once the first event after it is older than gapTimeout (60 s), Axon's gap cleaning drops it.
+ALTER TABLE DomainEventEntry ALTER COLUMN globalIndex SET CACHE 1000;
