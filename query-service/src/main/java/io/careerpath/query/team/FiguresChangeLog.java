@@ -25,7 +25,7 @@ import org.bson.Document;
  * readers skip once later entries have waited past it for {@link #HOLE_WAIT_MILLIS}. Old entries are trimmed by the
  * writers, {@link #KEEP} behind the newest.
  */
-final class FiguresChangeLog {
+public final class FiguresChangeLog {
 
     static final String ENTRIES = "todays_figures_changes";
     static final String COUNTER = "todays_figures_changes_counter";
@@ -43,13 +43,16 @@ final class FiguresChangeLog {
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> counter;
 
-    FiguresChangeLog(ReadModelGenerations generations) {
+    public FiguresChangeLog(ReadModelGenerations generations) {
         this.entries = generations.collection(ENTRIES);
         this.counter = generations.collection(COUNTER);
     }
 
-    /** Appends the people of a written batch; returns the entry's number. */
-    long append(int generation, Collection<String> people) {
+    /**
+     * Appends the people of a written batch; returns the entry's number. (Also for the benchmark, which loads its
+     * read model straight into MongoDB, as another instance's writes.)
+     */
+    public long append(int generation, Collection<String> people) {
         Document raised = counter.findOneAndUpdate(eq("_id", "last"), Updates.inc("number", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         long number = raised.get("number", Number.class).longValue();

@@ -28,7 +28,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,6 +138,7 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
     /** entries of the change log this instance wrote: already derived here */
     private final Set<Long> appendedHere = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean everyoneQueued = new AtomicBoolean();
+    private final AtomicInteger queued = new AtomicInteger();
     private volatile Snapshot current;
     private volatile long retryEveryoneAt;
     private volatile long nextLogEntry = -1;
@@ -146,7 +150,7 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
     private volatile boolean serving = true;
 
     TodaysFigures(HistoryReads histories, ReadModelGenerations generations, PersonKeyLookup keys, PeopleAccess access,
-                  MemberFigures figures, AsOf asOf,
+                  MemberFigures figures, AsOf asOf, MeterRegistry meters,
                   @Value("${careerpath.today.poll-interval:200ms}") Duration pollInterval) {
         this.histories = histories;
         this.generations = generations;
@@ -156,6 +160,32 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
         this.asOf = asOf;
         this.changeLog = new FiguresChangeLog(generations);
         this.pollInterval = pollInterval;
+        // what a measurement waits for before reading (the benchmark), and what an operator looks at
+        Gauge.builder("careerpath.todays.figures.people", this, self -> self.current == null ? 0 : self.current.people.size())
+                .description("people whose figures for today this instance holds in memory").register(meters);
+        Gauge.builder("careerpath.todays.figures.ready", this, self -> self.ready() ? 1 : 0)
+                .description("1 when boards and the attention list for today are answered from memory").register(meters);
+        Gauge.builder("careerpath.todays.figures.queued", queued, AtomicInteger::get)
+                .description("derivations queued or running on the worker").register(meters);
+        Gauge.builder("careerpath.todays.figures.change.log.followed", this, self -> self.nextLogEntry - 1)
+                .description("the last entry of the change log this instance has read").register(meters);
+    }
+
+    /** Queues a derivation on the worker, counted until it is done. */
+    private void queue(Runnable task) {
+        queued.incrementAndGet();
+        try {
+            worker.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    queued.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            queued.decrementAndGet();
+            throw e;
+        }
     }
 
     // ---- reads ----
@@ -275,13 +305,17 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
             people.forEach(this::notStale);
             return;
         }
-        w.execute(() -> {
-            try {
-                deriveAgain(generation, people);
-            } finally {
-                people.forEach(this::notStale);
-            }
-        });
+        try {
+            queue(() -> {
+                try {
+                    deriveAgain(generation, people);
+                } finally {
+                    people.forEach(this::notStale);
+                }
+            });
+        } catch (RuntimeException e) { // stopping
+            people.forEach(this::notStale);
+        }
     }
 
     private void notStale(String personId) {
@@ -402,7 +436,7 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
         boolean everyoneDue = snapshot == null || !snapshot.day.equals(asOf.today())
                 || snapshot.generation != generations.active();
         if (everyoneDue && System.currentTimeMillis() >= retryEveryoneAt && everyoneQueued.compareAndSet(false, true)) {
-            worker.execute(this::deriveEveryone);
+            queue(this::deriveEveryone);
         }
         if (nextLogEntry >= 0) {
             followChangeLog();
@@ -428,7 +462,7 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
             nextLogEntry = entry.number() + 1;
             if (!appendedHere.remove(entry.number())) {
                 List<String> people = entry.people();
-                worker.execute(() -> deriveAgain(entry.generation(), people));
+                queue(() -> deriveAgain(entry.generation(), people));
             }
         }
     }

@@ -248,7 +248,8 @@ class TodaysFiguresTest {
         HistoryReads reads = AnotherInstance.reads(generations, properties);
         AsOf asOf = Days.on(clock);
         PeopleAccess access = AnotherInstanceAccess.of(reads, keys, asOf);
-        TodaysFigures other = new TodaysFigures(reads, generations, keys, access, figures, asOf, Duration.ofMillis(50));
+        TodaysFigures other = new TodaysFigures(reads, generations, keys, access, figures, asOf,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), Duration.ofMillis(50));
         other.start();
         await().atMost(Duration.ofSeconds(20)).until(other::ready);
         return other;
