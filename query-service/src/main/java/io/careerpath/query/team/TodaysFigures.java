@@ -140,6 +140,8 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
     private final AtomicBoolean everyoneQueued = new AtomicBoolean();
     private final AtomicInteger queued = new AtomicInteger();
     private volatile Snapshot current;
+    /** The active generation as last seen: memory answers only while it holds that generation's figures. */
+    private volatile int activeSeen = -1;
     private volatile long retryEveryoneAt;
     private volatile long nextLogEntry = -1;
     private volatile long holeSince = -1;
@@ -252,14 +254,14 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
     /** Whether memory can answer now: after everyone was derived, for this very day. */
     boolean ready() {
         Snapshot snapshot = current;
-        return snapshot != null && snapshot.day.equals(asOf.today());
+        return snapshot != null && snapshot.generation == activeSeen && snapshot.day.equals(asOf.today());
     }
 
     private Snapshot servable(Viewpoint viewpoint) {
         Snapshot snapshot = current;
         LocalDate today = asOf.today();
-        if (!serving || snapshot == null || !snapshot.day.equals(today) || !viewpoint.asOf().equals(today)
-                || !viewpoint.knownOn().equals(today)) {
+        if (!serving || snapshot == null || snapshot.generation != activeSeen || !snapshot.day.equals(today)
+                || !viewpoint.asOf().equals(today) || !viewpoint.knownOn().equals(today)) {
             return null;
         }
         return snapshot;
@@ -327,8 +329,14 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
     /** Derives these people again in the current figures, if they are of that generation. */
     private void deriveAgain(int generation, Collection<String> personIds) {
         Snapshot snapshot = current;
-        if (snapshot == null || snapshot.generation != generation) {
-            return; // not ready yet (everyone is derived after this), or another generation (a rebuild's)
+        if (snapshot == null) {
+            return; // not ready yet: everyone is derived after this
+        }
+        if (snapshot.generation != generation) {
+            // a rebuild's generation being filled, or one just made active: then memory stops answering (these
+            // people would be behind) until everyone is derived from it
+            noteActive(generations.active());
+            return;
         }
         while (true) {
             try {
@@ -354,6 +362,7 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
     void deriveEveryone() {
         try {
             int generation = generations.active();
+            activeSeen = generation;
             LocalDate day = asOf.today();
             if (nextLogEntry < 0) {
                 nextLogEntry = changeLog.next(); // before reading anyone: what changes meanwhile is followed after
@@ -432,14 +441,25 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
      * poll interval; the tests call it when they want.
      */
     void checkNow() {
+        noteActive(generations.active());
         Snapshot snapshot = current;
-        boolean everyoneDue = snapshot == null || !snapshot.day.equals(asOf.today())
-                || snapshot.generation != generations.active();
+        boolean everyoneDue = snapshot == null || !snapshot.day.equals(asOf.today()) || snapshot.generation != activeSeen;
         if (everyoneDue && System.currentTimeMillis() >= retryEveryoneAt && everyoneQueued.compareAndSet(false, true)) {
             queue(this::deriveEveryone);
         }
         if (nextLogEntry >= 0) {
             followChangeLog();
+        }
+    }
+
+    /** Another generation is active: memory stops answering until everyone is derived from it (queued by {@link #checkNow}). */
+    private void noteActive(int generation) {
+        if (generation != activeSeen) {
+            activeSeen = generation;
+            Snapshot snapshot = current;
+            if (snapshot != null && snapshot.generation != generation && everyoneQueued.compareAndSet(false, true)) {
+                queue(this::deriveEveryone); // after what the worker is doing
+            }
         }
     }
 

@@ -20,6 +20,7 @@ import io.careerpath.events.DeliveryRoleStarted;
 import io.careerpath.events.EventRetracted;
 import io.careerpath.events.JoinedPmo;
 import io.careerpath.events.PersonErased;
+import io.careerpath.events.PersonRegistered;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.RegainedDeliveryRole;
 import io.careerpath.events.TeamChanged;
@@ -34,6 +35,7 @@ import io.careerpath.query.api.QueryProperties;
 import io.careerpath.query.api.Viewpoint;
 import io.careerpath.query.history.AnotherInstance;
 import io.careerpath.query.history.HistoryReads;
+import io.careerpath.query.history.HistoryWrites;
 import io.careerpath.query.history.ReadModelGenerations;
 import io.careerpath.query.history.StoredHistory;
 import io.careerpath.query.keys.PersonKeyLookup;
@@ -92,6 +94,10 @@ class TodaysFiguresTest {
     private PersonKeyLookup keys;
     @Autowired
     private MemberFigures figures;
+    @Autowired
+    private io.careerpath.query.keys.TestKeys testKeys;
+    @Autowired
+    private io.careerpath.query.history.PersonHistoryProjection projection;
 
     @BeforeEach
     void seed() {
@@ -323,6 +329,43 @@ class TodaysFiguresTest {
         } finally {
             other.stop();
         }
+    }
+
+    @Test
+    void aNewlyActiveGenerationIsDerivedAgainAndTheStoreAnswersUntilThen() throws Exception {
+        TodaysFigures other = anotherInstance(Clock.fixed(Instant.parse("2025-06-01T10:00:00Z"), ZoneOffset.UTC));
+        ReadModelGenerations generations = AnotherInstance.generations(database);
+        int before = generations.active();
+        int next = before + 10;
+        String only = ApiFixture.newPersonId();
+        try {
+            // the new generation holds one person (as if a rebuild had found only them)
+            testKeys.newKeyFor(only);
+            HistoryWrites writes = projection.writesInto(next);
+            writes.add(new PersonRegistered(only, "reg-" + only, LocalDate.parse("2020-01-01"), "hr", RECORDED,
+                    fixture.seal(only, "Gen Only"), "tf-generation"), 0, "m-reg-" + only);
+            writes.flush();
+            assertThat(today.current().people).doesNotContainKey(only);
+            generations.activate(next);
+            today.checkNow();
+            // until everyone of the new generation is derived, the store answers: the old generation's team is unknown
+            mvc.perform(get("/api/teams/" + MOVERS + "/rotation-board").with(as(Role.PMO_LEAD)))
+                    .andExpect(status().isNotFound());
+            today.awaitQuiet();
+            assertThat(today.ready()).isTrue();
+            assertThat(today.current().generation).isEqualTo(next);
+            assertThat(today.current().people.keySet()).containsExactly(only);
+            await().atMost(Duration.ofSeconds(10)).until(() -> other.ready() && other.current().generation == next);
+            assertThat(other.current().people.keySet()).containsExactly(only);
+            assertThat(answer(get("/api/teams/tf-generation/rotation-board").with(as(Role.PMO_LEAD)))).contains("Gen Only");
+        } finally {
+            generations.activate(before);
+            today.checkNow();
+            today.awaitQuiet();
+            other.stop();
+        }
+        assertThat(today.current().generation).isEqualTo(before);
+        assertThat(today.current().people).doesNotContainKey(only).containsKey(B);
     }
 
     private static io.careerpath.security.Caller caller() {
