@@ -57,8 +57,8 @@ import org.springframework.stereotype.Component;
  *       changes, and when another read-model generation becomes active (a rebuild).</li>
  * </ul>
  * An erased person leaves with the batch that erases them. Personal data is opened with the person's key when
- * their row is derived; a person without a key is left out, and the keys of the people an answer lists are checked
- * again (cached) when it is made.
+ * their row is derived (asked for then, not kept in the key cache); a person without a key is left out, and the keys
+ * of the people an answer lists are checked again (cached, as every answer's) when it is made.
  *
  * <p>All changes to the figures are made by one worker thread, in order, so that a person's derivation from an older
  * write never overtakes a newer one.
@@ -391,7 +391,9 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
     private void derive(Snapshot snapshot, Collection<String> personIds) {
         Viewpoint today = new Viewpoint(snapshot.day, snapshot.day);
         List<StoredHistory> stored = histories.findAllIn(snapshot.generation, personIds);
-        Map<String, byte[]> found = keys.keysOf(stored.stream().filter(StoredHistory::hasSealedValues)
+        // asked for now, not kept: a key held here is what answers use, and it must not outlive its destruction longer
+        // than an answer's own lookup would keep it (the answers check the keys of whom they show)
+        Map<String, byte[]> found = keys.keysOfNow(stored.stream().filter(StoredHistory::hasSealedValues)
                 .map(StoredHistory::personId).toList());
         Set<String> teamsTouched = new LinkedHashSet<>();
         Set<String> left = new HashSet<>(personIds);
