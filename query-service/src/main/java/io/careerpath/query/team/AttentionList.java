@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -140,7 +141,7 @@ class AttentionList {
         Map<String, Integer> members = new HashMap<>();
         List<PersonNeedingAttention> listed = new ArrayList<>();
         Map<String, String> teamNames;
-        Set<String> keyUnchecked = Set.of();
+        Predicate<String> keyUnchecked = personId -> false;
 
         var fromMemory = today.everyone(caller, viewpoint, teamId -> caller.mayAccessTeam(teamId)
                 && (filters.teams().isEmpty() || filters.teams().contains(teamId)));
@@ -181,7 +182,7 @@ class AttentionList {
                 .subList(from, to);
         Set<String> toCheck = new HashSet<>();
         for (PersonNeedingAttention person : shown) {
-            if (keyUnchecked.contains(person.personId())) {
+            if (keyUnchecked.test(person.personId())) {
                 toCheck.add(person.personId());
             }
         }

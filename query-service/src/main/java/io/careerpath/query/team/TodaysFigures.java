@@ -119,10 +119,11 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
      *
      * @param teamNames   the chosen teams the caller may see, by id: their names
      * @param people      each person's team and row
-     * @param keyUnchecked the people among them whose key has not been checked for this answer (sealed data, row from
-     *                    memory): check those the answer lists ({@link #withKeys})
+     * @param keyUnchecked whether a person's key has not been checked for this answer (sealed data, row from memory):
+     *                     check those the answer shows ({@link #haveKeys}); a predicate, not a set of tens of
+     *                     thousands made per request
      */
-    record Everyone(Map<String, String> teamNames, List<Row> people, Set<String> keyUnchecked) {
+    record Everyone(Map<String, String> teamNames, List<Row> people, Predicate<String> keyUnchecked) {
     }
 
     private final HistoryReads histories;
@@ -232,22 +233,25 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
             }
         });
         List<Row> people = new ArrayList<>();
-        Set<String> unchecked = new HashSet<>();
         for (Row row : snapshot.people.values()) {
             if (teamNames.containsKey(row.teamId()) && !staleNow.contains(row.personId()) && visible(caller, row)) {
                 people.add(row);
-                if (row.sealed()) {
-                    unchecked.add(row.personId());
-                }
             }
         }
+        Set<String> fromStore = new HashSet<>();
         if (!staleNow.isEmpty()) {
             for (PersonHistory history : access.histories(caller, staleNow, viewpoint,
                     history -> history.teamId().filter(teamNames::containsKey).isPresent())) {
                 String teamId = history.teamId().orElseThrow();
+                fromStore.add(history.personId());
                 people.add(new Row(history.personId(), teamId, false, BoardRow.of(figures, history, viewpoint.asOf())));
             }
         }
+        Predicate<String> unchecked = personId -> {
+            // a row gone since (an erasure just derived) is checked too
+            Row row = snapshot.people.get(personId);
+            return !fromStore.contains(personId) && (row == null || row.sealed());
+        };
         return Optional.of(new Everyone(teamNames, people, unchecked));
     }
 
