@@ -1,6 +1,7 @@
 // Who needs attention: everyone flagged on their team's board, or due to rotate back within the chosen months,
 // across the teams the signed-in user may see (GET /api/attention). The filters and the order live in the page's
-// address, so a list can be bookmarked and shared; the same list downloads as CSV.
+// address, so a list can be bookmarked and shared; the same list downloads as CSV. The list comes a page at a time
+// (the API's limit and offset, in the address too); Previous and Next move through it, the counts are the whole list's.
 import * as api from './api.js';
 import * as auth from './auth.js';
 import {
@@ -20,7 +21,7 @@ let answer = null;
 function query() {
   const from = params();
   const q = {};
-  for (const key of [...Object.keys(FIELDS), 'sort', 'direction', 'asOf']) {
+  for (const key of [...Object.keys(FIELDS), 'sort', 'direction', 'asOf', 'offset', 'limit']) {
     if (from.get(key)) q[key] = from.get(key);
   }
   return q;
@@ -44,6 +45,7 @@ function formQuery() {
   const q = { ...query() };
   for (const [key, id] of Object.entries(FIELDS)) q[key] = $(id).value;
   if (q.withinMonths === '3') delete q.withinMonths;
+  delete q.offset; // other filters: another list, from its first page
   return q;
 }
 
@@ -91,6 +93,7 @@ function renderHead() {
     button.addEventListener('click', async () => {
       const next = { ...q, sort: column.sort, direction: sorted && direction === 'ascending' ? 'desc' : 'asc' };
       if (next.direction === 'asc') delete next.direction;
+      delete next.offset; // another order: from the first page
       go(next);
     });
     return el('th', { scope: 'col', class: column.num ? 'num' : '', 'aria-sort': sorted ? direction : 'none' }, button);
@@ -107,6 +110,27 @@ function renderPeople() {
   const within = answer.withinMonths;
   $('people-summary').textContent = `${answer.count} ${answer.count === 1 ? 'person needs' : 'people need'} attention as of `
     + `${formatDate(answer.asOf)}: flagged, or due to rotate back within ${within} ${within === 1 ? 'month' : 'months'}.`;
+}
+
+/** Where this page is in the whole list, and Previous / Next when there is more than one page. */
+function renderPager() {
+  const shown = answer.people.length;
+  const first = answer.offset + 1;
+  $('page-position').textContent = shown
+    ? `People ${first}–${answer.offset + shown} of ${answer.count}`
+    : `No people from ${first} on: the list has ${answer.count}`;
+  $('page-previous').disabled = answer.offset === 0;
+  $('page-next').disabled = !answer.more;
+  $('pager').hidden = answer.offset === 0 && !answer.more;
+}
+
+/** Another page of the same list: the address keeps where one is, so Back returns to the previous page. */
+function turnPage(step) {
+  const q = query();
+  const offset = Math.max(0, answer.offset + step * answer.limit);
+  if (offset === 0) delete q.offset;
+  else q.offset = String(offset);
+  go(q);
 }
 
 function renderTeams() {
@@ -136,6 +160,7 @@ async function load() {
     $('content').hidden = false;
     renderTeams();
     renderPeople();
+    renderPager();
     status(`Showing ${answer.count} ${answer.count === 1 ? 'person' : 'people'} in ${answer.teams.length} `
       + `${answer.teams.length === 1 ? 'team' : 'teams'}.`, 'ok');
   } catch (e) {
@@ -155,7 +180,8 @@ async function downloadCsv() {
   button.disabled = true;
   try {
     const url = new URL('/api/attention', window.location.origin);
-    for (const [key, value] of Object.entries(query())) url.searchParams.set(key, value);
+    // the whole list, whatever page is shown
+    for (const [key, value] of Object.entries(query())) if (key !== 'offset' && key !== 'limit') url.searchParams.set(key, value);
     const token = await auth.bearer();
     const headers = { Accept: 'text/csv, application/problem+json' };
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -207,6 +233,8 @@ if (who && !auth.may.listTeams(who)) {
   }
   $('clear-filters').addEventListener('click', () => go({}));
   $('download-csv').addEventListener('click', downloadCsv);
+  $('page-previous').addEventListener('click', () => turnPage(-1));
+  $('page-next').addEventListener('click', () => turnPage(1));
   window.addEventListener('popstate', load);
   await fillTeams();
   load();

@@ -149,6 +149,37 @@ class AttentionBrowserTest {
     }
 
     @Test
+    void aLongListComesAPageAtATimeWithTheWholeListsCounts() {
+        browser.signIn(base, paul);
+        browser.get(base + "/attention.html?sort=name&limit=3");
+        awaitList();
+
+        JsonNode first = api("paul", "?sort=name&limit=3");
+        assertThat(first.get("count").asInt()).isEqualTo(4);
+        assertThat(first.get("more").asBoolean()).isTrue();
+        assertThat(rows()).isEqualTo(ids(first)).hasSize(3);
+        assertThat(browser.find("#pager").isDisplayed()).isTrue();
+        assertThat(browser.text("#page-position")).isEqualTo("People 1–3 of 4");
+        assertThat(browser.find("#page-previous").isEnabled()).isFalse();
+        // the counts per team are over the whole list, not the page
+        assertThat(browser.text("#team-counts li[data-team='" + APOLLO + "'] .count")).isEqualTo("3");
+        assertThat(browser.text("#team-counts li[data-team='" + GEMINI + "'] .count")).isEqualTo("1");
+
+        browser.find("#page-next").click();
+        browser.await().until(d -> rows().size() == 1);
+        assertThat(rows()).isEqualTo(ids(api("paul", "?sort=name&limit=3&offset=3")));
+        assertThat(browser.text("#page-position")).isEqualTo("People 4–4 of 4");
+        assertThat(browser.find("#page-next").isEnabled()).isFalse();
+        assertThat((String) browser.js("return location.search")).contains("offset=3");
+
+        browser.find("#page-previous").click();
+        browser.await().until(d -> rows().size() == 3);
+        assertThat(rows()).isEqualTo(ids(first));
+        assertThat((String) browser.js("return location.search")).doesNotContain("offset");
+        browser.assertNoConsoleErrors("paging through the attention list");
+    }
+
+    @Test
     void aManagerSeesHerTeamOnly() {
         browser.signIn(base, maria);
         browser.get(base + "/attention.html");

@@ -124,8 +124,13 @@ public class HistoryReads {
      * only members were erased has none left and is no longer listed.
      */
     public List<KnownTeam> teams() {
+        return teamsIn(generations.active());
+    }
+
+    /** {@link #teams()} of one generation. */
+    public List<KnownTeam> teamsIn(int generation) {
         List<KnownTeam> teams = new ArrayList<>();
-        for (Document team : generations.teamMembers(generations.active()).find()) {
+        for (Document team : generations.teamMembers(generation).find()) {
             List<String> members = team.getList("members", String.class);
             if (!members.isEmpty()) {
                 String teamId = team.getString("_id");
@@ -143,7 +148,12 @@ public class HistoryReads {
 
     /** One team, its name and everyone who ever belonged, from one read (no members when it is not known). */
     public KnownTeam team(String teamId) {
-        Document team = generations.teamMembers(generations.active()).find(eq("_id", teamId)).first();
+        return teamIn(generations.active(), teamId);
+    }
+
+    /** {@link #team} in one generation. */
+    public KnownTeam teamIn(int generation, String teamId) {
+        Document team = generations.teamMembers(generation).find(eq("_id", teamId)).first();
         return new KnownTeam(teamId, TeamNames.of(teamId, team),
                 team == null ? List.of() : List.copyOf(team.getList("members", String.class)));
     }
@@ -190,8 +200,13 @@ public class HistoryReads {
 
     /** Everyone the active generation holds a document for, tombstones included. */
     public List<String> everyone() {
+        return everyoneIn(generations.active());
+    }
+
+    /** {@link #everyone()} of one generation. */
+    public List<String> everyoneIn(int generation) {
         List<String> ids = new ArrayList<>();
-        generations.personHistories(generations.active()).find().projection(Projections.include("_id"))
+        generations.personHistories(generation).find().projection(Projections.include("_id"))
                 .forEach(document -> ids.add(document.getString("_id")));
         return ids;
     }

@@ -196,14 +196,21 @@ public final class HistoryWrites {
             }
         });
         teams.addAll(teamWrites(members, names));
-        if (!documents.isEmpty()) {
-            generations.personHistories(generation).bulkWrite(documents, UNORDERED);
-        }
-        if (!teams.isEmpty()) {
-            generations.teamMembers(generation).bulkWrite(teams, UNORDERED);
-        }
-        if (!reindex.isEmpty()) {
-            generations.nameIndexPending(generation).bulkWrite(reindex, UNORDERED);
+        List<String> changed = List.copyOf(histories.keySet());
+        HistoryChanges changes = generations.changes();
+        changes.beforeWrite(generation, changed);
+        try {
+            if (!documents.isEmpty()) {
+                generations.personHistories(generation).bulkWrite(documents, UNORDERED);
+            }
+            if (!teams.isEmpty()) {
+                generations.teamMembers(generation).bulkWrite(teams, UNORDERED);
+            }
+            if (!reindex.isEmpty()) {
+                generations.nameIndexPending(generation).bulkWrite(reindex, UNORDERED);
+            }
+        } finally {
+            changes.written(generation, changed);
         }
     }
 
@@ -274,15 +281,23 @@ public final class HistoryWrites {
             }
         });
         teams.addAll(teamWrites(members, names));
-        if (!histories.isEmpty()) {
-            generations.personHistories(generation).bulkWrite(histories, UNORDERED);
-        }
-        if (!teams.isEmpty()) {
-            generations.teamMembers(generation).bulkWrite(teams, UNORDERED);
-        }
-        if (!reindex.isEmpty()) {
-            // after the histories: the indexer reads what they hold
-            generations.nameIndexPending(generation).bulkWrite(reindex, UNORDERED);
+        List<String> changed = people.keySet().stream().filter(personId -> !erased.contains(personId)).toList();
+        // what is derived from these histories in memory is stale from before the write until derived again after it
+        HistoryChanges changes = generations.changes();
+        changes.beforeWrite(generation, changed);
+        try {
+            if (!histories.isEmpty()) {
+                generations.personHistories(generation).bulkWrite(histories, UNORDERED);
+            }
+            if (!teams.isEmpty()) {
+                generations.teamMembers(generation).bulkWrite(teams, UNORDERED);
+            }
+            if (!reindex.isEmpty()) {
+                // after the histories: the indexer reads what they hold
+                generations.nameIndexPending(generation).bulkWrite(reindex, UNORDERED);
+            }
+        } finally {
+            changes.written(generation, changed);
         }
         people.clear();
         events = 0;

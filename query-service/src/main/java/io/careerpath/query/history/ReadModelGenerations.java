@@ -40,6 +40,7 @@ public class ReadModelGenerations {
 
     private final MongoDatabase database;
     private final MongoCollection<Document> state;
+    private volatile HistoryChanges changes = HistoryChanges.NONE;
 
     ReadModelGenerations(MongoDatabase readModels) {
         this.database = readModels;
@@ -98,6 +99,20 @@ public class ReadModelGenerations {
     /** The people whose entries in the name index must be derived again from their history (registered, erased, repaired). */
     public MongoCollection<Document> nameIndexPending(int generation) {
         return database.getCollection(NAME_INDEX_PENDING + "_g" + generation);
+    }
+
+    /** Who is told around every write of people's histories (one listener: the figures for today kept in memory). */
+    public void tellChangesTo(HistoryChanges listener) {
+        this.changes = listener;
+    }
+
+    HistoryChanges changes() {
+        return changes;
+    }
+
+    /** Collections of the read-model database that are not per generation (the figures' change log). */
+    public MongoCollection<Document> collection(String name) {
+        return database.getCollection(name);
     }
 
     /** Removes a generation nobody reads any more. */

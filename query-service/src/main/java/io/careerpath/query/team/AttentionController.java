@@ -4,10 +4,10 @@ import io.careerpath.events.PmoType;
 import io.careerpath.query.api.AsOf;
 import io.careerpath.query.api.IdPatterns;
 import io.careerpath.query.api.InvalidInput;
-import io.careerpath.query.api.Viewpoint;
 import io.careerpath.query.team.AttentionList.Answer;
 import io.careerpath.query.team.AttentionList.CurrentRole;
 import io.careerpath.query.team.AttentionList.Filters;
+import io.careerpath.query.team.AttentionList.Page;
 import io.careerpath.query.team.AttentionList.Sort;
 import io.careerpath.query.team.RotationBoardController.Flag;
 import io.careerpath.security.Caller;
@@ -26,6 +26,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,14 +47,21 @@ class AttentionController {
         this.asOf = asOf;
     }
 
+    /** A page's default and largest size. */
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1_000;
+
     @Operation(summary = "Everyone the caller may see who is flagged on their team's board or whose rotate-back date "
-            + "falls within withinMonths, with counts per team",
+            + "falls within withinMonths, with counts per team, a page at a time",
             description = "Managers: the teams they manage; PMO leads and HR administrators: every team; employees: an "
                     + "empty list. Filters: team, flag, role (DELIVERY, PMO, TROUBLED_PROGRAM, NONE), pmoType, each "
                     + "repeatable (any of). Sort: rotateBackBy (default), name, team or retention; direction asc or desc. "
-                    + "Ask for text/csv to download the same list as CSV.")
+                    + "Paged: limit (1 to 1000, default 100) people from offset (default 0); count, the per-team counts "
+                    + "and more (whether people follow) are over the whole list. "
+                    + "Ask for text/csv to download the whole list as CSV.")
     @GetMapping("/api/attention")
     Answer attention(@Parameter(hidden = true) Caller caller,
+                     @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownOn,
                      @RequestParam(defaultValue = "3") @Min(value = 0, message = "must be from 0 to 36 months")
@@ -63,12 +72,25 @@ class AttentionController {
                      @RequestParam(required = false) List<String> role,
                      @RequestParam(required = false) List<String> pmoType,
                      @RequestParam(defaultValue = "rotateBackBy") String sort,
-                     @RequestParam(defaultValue = "asc") String direction) {
-        Viewpoint viewpoint = this.asOf.resolve(asOf, knownOn);
-        return attention.of(caller, viewpoint, new Filters(set(team), parsed("flag", flag, Flag.class, Flag::valueOf),
+                     @RequestParam(defaultValue = "asc") String direction,
+                     @RequestParam(defaultValue = "100") @Min(value = 1, message = "must be from 1 to 1000 people")
+                     @Max(value = MAX_LIMIT, message = "must be from 1 to 1000 people") int limit,
+                     @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more people") int offset) {
+        return attention.of(caller, this.asOf.resolve(asOf, knownOn), filters(withinMonths, team, flag, role, pmoType,
+                sort, direction), wantsCsv(accept) ? Page.WHOLE : new Page(offset, limit));
+    }
+
+    /** The CSV download is the whole list, however the JSON is paged. */
+    private static boolean wantsCsv(String accept) {
+        return accept != null && accept.contains("text/csv");
+    }
+
+    private static Filters filters(int withinMonths, List<String> team, List<String> flag, List<String> role,
+                                   List<String> pmoType, String sort, String direction) {
+        return new Filters(set(team), parsed("flag", flag, Flag.class, Flag::valueOf),
                 parsed("role", role, CurrentRole.class, CurrentRole::valueOf),
                 parsed("pmoType", pmoType, PmoType.class, PmoType::valueOf), withinMonths, sort(sort),
-                descending(direction)));
+                descending(direction));
     }
 
     private static Set<String> set(List<String> values) {

@@ -18,18 +18,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
  * Who needs attention across the teams a caller may see: everyone flagged on their team's board, or whose
  * rotate-back date falls within the window. Each person's figures are the board's ({@link MemberFigures}); the
  * histories of the teams' people are read {@link #BATCH} at a time (one read of the team lists, then per batch one
- * read of the histories and one request for the keys), never person by person.
+ * read of the histories and one request for the keys), never person by person; for today (the default viewpoint)
+ * nothing is read: everyone's figures are in memory ({@link TodaysFigures}). The list is answered a page at a time,
+ * with its count and the per-team figures over the whole list.
  */
 @Component
 class AttentionList {
@@ -90,8 +95,23 @@ class AttentionList {
     record TeamCount(String teamId, String teamName, int members, int count, TeamAggregates aggregates, String aggregatesWithheld) {
     }
 
-    record Answer(LocalDate asOf, LocalDate knownOn, int withinMonths, int count, List<PersonNeedingAttention> people,
-                  List<TeamCount> teams) {
+    /**
+     * @param count  how many people are on the whole list (after the filters)
+     * @param offset where this page starts in the whole list
+     * @param limit  the most people a page holds
+     * @param more   whether people follow this page
+     * @param people this page of the list
+     * @param teams  per team, over the whole list
+     */
+    record Answer(LocalDate asOf, LocalDate knownOn, int withinMonths, int count, int offset, int limit, boolean more,
+                  List<PersonNeedingAttention> people, List<TeamCount> teams) {
+    }
+
+    /** Which part of the list to answer: from {@code offset}, at most {@code limit} people. */
+    record Page(int offset, int limit) {
+
+        /** The whole list in one (the CSV download). */
+        static final Page WHOLE = new Page(0, Integer.MAX_VALUE);
     }
 
     /** People whose histories are read (and their keys asked for) in one go. */
@@ -100,54 +120,117 @@ class AttentionList {
     private final HistoryReads histories;
     private final PeopleAccess access;
     private final MemberFigures figures;
+    private final TodaysFigures today;
 
-    AttentionList(HistoryReads histories, PeopleAccess access, MemberFigures figures) {
+    AttentionList(HistoryReads histories, PeopleAccess access, MemberFigures figures, TodaysFigures today) {
         this.histories = histories;
         this.access = access;
         this.figures = figures;
+        this.today = today;
     }
 
-    Answer of(Caller caller, Viewpoint viewpoint, Filters filters) {
+    Answer of(Caller caller, Viewpoint viewpoint, Filters filters, Page page) {
         for (String team : filters.teams()) {
             if (!caller.mayAccessTeam(team)) {
                 throw new Forbidden("team-not-permitted", "You may not see team " + team + ": its people are open to its "
                         + "managers, PMO leads and HR administrators only.");
             }
         }
-        Set<String> teams = new LinkedHashSet<>();
-        Map<String, String> teamNames = new HashMap<>();
-        // the team documents already name everyone who ever belonged: no second read of them
-        Set<String> everMembers = new LinkedHashSet<>();
-        for (KnownTeam known : histories.teams()) {
-            if (caller.mayAccessTeam(known.teamId()) && (filters.teams().isEmpty() || filters.teams().contains(known.teamId()))) {
-                teams.add(known.teamId());
-                teamNames.put(known.teamId(), known.teamName());
-                everMembers.addAll(known.everMembers());
-            }
-        }
         LocalDate day = viewpoint.asOf();
         LocalDate windowEnd = day.plusMonths(filters.withinMonths());
-
         Map<String, Integer> members = new HashMap<>();
         List<PersonNeedingAttention> listed = new ArrayList<>();
-        List<String> ids = new ArrayList<>(everMembers);
-        // a batch of histories at a time: only the figures of everyone are kept, never all their histories at once
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            // who belongs to which team on the day is for each history to say, as on the board
-            for (PersonHistory history : access.histories(caller, ids.subList(from, Math.min(ids.size(), from + BATCH)),
-                    viewpoint, history -> history.teamId().filter(teams::contains).isPresent())) {
-                String teamId = history.teamId().orElseThrow();
-                members.merge(teamId, 1, Integer::sum);
-                Member member = figures.of(history, day);
-                boolean withinWindow = member.rotateBackBy() != null && !member.rotateBackBy().isAfter(windowEnd);
-                if ((withinWindow || !member.flags().isEmpty()) && passes(member, filters)) {
-                    listed.add(PersonNeedingAttention.of(teamId, teamNames.get(teamId), member, withinWindow));
+        Map<String, String> teamNames;
+        Predicate<String> keyUnchecked = personId -> false;
+
+        var fromMemory = today.everyone(caller, viewpoint, teamId -> caller.mayAccessTeam(teamId)
+                && (filters.teams().isEmpty() || filters.teams().contains(teamId)));
+        if (fromMemory.isPresent()) {
+            // today (the default): everyone's figures are in memory, the same rows as below
+            teamNames = fromMemory.get().teamNames();
+            keyUnchecked = fromMemory.get().keyUnchecked();
+            for (TodaysFigures.Row row : fromMemory.get().people()) {
+                consider(row.teamId(), teamNames.get(row.teamId()), row.row().member(), filters, windowEnd, members, listed);
+            }
+        } else {
+            Set<String> teams = new LinkedHashSet<>();
+            teamNames = new HashMap<>();
+            // the team documents already name everyone who ever belonged: no second read of them
+            Set<String> everMembers = new LinkedHashSet<>();
+            for (KnownTeam known : histories.teams()) {
+                if (caller.mayAccessTeam(known.teamId()) && (filters.teams().isEmpty() || filters.teams().contains(known.teamId()))) {
+                    teams.add(known.teamId());
+                    teamNames.put(known.teamId(), known.teamName());
+                    everMembers.addAll(known.everMembers());
+                }
+            }
+            List<String> ids = new ArrayList<>(everMembers);
+            // a batch of histories at a time: only the figures of everyone are kept, never all their histories at once
+            for (int from = 0; from < ids.size(); from += BATCH) {
+                // who belongs to which team on the day is for each history to say, as on the board
+                for (PersonHistory history : access.histories(caller, ids.subList(from, Math.min(ids.size(), from + BATCH)),
+                        viewpoint, history -> history.teamId().filter(teams::contains).isPresent())) {
+                    String teamId = history.teamId().orElseThrow();
+                    consider(teamId, teamNames.get(teamId), figures.of(history, day), filters, windowEnd, members, listed);
                 }
             }
         }
-        listed.sort(order(filters.sort(), filters.descending()));
-        return new Answer(day, viewpoint.knownOn(), filters.withinMonths(), listed.size(), listed,
-                teamCounts(teamNames, members, listed));
+        List<TeamCount> counts = teamCounts(teamNames, members, listed);
+        int from = Math.min(page.offset(), listed.size());
+        int to = (int) Math.min((long) from + page.limit(), listed.size());
+        List<PersonNeedingAttention> shown = firstInOrder(listed, order(filters.sort(), filters.descending()), to)
+                .subList(from, to);
+        Set<String> toCheck = new HashSet<>();
+        for (PersonNeedingAttention person : shown) {
+            if (keyUnchecked.test(person.personId())) {
+                toCheck.add(person.personId());
+            }
+        }
+        if (!toCheck.isEmpty()) {
+            // crypto-shredding: someone whose key is gone since their row was made is not shown
+            Set<String> keyed = today.haveKeys(toCheck);
+            shown = shown.stream().filter(person -> !toCheck.contains(person.personId()) || keyed.contains(person.personId()))
+                    .toList();
+        }
+        return new Answer(day, viewpoint.knownOn(), filters.withinMonths(), listed.size(), page.offset(),
+                page == Page.WHOLE ? listed.size() : page.limit(), to < listed.size(), List.copyOf(shown), counts);
+    }
+
+    /**
+     * The first {@code n} of the people in the order, sorted. A page near the start of a long list needs only those:
+     * one pass that keeps the best {@code n} so far, most people rejected by one comparison with the worst kept,
+     * instead of sorting tens of thousands (names compare by collator, microseconds each). The order is total (it
+     * ends with the person id), so the page is the one a full sort gives.
+     */
+    static List<PersonNeedingAttention> firstInOrder(List<PersonNeedingAttention> people,
+                                                     Comparator<PersonNeedingAttention> order, int n) {
+        if (n >= people.size() / 4) {
+            List<PersonNeedingAttention> sorted = new ArrayList<>(people);
+            sorted.sort(order);
+            return sorted.subList(0, Math.min(n, sorted.size()));
+        }
+        PriorityQueue<PersonNeedingAttention> best = new PriorityQueue<>(n + 1, order.reversed());
+        for (PersonNeedingAttention person : people) {
+            if (best.size() < n) {
+                best.add(person);
+            } else if (n > 0 && order.compare(person, best.peek()) < 0) {
+                best.poll();
+                best.add(person);
+            }
+        }
+        List<PersonNeedingAttention> first = new ArrayList<>(best);
+        first.sort(order);
+        return first;
+    }
+
+    /** Counts the person as a member of their team, and lists them if flagged or due within the window. */
+    private static void consider(String teamId, String teamName, Member member, Filters filters, LocalDate windowEnd,
+                                 Map<String, Integer> members, List<PersonNeedingAttention> listed) {
+        members.merge(teamId, 1, Integer::sum);
+        boolean withinWindow = member.rotateBackBy() != null && !member.rotateBackBy().isAfter(windowEnd);
+        if ((withinWindow || !member.flags().isEmpty()) && passes(member, filters)) {
+            listed.add(PersonNeedingAttention.of(teamId, teamName, member, withinWindow));
+        }
     }
 
     private static boolean passes(Member member, Filters filters) {

@@ -45,12 +45,15 @@ class RotationBoardController {
     private final PeopleAccess people;
     private final MemberFigures figures;
     private final AsOf asOf;
+    private final TodaysFigures today;
 
-    RotationBoardController(HistoryReads histories, PeopleAccess people, MemberFigures figures, AsOf asOf) {
+    RotationBoardController(HistoryReads histories, PeopleAccess people, MemberFigures figures, AsOf asOf,
+                            TodaysFigures today) {
         this.histories = histories;
         this.people = people;
         this.figures = figures;
         this.asOf = asOf;
+        this.today = today;
     }
 
     enum Flag {
@@ -104,31 +107,60 @@ class RotationBoardController {
         }
         Viewpoint viewpoint = this.asOf.resolve(asOf, knownOn);
         LocalDate day = viewpoint.asOf();
+        // today's board (the default) from the figures each instance keeps in memory, the same rows as below
+        var fromMemory = today.board(caller, teamId, viewpoint);
+        if (fromMemory.isPresent()) {
+            return board(teamId, fromMemory.get().teamName(), viewpoint, fromMemory.get().rows());
+        }
         KnownTeam team = histories.team(teamId);
         List<String> everMembers = team.everMembers();
         if (everMembers.isEmpty()) {
             throw new NotFound("team-not-found", "No team " + teamId + " is known");
         }
         // who belonged on the day is for each history to say; an empty board is an answer too
-        List<PersonHistory> members = people.histories(caller, everMembers, viewpoint,
+        List<BoardRow> rows = people.histories(caller, everMembers, viewpoint,
                         history -> history.teamId().filter(teamId::equals).isPresent()).stream()
-                // names as people read them ("Spine Probe 2" before "Spine Probe 10"); the id keeps namesakes in a stable order
-                .sorted(Comparator.comparing((PersonHistory history) -> history.displayName().orElse(""), NaturalOrder.NAMES)
-                        .thenComparing(PersonHistory::personId))
+                .map(history -> BoardRow.of(figures, history, day))
                 .toList();
-        List<Member> board = members.stream().map(history -> figures.of(history, day)).toList();
-        String teamName = team.teamName();
-        List<Rotation> rotations = members.stream().flatMap(history -> rotations(history, day).stream())
+        return board(teamId, team.teamName(), viewpoint, rows);
+    }
+
+    /**
+     * One member's part of a board on a day, everything the board needs from their history: their row, their
+     * rotations in the year before the day, and their months in a PMO role by the day. Today's rows are kept in
+     * memory ({@link TodaysFigures}) and made here too, so that a board from memory and one from the store agree.
+     */
+    record BoardRow(Member member, List<Rotation> rotations, double pmoMonths) {
+
+        static BoardRow of(MemberFigures figures, PersonHistory history, LocalDate day) {
+            return new BoardRow(figures.of(history, day), RotationBoardController.rotations(history, day),
+                    history.assignments().stream().filter(a -> a.kind() == AssignmentKind.PMO)
+                            .mapToDouble(a -> a.durationMonths(day)).sum());
+        }
+    }
+
+    /** The board of the rows of the members the caller sees on the day, in whatever order they come. */
+    RotationBoard board(String teamId, String teamName, Viewpoint viewpoint, List<BoardRow> rows) {
+        LocalDate day = viewpoint.asOf();
+        List<BoardRow> members = rows.stream()
+                // names as people read them ("Spine Probe 2" before "Spine Probe 10"); the id keeps namesakes in a stable order
+                .sorted(Comparator.comparing((BoardRow row) -> row.member().displayName() == null ? "" : row.member().displayName(),
+                                NaturalOrder.NAMES)
+                        .thenComparing(row -> row.member().personId()))
+                .toList();
+        List<Member> board = members.stream().map(BoardRow::member).toList();
+        List<Rotation> rotations = members.stream().flatMap(row -> row.rotations().stream())
                 .sorted(Comparator.comparing(Rotation::date).reversed())
                 .toList();
         String withheld = figures.aggregatesWithheld(members.size(), "Team aggregates");
         if (withheld != null) {
             return new RotationBoard(teamId, teamName, day, viewpoint.knownOn(), board, rotations, null, withheld);
         }
-        return new RotationBoard(teamId, teamName, day, viewpoint.knownOn(), board, rotations, aggregates(members, board, rotations, day), null);
+        return new RotationBoard(teamId, teamName, day, viewpoint.knownOn(), board, rotations,
+                aggregates(members, board, rotations), null);
     }
 
-    private static List<Rotation> rotations(PersonHistory history, LocalDate day) {
+    static List<Rotation> rotations(PersonHistory history, LocalDate day) {
         List<Assignment> assignments = history.assignments();
         List<Rotation> rotations = new ArrayList<>();
         for (int i = 1; i < assignments.size(); i++) {
@@ -142,15 +174,10 @@ class RotationBoardController {
         return rotations;
     }
 
-    private static Aggregates aggregates(List<PersonHistory> members, List<Member> board, List<Rotation> rotations,
-                                         LocalDate day) {
+    private static Aggregates aggregates(List<BoardRow> members, List<Member> board, List<Rotation> rotations) {
         long inPmo = board.stream().filter(m -> m.currentAssignment() != null
                 && m.currentAssignment().kind() == AssignmentKind.PMO).count();
-        double[] pmoMonths = members.stream()
-                .mapToDouble(history -> history.assignments().stream()
-                        .filter(a -> a.kind() == AssignmentKind.PMO)
-                        .mapToDouble(a -> a.durationMonths(day)).sum())
-                .sorted().toArray();
+        double[] pmoMonths = members.stream().mapToDouble(BoardRow::pmoMonths).sorted().toArray();
         double median = pmoMonths.length % 2 == 1 ? pmoMonths[pmoMonths.length / 2]
                 : (pmoMonths[pmoMonths.length / 2 - 1] + pmoMonths[pmoMonths.length / 2]) / 2;
         return new Aggregates(members.size(), MemberFigures.round((double) inPmo / members.size()),

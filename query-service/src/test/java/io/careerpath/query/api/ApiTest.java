@@ -27,10 +27,12 @@ import io.careerpath.query.source.SourceOfTruth;
         // the tests index when they want (NameIndexer.indexPending): no background reads among the commands they count
         "careerpath.search.index-secret=api-test-search-index-secret", "careerpath.search.index-interval=0s",
         // nor background deliveries: the webhook tests send what is due when they want (WebhookDispatcher.sendDue)
-        "careerpath.webhooks.poll-interval=0s"},
+        "careerpath.webhooks.poll-interval=0s",
+        // nor background polls of the figures for today: derived at start, kept by the writes, the day looked at when the tests want
+        "careerpath.today.poll-interval=0s"},
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.careerpath\\.query\\."
                 + "(api\\.AsOf|access\\..*|search\\..*|webhooks\\..*|keys\\.PersonKeyLookup|skills\\.SkillModelConfiguration"
-                + "|team\\.(MemberFigures|AttentionList)"
+                + "|team\\.(MemberFigures|AttentionList|TodaysFigures)"
                 + "|calendar\\..*"
                 // the reminders without their schedule: the tests run a day when they want
                 + "|reminders\\.(?!ReminderSchedule).*"
