@@ -59,7 +59,10 @@ class RotationBoardController {
     enum Flag {
         /** Away from delivery and past, or close to, the rotate-back date: {@link DeliveryVerdict#attention()}. */
         DELIVERY_AT_RISK,
-        /** In a PMO or troubled-program role whose latest recorded administrative load is at or above the configured share ({@link MemberFigures}). */
+        /**
+         * In a PMO or troubled-program role whose latest recorded administrative load, recorded in that role, is at or
+         * above the configured share ({@link MemberFigures}).
+         */
         ADMIN_OVERLOAD,
         /** Several troubled programs in a row. */
         TROUBLED_PROGRAM_STREAK
