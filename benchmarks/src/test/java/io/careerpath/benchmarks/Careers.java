@@ -69,21 +69,23 @@ final class Careers {
         }
         LocalDate pmo = start.plusYears(3);
         LocalDate back = start.plusYears(6);
+        // at least a month ago, so in the past whatever the services' zone
+        LocalDate secondLoad = pmo.plusDays(14);
         return List.of(
                 new PersonRegistered(personId, ids[0], start, RECORDED_BY, recordedAt, name(n), teamId),
                 new DeliveryRoleStarted(personId, ids[1], start, RECORDED_BY, recordedAt, "Project " + n % 97),
                 new SkillAssessed(personId, ids[2], start.plusMonths(18), RECORDED_BY, recordedAt,
                         Skill.DELIVERY_EXECUTION, 4, "manager-" + n % 13),
-                new AssignmentEnded(personId, ids[3], pmo, RECORDED_BY, recordedAt, ids[1], AssignmentKind.DELIVERY,
-                        null, ids[4]),
-                new JoinedPmo(personId, ids[4], pmo, RECORDED_BY, recordedAt, PmoType.values()[n % 3], "PMO " + n % 7,
-                        DeliveryResponsibility.NONE),
-                new AdministrativeLoadRecorded(personId, ids[5], pmo.plusMonths(6), RECORDED_BY, recordedAt, 20 + n % 40),
-                new SkillAssessed(personId, ids[6], start.plusYears(5), RECORDED_BY, recordedAt,
+                new SkillAssessed(personId, ids[3], pmo.minusDays(1), RECORDED_BY, recordedAt,
+                        Skill.CHANGE_MANAGEMENT, 3, "manager-" + n % 13),
+                new SkillAssessed(personId, ids[4], pmo.minusDays(1), RECORDED_BY, recordedAt,
                         Skill.DELIVERY_EXECUTION, 3, "manager-" + n % 13),
-                new AssignmentEnded(personId, ids[7], back, RECORDED_BY, recordedAt, ids[4], AssignmentKind.PMO, null,
-                        ids[8]),
-                new RegainedDeliveryRole(personId, ids[8], back, RECORDED_BY, recordedAt, "Project " + n % 89));
+                new AssignmentEnded(personId, ids[5], pmo, RECORDED_BY, recordedAt, ids[1], AssignmentKind.DELIVERY,
+                        null, ids[6]),
+                new JoinedPmo(personId, ids[6], pmo, RECORDED_BY, recordedAt, PmoType.values()[n % 3], "PMO " + n % 7,
+                        DeliveryResponsibility.NONE),
+                new AdministrativeLoadRecorded(personId, ids[7], pmo, RECORDED_BY, recordedAt, 20 + (n / 4) % 37),
+                new AdministrativeLoadRecorded(personId, ids[8], secondLoad, RECORDED_BY, recordedAt, 20 + (n / 4) % 40));
     }
 
     /** The careers of people {@code from} (inclusive) to {@code to} (exclusive), as Axon's domain event messages. */

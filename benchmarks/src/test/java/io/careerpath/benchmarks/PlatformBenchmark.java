@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -796,7 +797,9 @@ class PlatformBenchmark {
     private void reads(ServiceProcess query, ReadModelFixture fixture, MongoDatabase readModels) throws Exception {
         String readRun = run + "-reads";
         Instant recordedAt = Instant.parse("2024-01-01T00:00:00Z");
-        List<CareerEvent> first = Careers.of(Careers.personId(readRun, 0), Careers.teamId(readRun, 0), 0, recordedAt);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<CareerEvent> first = Careers.asToday(Careers.personId(readRun, 0), Careers.teamId(readRun, 0), 0, recordedAt,
+                today);
         Document viaProjection = fixture.projectedByHistoryWrites(first, 999);
         long loadStart = System.nanoTime();
         Map<String, List<String>> teams = new LinkedHashMap<>();
@@ -807,7 +810,7 @@ class PlatformBenchmark {
             for (int n = loaded; n < Math.min(readPeople, loaded + TEAM_SIZE); n++) {
                 String team = Careers.teamId(readRun, n / TEAM_SIZE);
                 String personId = Careers.personId(readRun, n);
-                careers.add(Careers.of(personId, team, n, recordedAt));
+                careers.add(Careers.asToday(personId, team, n, recordedAt, today));
                 teams.computeIfAbsent(team, t -> new ArrayList<>()).add(personId);
             }
             fixture.insertHistories(careers);
