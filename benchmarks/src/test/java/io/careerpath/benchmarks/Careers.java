@@ -69,7 +69,40 @@ final class Careers {
         }
         LocalDate pmo = start.plusYears(3);
         LocalDate back = start.plusYears(6);
-        // at least a month ago, so in the past whatever the services' zone
+        return List.of(
+                new PersonRegistered(personId, ids[0], start, RECORDED_BY, recordedAt, name(n), teamId),
+                new DeliveryRoleStarted(personId, ids[1], start, RECORDED_BY, recordedAt, "Project " + n % 97),
+                new SkillAssessed(personId, ids[2], start.plusMonths(18), RECORDED_BY, recordedAt,
+                        Skill.DELIVERY_EXECUTION, 4, "manager-" + n % 13),
+                new AssignmentEnded(personId, ids[3], pmo, RECORDED_BY, recordedAt, ids[1], AssignmentKind.DELIVERY,
+                        null, ids[4]),
+                new JoinedPmo(personId, ids[4], pmo, RECORDED_BY, recordedAt, PmoType.values()[n % 3], "PMO " + n % 7,
+                        DeliveryResponsibility.NONE),
+                new AdministrativeLoadRecorded(personId, ids[5], pmo.plusMonths(6), RECORDED_BY, recordedAt, 20 + n % 40),
+                new SkillAssessed(personId, ids[6], start.plusYears(5), RECORDED_BY, recordedAt,
+                        Skill.DELIVERY_EXECUTION, 3, "manager-" + n % 13),
+                new AssignmentEnded(personId, ids[7], back, RECORDED_BY, recordedAt, ids[4], AssignmentKind.PMO, null,
+                        ids[8]),
+                new RegainedDeliveryRole(personId, ids[8], back, RECORDED_BY, recordedAt, "Project " + n % 89));
+    }
+
+    /**
+     * Person {@code n}'s career as an organisation's read side holds it today: every fourth person is in a PMO role now
+     * (joined 1 to 36 months before {@code today}, administrative loads of 20 to 59 % recorded in it), the others back
+     * in delivery years ago ({@link #of}). Nine events either way. Without people away from delivery now, the list of
+     * who needs attention would be empty: rotate-back dates and the overload flag are about people in a PMO role today.
+     */
+    static List<CareerEvent> asToday(String personId, String teamId, int n, Instant recordedAt, LocalDate today) {
+        if (n % 4 != 0) {
+            return of(personId, teamId, n, recordedAt);
+        }
+        String[] ids = new String[EVENTS_PER_PERSON];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = UUID.nameUUIDFromBytes((personId + "/" + i).getBytes(StandardCharsets.UTF_8)).toString();
+        }
+        LocalDate pmo = today.minusMonths(1 + (n / 4) % 36);
+        LocalDate start = pmo.minusYears(3).minusDays(n % 300);
+        // a fortnight after joining: at least two weeks ago, so in the past whatever the services' zone
         LocalDate secondLoad = pmo.plusDays(14);
         return List.of(
                 new PersonRegistered(personId, ids[0], start, RECORDED_BY, recordedAt, name(n), teamId),
