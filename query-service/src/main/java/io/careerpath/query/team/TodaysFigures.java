@@ -241,8 +241,12 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
         Set<String> fromStore = new HashSet<>();
         if (!staleNow.isEmpty()) {
             for (PersonHistory history : access.histories(caller, staleNow, viewpoint,
-                    history -> history.teamId().filter(teamNames::containsKey).isPresent())) {
+                    history -> history.teamId().filter(chosen).isPresent())) {
                 String teamId = history.teamId().orElseThrow();
+                if (!teamNames.containsKey(teamId)) {
+                    // a team memory does not know yet (its first member's write not derived): the store answers
+                    return Optional.empty();
+                }
                 fromStore.add(history.personId());
                 people.add(new Row(history.personId(), teamId, false, BoardRow.of(figures, history, viewpoint.asOf())));
             }

@@ -212,6 +212,36 @@ class TodaysFiguresTest {
     }
 
     @Test
+    void aNewTeamsFirstMemberIsListedBeforeTheFiguresKnowTheTeam() throws Exception {
+        String team = "tf-new-" + System.nanoTime();
+        String newcomer = ApiFixture.newPersonId();
+        CountDownLatch release = new CountDownLatch(1);
+        // the worker held up: memory knows neither the person nor their team, so the store must answer
+        today.onWorker(() -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            fixture.person(newcomer, "Nora Newteam", team, "2012-01-01");
+            delivery(newcomer, "2012-01-01");
+            fixture.record(new JoinedPmo(newcomer, newcomer + "-p", LocalDate.parse("2019-01-01"), newcomer, RECORDED,
+                    PmoType.PROGRAM, fixture.seal(newcomer, "PMO Nora"), DeliveryResponsibility.NONE));
+            assertThat(today.isStale(newcomer)).isTrue();
+            JsonNode list = json.readTree(answer(attention(Role.HR_ADMIN, List.of("team", team))).substring(4));
+            assertThat(list.get("people").findValuesAsText("personId")).containsExactly(newcomer);
+            assertThat(list.get("teams").findValuesAsText("teamId")).containsExactly(team);
+        } finally {
+            release.countDown();
+        }
+        today.awaitQuiet();
+        JsonNode list = json.readTree(answer(attention(Role.HR_ADMIN, List.of("team", team))).substring(4));
+        assertThat(list.get("people").findValuesAsText("personId")).containsExactly(newcomer);
+    }
+
+    @Test
     void aBoardRightAfterAWriteShowsItWhileTheFiguresAreDerivedAgain() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         // the worker held up: the write's person stays stale, and the board must read them from the store
