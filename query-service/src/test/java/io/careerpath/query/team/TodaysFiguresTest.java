@@ -215,15 +215,8 @@ class TodaysFiguresTest {
     void aNewTeamsFirstMemberIsListedBeforeTheFiguresKnowTheTeam() throws Exception {
         String team = "tf-new-" + System.nanoTime();
         String newcomer = ApiFixture.newPersonId();
-        CountDownLatch release = new CountDownLatch(1);
         // the worker held up: memory knows neither the person nor their team, so the store must answer
-        today.onWorker(() -> {
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        CountDownLatch release = holdWorker();
         try {
             fixture.person(newcomer, "Nora Newteam", team, "2012-01-01");
             delivery(newcomer, "2012-01-01");
@@ -243,15 +236,8 @@ class TodaysFiguresTest {
 
     @Test
     void aBoardRightAfterAWriteShowsItWhileTheFiguresAreDerivedAgain() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
         // the worker held up: the write's person stays stale, and the board must read them from the store
-        today.onWorker(() -> {
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        CountDownLatch release = holdWorker();
         try {
             fixture.record(new AdministrativeLoadRecorded(B, "b-load-" + System.nanoTime(), LocalDate.parse("2025-05-20"),
                     B, RECORDED, 61));
@@ -267,6 +253,19 @@ class TodaysFiguresTest {
         assertThat(today.isStale(B)).isFalse();
         assertThat(today.current().people.get(B).row().member().adminLoadPercent()).isEqualTo(61.0);
         assertThat(memberOf(board(T1), B).get("adminLoadPercent").asDouble()).isEqualTo(61.0);
+    }
+
+    /** Holds the figures' worker up (for at most 30 s) until the latch is counted down: derivations wait. */
+    private CountDownLatch holdWorker() {
+        CountDownLatch release = new CountDownLatch(1);
+        today.onWorker(() -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return release;
     }
 
     private JsonNode board(String team) throws Exception {
