@@ -60,13 +60,19 @@ final class Careers {
         return run + "-team-" + team;
     }
 
-    /** Person {@code n}'s career in recording order: an event's index is its sequence number. */
-    static List<CareerEvent> of(String personId, String teamId, int n, Instant recordedAt) {
-        LocalDate start = LocalDate.of(2008, 1, 7).plusDays(n % 1000);
+    /** The ids of a person's nine events, the same in every run. */
+    private static String[] eventIds(String personId) {
         String[] ids = new String[EVENTS_PER_PERSON];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = UUID.nameUUIDFromBytes((personId + "/" + i).getBytes(StandardCharsets.UTF_8)).toString();
         }
+        return ids;
+    }
+
+    /** Person {@code n}'s career in recording order: an event's index is its sequence number. */
+    static List<CareerEvent> of(String personId, String teamId, int n, Instant recordedAt) {
+        LocalDate start = LocalDate.of(2008, 1, 7).plusDays(n % 1000);
+        String[] ids = eventIds(personId);
         LocalDate pmo = start.plusYears(3);
         LocalDate back = start.plusYears(6);
         return List.of(
@@ -96,10 +102,7 @@ final class Careers {
         if (n % 4 != 0) {
             return of(personId, teamId, n, recordedAt);
         }
-        String[] ids = new String[EVENTS_PER_PERSON];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = UUID.nameUUIDFromBytes((personId + "/" + i).getBytes(StandardCharsets.UTF_8)).toString();
-        }
+        String[] ids = eventIds(personId);
         LocalDate pmo = today.minusMonths(1 + (n / 4) % 36);
         LocalDate start = pmo.minusYears(3).minusDays(n % 300);
         // a fortnight after joining: at least two weeks ago, so in the past whatever the services' zone

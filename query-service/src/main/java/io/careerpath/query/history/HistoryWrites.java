@@ -196,22 +196,7 @@ public final class HistoryWrites {
             }
         });
         teams.addAll(teamWrites(members, names));
-        List<String> changed = List.copyOf(histories.keySet());
-        HistoryChanges changes = generations.changes();
-        changes.beforeWrite(generation, changed);
-        try {
-            if (!documents.isEmpty()) {
-                generations.personHistories(generation).bulkWrite(documents, UNORDERED);
-            }
-            if (!teams.isEmpty()) {
-                generations.teamMembers(generation).bulkWrite(teams, UNORDERED);
-            }
-            if (!reindex.isEmpty()) {
-                generations.nameIndexPending(generation).bulkWrite(reindex, UNORDERED);
-            }
-        } finally {
-            changes.written(generation, changed);
-        }
+        write(generation, List.copyOf(histories.keySet()), documents, teams, reindex);
     }
 
     /** Adds the person to the members of the teams they joined, and those teams' names to theirs. */
@@ -281,8 +266,19 @@ public final class HistoryWrites {
             }
         });
         teams.addAll(teamWrites(members, names));
-        List<String> changed = people.keySet().stream().filter(personId -> !erased.contains(personId)).toList();
-        // what is derived from these histories in memory is stale from before the write until derived again after it
+        write(generation, people.keySet().stream().filter(personId -> !erased.contains(personId)).toList(),
+                histories, teams, reindex);
+        people.clear();
+        events = 0;
+    }
+
+    /**
+     * Sends the writes of one batch or one rebuild step: the histories, then the teams, then the name index's queue
+     * (the indexer reads what the histories hold). What is derived from the {@code changed} people's histories in
+     * memory is stale from before the write until derived again after it ({@link HistoryChanges}).
+     */
+    private void write(int generation, List<String> changed, List<WriteModel<Document>> histories,
+                       List<WriteModel<Document>> teams, List<WriteModel<Document>> reindex) {
         HistoryChanges changes = generations.changes();
         changes.beforeWrite(generation, changed);
         try {
@@ -293,14 +289,11 @@ public final class HistoryWrites {
                 generations.teamMembers(generation).bulkWrite(teams, UNORDERED);
             }
             if (!reindex.isEmpty()) {
-                // after the histories: the indexer reads what they hold
                 generations.nameIndexPending(generation).bulkWrite(reindex, UNORDERED);
             }
         } finally {
             changes.written(generation, changed);
         }
-        people.clear();
-        events = 0;
     }
 
     /** Which of these people an earlier batch erased: one lookup by _id per batch. */
