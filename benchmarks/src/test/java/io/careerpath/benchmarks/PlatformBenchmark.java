@@ -220,11 +220,10 @@ class PlatformBenchmark {
             try (ServiceProcess command = ServiceProcess.start("command", freePort(), commandSettings, logs)) {
                 double publisher = publishing.awaitRate(published.size(), PHASE_TIMEOUT);
                 report.ratio("Publishing from the event store to Kafka", publisher, rawProducer, "events/s", 0.5,
-                        "Each event passes Axon's tracking processor (read in pages of 1,000, a handler call, monitors,"
-                        + " token bookkeeping); each batch of 200 is a transaction with an ack wait and a token write."
-                        + " The peer only sends records built beforehand. It would take a forwarder that reads the"
-                        + " event table in large pages and hands the stored bytes to the producer, outside Axon's"
-                        + " per-event machinery (same token-after-acks rule, gap-aware); see docs/performance.md.");
+                        "The forwarder reads the event store in pages of 1,000 (upcast, the gap-aware token), builds"
+                        + " each record's headers from the stored metadata and sends the stored bytes; each batch of"
+                        + " 200 waits for every ack and stores its token in a transaction. The peer only sends records"
+                        + " built beforehand, on a machine its peers share; see docs/performance.md, \"Publishing\".");
 
                 MongoDatabase peerDatabase = mongoClient.getDatabase("peer");
                 double rawConsumer = KafkaPeers.consumeAndBulkWrite(kafka.bootstrapServers(), TOPIC, published.size(),

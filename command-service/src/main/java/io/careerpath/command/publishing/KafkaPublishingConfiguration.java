@@ -1,12 +1,10 @@
 package io.careerpath.command.publishing;
 
-import io.careerpath.pipeline.deadletters.CauseKeepingPolicy;
 import io.careerpath.pipeline.deadletters.DeadLetterAdministration;
 import io.careerpath.pipeline.deadletters.ProcessingGroupDeadLetters;
 import io.careerpath.pipeline.health.KafkaHealthIndicator;
 import io.careerpath.pipeline.health.TrackingProcessorHealth;
 import io.careerpath.pipeline.processors.ProcessorMetrics;
-import io.careerpath.pipeline.processors.PromptRetryTrackingProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,16 +15,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthContributor;
@@ -38,7 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Wires the outbox's far end: a producer that only counts an event as sent once every in-sync
- * replica has it, the tracking processor that drives it from the event store, the dead-letter queue
+ * replica has it, the forwarder that drives it from the event store, the dead-letter queue
  * that parks a person's events when Kafka refuses one of them for good, and the {@code publishing}
  * health. Switched off with {@code careerpath.kafka.enabled=false}: the recording side then runs without
  * a broker, and events wait in the event store (tests of the command API use that).
@@ -73,10 +71,23 @@ class KafkaPublishingConfiguration {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
+    /**
+     * One forwarder per instance; the one holding the token's claim publishes. The dead-letter queue lives in the
+     * event store's database, so that parking an event commits with the token; its sequences are people (a parked
+     * person's later events wait behind the parked one). After a failure (the event store or Kafka away) it tries
+     * again within {@code careerpath.kafka.max-retry-wait}.
+     */
     @Bean
-    KafkaEventForwarder kafkaEventForwarder(Producer<String, byte[]> producer, Serializer serializer,
-                                            CareerEventsTopic topic) {
-        return new KafkaEventForwarder(producer, recordFormat(serializer), topic.name());
+    KafkaEventForwarder kafkaEventForwarder(EventStore eventStore, TokenStore tokenStore, TransactionManager transactions,
+                                            @Qualifier("publisherDeadLetterQueue")
+                                            SequencedDeadLetterQueue<EventMessage<?>> deadLetters,
+                                            Producer<String, byte[]> producer, Serializer serializer,
+                                            CareerEventsTopic topic, KafkaPublishingProperties properties,
+                                            MeterRegistry meters) {
+        return new KafkaEventForwarder(eventStore, tokenStore, transactions, deadLetters, producer,
+                recordFormat(serializer), topic.name(),
+                ProcessorMetrics.throughputAndLatency(KafkaEventForwarder.NAME, meters),
+                properties.batchSize(), properties.maxRetryWait());
     }
 
     /**
@@ -89,62 +100,44 @@ class KafkaPublishingConfiguration {
         return DefaultKafkaMessageConverter.builder().serializer(serializer).build();
     }
 
-    /**
-     * Registered in code: configuring this processor through properties clashes with the
-     * auto-configured one at start-up. One thread keeps the global order of the event store; the
-     * batch size bounds how many events share one acknowledgement wait and one token write; after a failure
-     * (the event store or Kafka away) it tries again within {@code careerpath.kafka.max-retry-wait}
-     * ({@link PromptRetryTrackingProcessor}), not Axon's 60 s. The
-     * dead-letter queue lives in the event store's database, so that parking an event commits with the
-     * token; its sequences are people (a parked person's later events wait behind the parked one).
-     */
     @Bean
-    ConfigurerModule kafkaPublisherProcessor(KafkaPublishingProperties properties, ConnectionProvider connections,
-                                             MeterRegistry meters) {
-        String group = KafkaEventForwarder.PROCESSING_GROUP;
-        return configurer -> PromptRetryTrackingProcessor.register(configurer.eventProcessing(), group,
-                        c -> c.eventStore(),
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(properties.batchSize()),
-                        properties.maxRetryWait())
-                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
-                .registerMessageMonitor(group, c -> ProcessorMetrics.throughputAndLatency(group, meters))
-                .registerSequencingPolicy(group, c -> SequentialPerAggregatePolicy.instance())
-                .registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.builder()
-                        .processingGroup(group)
-                        .connectionProvider(connections)
-                        .transactionManager(c.getComponent(TransactionManager.class))
-                        .genericSerializer(c.serializer())
-                        .eventSerializer(c.eventSerializer())
-                        .build())
-                .registerDeadLetterPolicy(group, c -> new CauseKeepingPolicy())
-                // while nothing is parked, no query per event asks whether its person is
-                .registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                        (c, invoker) -> invoker.enableSequenceIdentifierCache());
+    SequencedDeadLetterQueue<EventMessage<?>> publisherDeadLetterQueue(ConnectionProvider connections,
+                                                                      TransactionManager transactions,
+                                                                      Serializer serializer,
+                                                                      @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(KafkaEventForwarder.NAME)
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .genericSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .build();
     }
 
     @Bean
-    ProcessingGroupDeadLetters publisherDeadLetters(ObjectProvider<EventProcessingConfiguration> eventProcessing) {
-        return ProcessingGroupDeadLetters.of(KafkaEventForwarder.PROCESSING_GROUP, eventProcessing::getObject);
+    ProcessingGroupDeadLetters publisherDeadLetters(@Qualifier("publisherDeadLetterQueue")
+                                                    SequencedDeadLetterQueue<EventMessage<?>> queue,
+                                                    KafkaEventForwarder forwarder) {
+        return new ProcessingGroupDeadLetters(KafkaEventForwarder.NAME, () -> queue, () -> forwarder,
+                SequentialPerAggregatePolicy::instance);
     }
 
     @Bean
     PublishingBacklog publishingBacklog(JdbcTemplate jdbc, Serializer serializer) {
-        return new PublishingBacklog(jdbc, serializer, KafkaEventForwarder.PROCESSING_GROUP);
+        return new PublishingBacklog(jdbc, serializer, KafkaEventForwarder.NAME);
     }
 
     /**
-     * {@code publishing}: the processor's health ({@code publishing/processor}: DOWN when stuck or in error,
+     * {@code publishing}: the forwarder's health ({@code publishing/processor}: DOWN when stuck or in error,
      * DEGRADED while events are parked) and the outbox ({@code publishing/outbox}: the backlog and what the
      * topic keeps). Readiness shows the outbox only: recording goes on while Kafka is away, the outbox is
      * there for exactly that, so a stuck publisher must not take the service out of traffic.
      */
     @Bean
-    HealthContributor publishing(ObjectProvider<EventProcessingConfiguration> eventProcessing,
-                                 PublishingBacklog backlog, DeadLetterAdministration deadLetters,
+    HealthContributor publishing(KafkaEventForwarder forwarder, PublishingBacklog backlog, DeadLetterAdministration deadLetters,
                                  CareerEventsTopic topic, KafkaPublishingProperties properties) {
-        String group = KafkaEventForwarder.PROCESSING_GROUP;
-        HealthIndicator processor = TrackingProcessorHealth.forProcessor(group, eventProcessing::getObject)
+        String group = KafkaEventForwarder.NAME;
+        HealthIndicator processor = TrackingProcessorHealth.forState(group, forwarder::state)
                 .waitingWork(backlog::waiting)
                 .deadLetters(() -> deadLetters.countsByCause(group))
                 .noProgressLimit(properties.noProgressLimit())

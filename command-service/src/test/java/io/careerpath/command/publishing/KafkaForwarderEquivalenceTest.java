@@ -1,12 +1,14 @@
 package io.careerpath.command.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.JoinedPmo;
 import io.careerpath.events.PmoType;
 import io.careerpath.pipeline.AxonSerialization;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -17,13 +19,20 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.producer.ConfirmationMode;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
@@ -62,18 +71,22 @@ class KafkaForwarderEquivalenceTest {
         assertThat(forwarded.value()).isEqualTo(published.value());
     }
 
+    /** The forwarder's own loop, on an event store, token store and dead-letter queue in memory. */
     private ProducerRecord<String, byte[]> forwarded(DomainEventMessage<?> event) {
         MockProducer<String, byte[]> producer = producer();
-        KafkaEventForwarder forwarder = new KafkaEventForwarder(producer,
-                KafkaPublishingConfiguration.recordFormat(serializer), TOPIC);
-        // as the tracking processor calls it: in a unit of work that awaits the batch's acks before committing
-        DefaultUnitOfWork.startAndGet(event).execute(() -> {
-            try {
-                forwarder.on(event);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        KafkaEventForwarder forwarder = new KafkaEventForwarder(eventStore, new InMemoryTokenStore(),
+                NoTransactionManager.INSTANCE, InMemorySequencedDeadLetterQueue.<EventMessage<?>>defaultQueue(), producer,
+                KafkaPublishingConfiguration.recordFormat(serializer), TOPIC, NoOpMessageMonitor.INSTANCE, 200,
+                Duration.ofSeconds(1));
+        eventStore.publish(event);
+        forwarder.start();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> !producer.history().isEmpty());
+        } finally {
+            forwarder.stop();
+            eventStore.shutDown();
+        }
         assertThat(producer.history()).hasSize(1);
         return producer.history().get(0);
     }

@@ -18,8 +18,13 @@ public final class CauseKeepingPolicy implements EnqueuePolicy<EventMessage<?>> 
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        return Decisions.enqueue(kept(cause));
+    }
+
+    /** The failure as a letter keeps it: itself while its message fits the queue's column, truncated beyond. */
+    public static Throwable kept(Throwable cause) {
         String message = cause.getMessage();
         boolean fits = message == null || message.length() <= ThrowableCause.TRUNCATED_MESSAGE_SIZE;
-        return Decisions.enqueue(fits ? cause : ThrowableCause.truncated(cause));
+        return fits ? cause : ThrowableCause.truncated(cause);
     }
 }

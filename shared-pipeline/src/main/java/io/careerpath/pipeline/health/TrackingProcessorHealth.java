@@ -11,14 +11,14 @@ import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 
 /**
- * The health of one tracking processor, as both services report theirs:
+ * The health of one processor (Axon's streaming processors, or a loop of the service's own, through
+ * {@link ProcessorState}), as both services report theirs:
  * <ul>
  * <li>DOWN when the processor is not running, when a segment is in error (Axon's retry mode; the error is
  * in the details), or when it has made no progress for {@code noProgressLimit} while work is waiting;</li>
@@ -37,7 +37,7 @@ public final class TrackingProcessorHealth implements HealthIndicator {
             "Events are parked in the dead-letter queue; everything else flows");
 
     private final String processorName;
-    private final Supplier<Optional<StreamingEventProcessor>> processor;
+    private final Supplier<Optional<ProcessorState>> processor;
     private final LongSupplier waitingWork;
     private final Supplier<Map<String, Long>> deadLettersByCause;
     private final Supplier<Map<String, Object>> moreDetails;
@@ -61,7 +61,12 @@ public final class TrackingProcessorHealth implements HealthIndicator {
     /** The health of the named tracking (or pooled streaming) processor, looked up when asked. */
     public static Builder forProcessor(String processorName, Supplier<EventProcessingConfiguration> axon) {
         return new Builder(processorName,
-                () -> axon.get().eventProcessor(processorName, StreamingEventProcessor.class));
+                () -> axon.get().eventProcessor(processorName, StreamingEventProcessor.class).map(ProcessorState::of));
+    }
+
+    /** The health of a processor of the service's own, named {@code processorName}, read from its state. */
+    public static Builder forState(String processorName, Supplier<ProcessorState> state) {
+        return new Builder(processorName, () -> Optional.of(state.get()));
     }
 
     @Override
@@ -79,15 +84,14 @@ public final class TrackingProcessorHealth implements HealthIndicator {
     private Health read() {
         Health.Builder health = Health.unknown().withDetail("processor", processorName);
         moreDetails.get().forEach(health::withDetail);
-        Optional<StreamingEventProcessor> found = processor.get();
+        Optional<ProcessorState> found = processor.get();
         if (found.isEmpty()) {
             return health.down().withDetail("reason", "no such processor is configured").build();
         }
-        StreamingEventProcessor tracking = found.get();
-        Map<Integer, EventTrackerStatus> segments = tracking.processingStatus();
-        OptionalLong position = position(segments);
+        ProcessorState tracking = found.get();
+        OptionalLong position = tracking.position();
         long waiting = waitingWork.getAsLong();
-        health.withDetail("waiting", waiting).withDetail("segmentsClaimed", segments.size());
+        health.withDetail("waiting", waiting).withDetail("segmentsClaimed", tracking.segmentsClaimed());
         position.ifPresent(p -> health.withDetail("position", p));
         Instant now = clock.instant();
         // a position this instance cannot see (no segment claimed here for a moment) is no progress
@@ -102,15 +106,13 @@ public final class TrackingProcessorHealth implements HealthIndicator {
         lastWaiting = waiting;
         health.withDetail("lastProgress", lastProgress.toString());
 
-        if (!tracking.isRunning() || tracking.isError()) {
-            return health.down().withDetail("reason", tracking.isError()
+        if (!tracking.running() || tracking.stoppedByError()) {
+            return health.down().withDetail("reason", tracking.stoppedByError()
                     ? "the processor stopped after an error" : "the processor is not running").build();
         }
-        Optional<EventTrackerStatus> failing = segments.values().stream().filter(EventTrackerStatus::isErrorState).findFirst();
-        if (failing.isPresent()) {
-            Throwable error = failing.get().getError();
+        if (tracking.retrying() != null) {
             return health.down().withDetail("reason", "a segment is in error and retries its batch")
-                    .withDetail("error", error == null ? "unknown" : describe(error)).build();
+                    .withDetail("error", describe(tracking.retrying())).build();
         }
         Duration stalled = Duration.between(lastProgress, now);
         if (waiting > 0 && stalled.compareTo(noProgressLimit) > 0) {
@@ -127,20 +129,6 @@ public final class TrackingProcessorHealth implements HealthIndicator {
         return health.up().build();
     }
 
-    /** The sum of the segments' positions claimed here; empty while this instance holds none. */
-    private static OptionalLong position(Map<Integer, EventTrackerStatus> segments) {
-        long sum = 0;
-        boolean any = false;
-        for (EventTrackerStatus status : segments.values()) {
-            OptionalLong current = status.getCurrentPosition();
-            if (current.isPresent()) {
-                sum += current.getAsLong();
-                any = true;
-            }
-        }
-        return any ? OptionalLong.of(sum) : OptionalLong.empty();
-    }
-
     private static String describe(Throwable error) {
         StringBuilder text = new StringBuilder(error.getClass().getName() + ": " + error.getMessage());
         for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
@@ -152,14 +140,14 @@ public final class TrackingProcessorHealth implements HealthIndicator {
     public static final class Builder {
 
         private final String processorName;
-        private final Supplier<Optional<StreamingEventProcessor>> processor;
+        private final Supplier<Optional<ProcessorState>> processor;
         private LongSupplier waitingWork;
         private Supplier<Map<String, Long>> deadLettersByCause = Map::of;
         private Supplier<Map<String, Object>> moreDetails = Map::of;
         private Duration noProgressLimit;
         private Clock clock = Clock.systemUTC();
 
-        private Builder(String processorName, Supplier<Optional<StreamingEventProcessor>> processor) {
+        private Builder(String processorName, Supplier<Optional<ProcessorState>> processor) {
             this.processorName = processorName;
             this.processor = processor;
         }
