@@ -2,6 +2,7 @@ package io.careerpath.command.publishing;
 
 import io.careerpath.pipeline.deadletters.CauseKeepingPolicy;
 import io.careerpath.pipeline.health.ProcessorState;
+import io.careerpath.pipeline.processors.ProcessorMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,7 +37,6 @@ import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.monitoring.MessageMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -117,7 +117,7 @@ final class KafkaEventForwarder implements SmartLifecycle, SequencedDeadLetterPr
     private final Producer<String, byte[]> producer;
     private final KafkaMessageConverter<String, byte[]> converter;
     private final String topic;
-    private final MessageMonitor<? super EventMessage<?>> monitor;
+    private final ProcessorMetrics.BatchMetrics metrics;
     private final int batchSize;
     private final Duration maxRetryWait;
 
@@ -140,7 +140,7 @@ final class KafkaEventForwarder implements SmartLifecycle, SequencedDeadLetterPr
     KafkaEventForwarder(StreamableMessageSource<TrackedEventMessage<?>> eventStore, TokenStore tokenStore,
                         TransactionManager transactions, SequencedDeadLetterQueue<EventMessage<?>> deadLetters,
                         Producer<String, byte[]> producer, KafkaMessageConverter<String, byte[]> converter, String topic,
-                        MessageMonitor<? super EventMessage<?>> monitor, int batchSize, Duration maxRetryWait) {
+                        ProcessorMetrics.BatchMetrics metrics, int batchSize, Duration maxRetryWait) {
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
@@ -148,7 +148,7 @@ final class KafkaEventForwarder implements SmartLifecycle, SequencedDeadLetterPr
         this.producer = producer;
         this.converter = converter;
         this.topic = topic;
-        this.monitor = monitor;
+        this.metrics = metrics;
         this.batchSize = batchSize;
         this.maxRetryWait = maxRetryWait;
     }
@@ -265,7 +265,8 @@ final class KafkaEventForwarder implements SmartLifecycle, SequencedDeadLetterPr
             }
             lastClaimUpdate = System.nanoTime();
             status = new Status(true, token, null);
-            log.info("This instance publishes events to Kafka from position {}", token == null ? "start" : token.position());
+            log.info("This instance publishes events to Kafka, from {}",
+                    token == null || token.position().isEmpty() ? "the start" : "position " + token.position().getAsLong());
             return true;
         } catch (UnableToClaimTokenException heldElsewhere) {
             return false;
@@ -325,15 +326,9 @@ final class KafkaEventForwarder implements SmartLifecycle, SequencedDeadLetterPr
             log.warn("Kafka refused {} event(s) for good; they are parked in the dead-letter queue with their people's"
                     + " later events", refused.size());
         }
-        for (TrackedEventMessage<?> event : batch) {
-            acknowledgedNotCommitted.remove(event.getIdentifier());
-            MessageMonitor.MonitorCallback reported = monitor.onMessageIngested(event);
-            if (behindParked.contains(event.getIdentifier()) || parkedNow.contains(sequenceOf(event))) {
-                reported.reportIgnored();
-            } else {
-                reported.reportSuccess();
-            }
-        }
+        batch.forEach(event -> acknowledgedNotCommitted.remove(event.getIdentifier()));
+        metrics.report(batch, event -> !behindParked.contains(event.getIdentifier())
+                && !parkedNow.contains(sequenceOf(event)));
     }
 
     /** Whether the person's events are parked; a person this instance thought parked is asked about once. */

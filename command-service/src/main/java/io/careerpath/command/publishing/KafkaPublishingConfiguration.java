@@ -86,7 +86,7 @@ class KafkaPublishingConfiguration {
                                             MeterRegistry meters) {
         return new KafkaEventForwarder(eventStore, tokenStore, transactions, deadLetters, producer,
                 recordFormat(serializer), topic.name(),
-                ProcessorMetrics.throughputAndLatency(KafkaEventForwarder.NAME, meters),
+                ProcessorMetrics.perBatch(KafkaEventForwarder.NAME, meters),
                 properties.batchSize(), properties.maxRetryWait());
     }
 

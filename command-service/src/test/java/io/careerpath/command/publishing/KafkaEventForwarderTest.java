@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careerpath.pipeline.AxonSerialization;
+import io.careerpath.pipeline.processors.ProcessorMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +39,6 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,7 @@ class KafkaEventForwarderTest {
     private KafkaEventForwarder start(ChoosyProducer producer, TokenStore tokens,
                                       SequencedDeadLetterQueue<EventMessage<?>> queue) {
         KafkaEventForwarder forwarder = new KafkaEventForwarder(eventStore, tokens, NoTransactionManager.INSTANCE, queue,
-                producer, KafkaPublishingConfiguration.recordFormat(serializer), TOPIC, NoOpMessageMonitor.INSTANCE, 200,
+                producer, KafkaPublishingConfiguration.recordFormat(serializer), TOPIC, ProcessorMetrics.perBatch(KafkaEventForwarder.NAME, new SimpleMeterRegistry()), 200,
                 Duration.ofMillis(200));
         forwarder.start();
         started.add(forwarder);

@@ -8,6 +8,8 @@ import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.JoinedPmo;
 import io.careerpath.events.PmoType;
 import io.careerpath.pipeline.AxonSerialization;
+import io.careerpath.pipeline.processors.ProcessorMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +34,6 @@ import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
-import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class KafkaForwarderEquivalenceTest {
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         KafkaEventForwarder forwarder = new KafkaEventForwarder(eventStore, new InMemoryTokenStore(),
                 NoTransactionManager.INSTANCE, InMemorySequencedDeadLetterQueue.<EventMessage<?>>defaultQueue(), producer,
-                KafkaPublishingConfiguration.recordFormat(serializer), TOPIC, NoOpMessageMonitor.INSTANCE, 200,
+                KafkaPublishingConfiguration.recordFormat(serializer), TOPIC, ProcessorMetrics.perBatch(KafkaEventForwarder.NAME, new SimpleMeterRegistry()), 200,
                 Duration.ofSeconds(1));
         eventStore.publish(event);
         forwarder.start();
