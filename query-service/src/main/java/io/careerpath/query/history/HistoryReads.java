@@ -153,9 +153,23 @@ public class HistoryReads {
 
     /** {@link #team} in one generation. */
     public KnownTeam teamIn(int generation, String teamId) {
-        Document team = generations.teamMembers(generation).find(eq("_id", teamId)).first();
-        return new KnownTeam(teamId, TeamNames.of(teamId, team),
-                team == null ? List.of() : List.copyOf(team.getList("members", String.class)));
+        return teamsIn(generation, List.of(teamId)).get(teamId);
+    }
+
+    /** {@link #teamIn} of several teams in one read; a team not known has no members. */
+    public Map<String, KnownTeam> teamsIn(int generation, Collection<String> teamIds) {
+        Map<String, KnownTeam> teams = new HashMap<>();
+        if (teamIds.isEmpty()) {
+            return teams;
+        }
+        for (Document team : generations.teamMembers(generation).find(in("_id", teamIds))) {
+            String teamId = team.getString("_id");
+            teams.put(teamId, new KnownTeam(teamId, TeamNames.of(teamId, team), List.copyOf(team.getList("members", String.class))));
+        }
+        for (String teamId : teamIds) {
+            teams.computeIfAbsent(teamId, id -> new KnownTeam(id, TeamNames.of(id, null), List.of()));
+        }
+        return teams;
     }
 
     /** @param everMembers everyone who ever belonged to it, erased people left out */

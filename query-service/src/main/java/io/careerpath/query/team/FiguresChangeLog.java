@@ -16,8 +16,9 @@ import org.bson.Document;
 
 /**
  * Which people's histories changed, for the query-service instances that did not write them (docs/scaling.md):
- * the instance whose projection wrote a batch appends the batch's people here, and every instance follows the log
- * to derive those people's figures for today again ({@link TodaysFigures}).
+ * the instance whose projection wrote them appends the people of its writes here (its figures' worker, those of about
+ * {@code careerpath.today.derive-every} in one entry), and every instance follows the log to derive those people's
+ * figures for today again ({@link TodaysFigures}).
  *
  * <p>Entries have consecutive numbers as {@code _id} (a counter document raised with {@code $inc}), so that a
  * reader asks for the next few by {@code _id $in}: the one query mongo-java-server answers without scanning the
@@ -36,7 +37,7 @@ public final class FiguresChangeLog {
     /** How long a missing number may hold readers up while later entries exist. */
     static final long HOLE_WAIT_MILLIS = 3_000;
 
-    /** One entry: the people of one written batch, in one generation. */
+    /** One entry: the people of the writes of one interval (or of one batch loaded from outside), in one generation. */
     record Entry(long number, int generation, List<String> people) {
     }
 
@@ -49,7 +50,7 @@ public final class FiguresChangeLog {
     }
 
     /**
-     * Appends the people of a written batch; returns the entry's number. (Also for the benchmark, which loads its
+     * Appends the people of written batches; returns the entry's number. (Also for the benchmark, which loads its
      * read model straight into MongoDB, as another instance's writes.)
      */
     public long append(int generation, Collection<String> people) {

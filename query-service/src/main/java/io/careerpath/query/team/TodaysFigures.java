@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +49,10 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li><b>Writes in this instance</b> ({@link HistoryChanges}): the people of a batch are marked stale before it is
  *       written and derived again from the store after; a read meeting a stale person reads that person from the
- *       store, so a board never shows older figures than the timeline already does.</li>
+ *       store, so a board never shows older figures than the timeline already does. The people of the writes of
+ *       about one {@code careerpath.today.derive-every} are derived together, and appended to the change log together,
+ *       by the worker: the projection's thread only marks and queues them, and a steady stream of small batches costs
+ *       one history read, one key request and one change-log entry per interval, not per batch.</li>
  *   <li><b>Writes in another instance</b>: followed through {@link FiguresChangeLog}, polled every
  *       {@code careerpath.today.poll-interval}; those people are derived again here within about one interval.</li>
  *   <li><b>Everyone again</b> at start (in the background: until ready, reads go to the store), when the day
@@ -134,19 +136,27 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
     private final AsOf asOf;
     private final FiguresChangeLog changeLog;
     private final Duration pollInterval;
+    private final Duration deriveEvery;
 
     private final Map<String, Integer> stale = new ConcurrentHashMap<>();
     /** entries of the change log this instance wrote: already derived here */
     private final Set<Long> appendedHere = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean everyoneQueued = new AtomicBoolean();
     private final AtomicInteger queued = new AtomicInteger();
+    /**
+     * The people written here since the worker last took them, by generation, once per write (their stale count):
+     * derived and appended to the change log together. Guarded by itself.
+     */
+    private final Map<Integer, List<String>> written = new HashMap<>();
+    /** Whether a derivation of {@link #written} is queued on the worker and has not taken them yet. */
+    private boolean writtenQueued;
     private volatile Snapshot current;
     /** The active generation as last seen: memory answers only while it holds that generation's figures. */
     private volatile int activeSeen = -1;
     private volatile long retryEveryoneAt;
     private volatile long nextLogEntry = -1;
     private volatile long holeSince = -1;
-    private ExecutorService worker;
+    private ScheduledExecutorService worker;
     private ScheduledExecutorService poller;
     private volatile boolean running;
     /** Off: every read goes to the store (the tests compare both ways; a measurement can too). */
@@ -154,7 +164,8 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
 
     TodaysFigures(HistoryReads histories, ReadModelGenerations generations, PersonKeyLookup keys, PeopleAccess access,
                   MemberFigures figures, AsOf asOf, MeterRegistry meters,
-                  @Value("${careerpath.today.poll-interval:200ms}") Duration pollInterval) {
+                  @Value("${careerpath.today.poll-interval:200ms}") Duration pollInterval,
+                  @Value("${careerpath.today.derive-every:100ms}") Duration deriveEvery) {
         this.histories = histories;
         this.generations = generations;
         this.keys = keys;
@@ -163,6 +174,7 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
         this.asOf = asOf;
         this.changeLog = new FiguresChangeLog(generations);
         this.pollInterval = pollInterval;
+        this.deriveEvery = deriveEvery;
         // what a measurement waits for before reading (the benchmark), and what an operator looks at
         Gauge.builder("careerpath.todays.figures.people", this, self -> self.current == null ? 0 : self.current.people.size())
                 .description("people whose figures for today this instance holds in memory").register(meters);
@@ -176,15 +188,20 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
 
     /** Queues a derivation on the worker, counted until it is done. */
     private void queue(Runnable task) {
+        queue(task, Duration.ZERO);
+    }
+
+    /** Queues a derivation on the worker to run after the delay, counted until it is done. */
+    private void queue(Runnable task, Duration delay) {
         queued.incrementAndGet();
         try {
-            worker.execute(() -> {
+            worker.schedule(() -> {
                 try {
                     task.run();
                 } finally {
                     queued.decrementAndGet();
                 }
-            });
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
             queued.decrementAndGet();
             throw e;
@@ -298,33 +315,64 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
         personIds.forEach(personId -> stale.merge(personId, 1, Integer::sum));
     }
 
+    /**
+     * Queues the people for the worker, which tells the other instances and derives them again together with the
+     * people of the other writes of about one {@code derive-every}: on the writing thread, no MongoDB nor HTTP call.
+     */
     @Override
     public void written(int generation, Collection<String> personIds) {
         if (personIds.isEmpty()) {
             return;
         }
-        List<String> people = List.copyOf(personIds);
+        synchronized (written) {
+            written.computeIfAbsent(generation, g -> new ArrayList<>()).addAll(personIds);
+            if (writtenQueued) {
+                return; // the derivation queued takes these people too
+            }
+            writtenQueued = true;
+        }
+        try {
+            queue(this::deriveWritten, deriveEvery);
+        } catch (RuntimeException e) { // stopping
+            takeWritten().values().forEach(people -> people.forEach(this::notStale));
+        }
+    }
+
+    /** The people written since last taken, by generation; the next write queues a derivation of its own. */
+    private Map<Integer, List<String>> takeWritten() {
+        synchronized (written) {
+            Map<Integer, List<String>> taken = new HashMap<>(written);
+            written.clear();
+            writtenQueued = false;
+            return taken;
+        }
+    }
+
+    /**
+     * On the worker: appends the people written here to the change log (for the other instances), then derives them
+     * again, at most {@link #BATCH} people at a time, and ends their staleness (once per write that marked them).
+     */
+    private void deriveWritten() {
+        takeWritten().forEach((generation, writes) -> {
+            List<String> people = List.copyOf(new LinkedHashSet<>(writes));
+            try {
+                for (int from = 0; from < people.size(); from += BATCH) {
+                    List<String> some = people.subList(from, Math.min(people.size(), from + BATCH));
+                    tellOtherInstances(generation, some);
+                    deriveAgain(generation, some);
+                }
+            } finally {
+                writes.forEach(this::notStale);
+            }
+        });
+    }
+
+    private void tellOtherInstances(int generation, List<String> people) {
         try {
             appendedHere.add(changeLog.append(generation, people));
         } catch (RuntimeException e) {
             log.warn("Could not tell the other query-service instances that {} people changed: their figures for today "
                     + "there follow at the next new day or rebuild", people.size(), e);
-        }
-        ExecutorService w = worker;
-        if (w == null || w.isShutdown()) {
-            people.forEach(this::notStale);
-            return;
-        }
-        try {
-            queue(() -> {
-                try {
-                    deriveAgain(generation, people);
-                } finally {
-                    people.forEach(this::notStale);
-                }
-            });
-        } catch (RuntimeException e) { // stopping
-            people.forEach(this::notStale);
         }
     }
 
@@ -433,8 +481,8 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
         }
         if (snapshot == current) {
             // a team's name comes with its members' events; a team whose last member was erased is no longer known
-            for (String teamId : teamsTouched) {
-                KnownTeam team = histories.teamIn(snapshot.generation, teamId);
+            for (KnownTeam team : histories.teamsIn(snapshot.generation, teamsTouched).values()) {
+                String teamId = team.teamId();
                 if (team.everMembers().isEmpty()) {
                     snapshot.teamNames.remove(teamId);
                 } else {
@@ -501,8 +549,9 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
 
     @Override
     public void start() {
+        // before the writes are told: they queue their derivations on it
+        worker = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "todays-figures"));
         generations.tellChangesTo(this);
-        worker = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "todays-figures"));
         running = true;
         if (pollInterval.isZero()) {
             // no background polling (tests): everyone derived now, the day and the log looked at by checkNow
@@ -546,10 +595,10 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
         return running;
     }
 
-    /** Waits until the worker has done everything queued so far (tests). */
+    /** Waits until the worker has done everything queued so far, the writes' derivation not waiting for its time (tests). */
     void awaitQuiet() {
         try {
-            worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
+            worker.submit(this::deriveWritten).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("The figures for today did not settle", e);
         }

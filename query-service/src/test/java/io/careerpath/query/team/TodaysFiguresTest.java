@@ -89,6 +89,8 @@ class TodaysFiguresTest {
     @Autowired
     private MongoDatabase database;
     @Autowired
+    private ReadModelGenerations generations;
+    @Autowired
     private QueryProperties properties;
     @Autowired
     private PersonKeyLookup keys;
@@ -255,6 +257,30 @@ class TodaysFiguresTest {
         assertThat(memberOf(board(T1), B).get("adminLoadPercent").asDouble()).isEqualTo(61.0);
     }
 
+    @Test
+    void theWritesOfOneIntervalAreLoggedAndDerivedTogetherByTheWorkerNotTheWritingThread() {
+        String team = "tf-interval-" + System.nanoTime();
+        List<String> people = List.of(ApiFixture.newPersonId(), ApiFixture.newPersonId(), ApiFixture.newPersonId());
+        people.forEach(personId -> fixture.person(personId, "Ivo Interval", team, "2013-01-01"));
+        today.awaitQuiet();
+        FiguresChangeLog changeLog = new FiguresChangeLog(generations);
+        long next = changeLog.next();
+        CountDownLatch release = holdWorker();
+        try {
+            people.forEach(personId -> delivery(personId, "2013-02-01"));
+            assertThat(people).allMatch(today::isStale);
+            assertThat(changeLog.next()).as("nothing appended to the change log by the writing thread").isEqualTo(next);
+        } finally {
+            release.countDown();
+        }
+        today.awaitQuiet();
+        List<FiguresChangeLog.Entry> appended = changeLog.read(next, 10);
+        assertThat(appended).as("one entry for the three writes").hasSize(1);
+        assertThat(appended.get(0).people()).containsExactlyInAnyOrderElementsOf(people);
+        assertThat(people).noneMatch(today::isStale);
+        assertThat(people).allMatch(personId -> today.current().people.get(personId).teamId().equals(team));
+    }
+
     /** Holds the figures' worker up (for at most 30 s) until the latch is counted down: derivations wait. */
     private CountDownLatch holdWorker() {
         CountDownLatch release = new CountDownLatch(1);
@@ -289,7 +315,7 @@ class TodaysFiguresTest {
         AsOf asOf = Days.on(clock);
         PeopleAccess access = AnotherInstanceAccess.of(reads, keys, asOf);
         TodaysFigures other = new TodaysFigures(reads, generations, keys, access, figures, asOf,
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), Duration.ofMillis(50));
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), Duration.ofMillis(50), Duration.ofMillis(50));
         other.start();
         await().atMost(Duration.ofSeconds(20)).until(other::ready);
         return other;
