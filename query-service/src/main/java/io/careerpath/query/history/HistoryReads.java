@@ -141,9 +141,14 @@ public class HistoryReads {
         return teams;
     }
 
-    /** A team's display name ({@link TeamNames}): the latest one recorded, else its id read as a name. */
+    /**
+     * A team's display name ({@link TeamNames}): the latest one recorded, else its id read as a name. Only the
+     * names are read: the timeline asks this on every read, and the members list (200 ids in a team of 200)
+     * would be fetched and decoded for nothing.
+     */
     public String teamName(String teamId) {
-        return team(teamId).teamName();
+        return TeamNames.of(teamId, generations.teamMembers(generations.active()).find(eq("_id", teamId))
+                .projection(Projections.include(TeamNames.NAMES)).first());
     }
 
     /** One team, its name and everyone who ever belonged, from one read (no members when it is not known). */

@@ -33,7 +33,8 @@ import org.springframework.web.client.RestTemplate;
  * compose network); an empty value, which Boot would take for an address, means the issuer's discovery.
  *
  * <p>While the issuer is away, tokens signed with a key already checked keep working ({@link LastKnownKeys}), and
- * the issuer is given at most two seconds to answer.
+ * the issuer is given at most two seconds to answer. A token's signature is checked once a minute, not per
+ * request ({@link VerifiedTokens}); its claims are checked on every request.
  */
 public final class AccessTokens {
 
@@ -55,7 +56,7 @@ public final class AccessTokens {
         List<String> audiences = settings.getAudiences().isEmpty() ? List.of(Caller.AUDIENCE) : settings.getAudiences();
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(), issuedBy(issuer), meantFor(audiences));
-        return new LazyJwtDecoder(() -> {
+        return new VerifiedTokens(new LazyJwtDecoder(() -> {
             NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = StringUtils.hasText(jwkSetUri)
                     ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithms(algorithms -> settings.getJwsAlgorithms()
                             .forEach(name -> algorithms.add(SignatureAlgorithm.from(name))))
@@ -66,7 +67,7 @@ public final class AccessTokens {
                     .build();
             decoder.setJwtValidator(validator);
             return decoder;
-        });
+        }), validator);
     }
 
     /**
