@@ -469,7 +469,10 @@ class PlatformBenchmark {
                 "The peer runs the same HTTP stack, JWT check, JDBC event store and serializer with one rule-less"
                 + " aggregate: the gap to it is the command service's own work per request (strict JSON, loading the"
                 + " person, the rules, sealing, idempotency) and its publisher, which forwards every event on the same"
-                + " two cores while the peer publishes nothing. See the detail lines and docs/performance.md.");
+                + " two cores while the peer publishes nothing. Both are measured after the same warm-up (the"
+                + " first " + httpWarmUpRounds + " rounds over the same people or things, not counted); on two"
+                + " loaded cores the command service's JIT is still compiling during the measured part. See the"
+                + " detail lines and docs/performance.md.");
     }
 
     /**
