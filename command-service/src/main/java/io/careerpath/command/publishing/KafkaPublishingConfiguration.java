@@ -21,7 +21,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
-import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -94,10 +93,11 @@ class KafkaPublishingConfiguration {
      * The Axon Kafka extension's own record format, as its auto-configuration builds it: keyed by aggregate
      * (person) id, so that one person's events share a partition and stay in order; Axon's headers; the
      * payload as the event serializer writes it. The query side reads it with the extension's consumer
-     * ({@code KafkaForwarderEquivalenceTest} pins the records against the extension's publisher).
+     * ({@code KafkaForwarderEquivalenceTest} pins the records against the extension's publisher). Built from
+     * the stored metadata without reading it back ({@link StoredMetadataRecordFormat} says why).
      */
     static KafkaMessageConverter<String, byte[]> recordFormat(Serializer serializer) {
-        return DefaultKafkaMessageConverter.builder().serializer(serializer).build();
+        return new StoredMetadataRecordFormat(serializer);
     }
 
     @Bean

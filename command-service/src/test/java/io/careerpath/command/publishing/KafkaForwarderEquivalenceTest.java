@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -28,6 +30,10 @@ import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.serialization.SerializedMessage;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.producer.ConfirmationMode;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
@@ -70,6 +76,56 @@ class KafkaForwarderEquivalenceTest {
                 .contains("axon-message-id=" + base64(event.getIdentifier()), "axon-message-aggregate-id=" + base64(PERSON),
                         "axon-metadata-importId=" + base64("job-1"));
         assertThat(forwarded.value()).isEqualTo(published.value());
+    }
+
+    /**
+     * Events as the JDBC event store hands them out (payload and metadata still the stored bytes), with metadata of
+     * every shape: the forwarder builds these records from the stored metadata without reading it back, so the
+     * headers, their order (the one {@code MetaData}'s map iterates in) included, must still be the extension's.
+     */
+    @Test
+    void recordsOfStoredEventsAreTheExtensionsWhateverTheirMetadata() {
+        Map<String, Object> manyKeys = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            manyKeys.put("key-" + (i * 7919 % 101), "value-" + i);
+        }
+        Map<String, Object> withNull = new LinkedHashMap<>();
+        withNull.put("traceId", "trace-1");
+        withNull.put("cleared", null);
+        List<Map<String, Object>> shapes = List.of(Map.of(), Map.of("importId", "job-1", "traceId", "trace-1"),
+                manyKeys, withNull, Map.of("name", "Zoë \"quoted\" \\ line\nbreak \u00e9\u4e2d"),
+                Map.of("attempt", 3, "ratio", 0.5, "big", 12345678901L, "flag", true),
+                Map.of("nested", Map.of("a", "b"), "list", List.of("x", "y"), "plain", "text"));
+        List<byte[]> storedMetadata = new java.util.ArrayList<>();
+        shapes.forEach(metadata -> storedMetadata.add(serializer.serialize(MetaData.from(metadata), byte[].class).getData()));
+        // stored by other code than Axon's serializer: the JSON's order is not the order MetaData's map keeps
+        StringBuilder reversed = new StringBuilder("{");
+        for (int i = 39; i >= 0; i--) {
+            reversed.append(i < 39 ? "," : "").append("\"key-").append(i * 7919 % 101).append("\":\"value-").append(i).append('"');
+        }
+        storedMetadata.add(reversed.append('}').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        storedMetadata.add("{\"traceId\":\"first\",\"traceId\":\"last\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var format = KafkaPublishingConfiguration.recordFormat(serializer);
+        for (byte[] json : storedMetadata) {
+            String metadata = new String(json, java.nio.charset.StandardCharsets.UTF_8);
+            ProducerRecord<String, byte[]> forwarded = format.createKafkaMessage(storedEvent(json), TOPIC);
+            ProducerRecord<String, byte[]> published = publishedByTheExtension(storedEvent(json));
+            assertThat(forwarded.key()).as("key, metadata %s", metadata).isEqualTo(published.key()).isEqualTo(PERSON);
+            assertThat(forwarded.timestamp()).isEqualTo(published.timestamp());
+            assertThat(forwarded.partition()).isEqualTo(published.partition());
+            assertThat(headers(forwarded)).as("headers, metadata %s", metadata).isEqualTo(headers(published));
+            assertThat(forwarded.value()).isEqualTo(published.value());
+        }
+    }
+
+    /** An event as Axon's JDBC engine reads it: a tracked domain event around the stored payload and metadata. */
+    private DomainEventMessage<?> storedEvent(byte[] metadataJson) {
+        JoinedPmo payload = new JoinedPmo(PERSON, "e-7", LocalDate.of(2024, 3, 1), "sub:manager",
+                Instant.parse("2025-06-15T10:00:00Z"), PmoType.ORGANIZATIONAL, "sealed:pmo-name", DeliveryResponsibility.PARTIAL);
+        SerializedMessage<JoinedPmo> message = new SerializedMessage<>("event-7", serializer.serialize(payload, byte[].class),
+                new SimpleSerializedObject<>(metadataJson, byte[].class, MetaData.class.getName(), null), serializer);
+        return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(41), "Person", PERSON, 7, message,
+                () -> Instant.parse("2025-06-15T10:00:00.123Z"));
     }
 
     /** The forwarder's own loop, on an event store, token store and dead-letter queue in memory. */
@@ -124,10 +180,11 @@ class KafkaForwarderEquivalenceTest {
         return new MockProducer<>(true, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Every header as name=base64(value), in the record's order. */
+    /** Every header as name=base64(value) (or name=null), in the record's order. */
     private static List<String> headers(ProducerRecord<String, byte[]> record) {
         return java.util.stream.StreamSupport.stream(record.headers().spliterator(), false)
-                .map(header -> header.key() + "=" + Base64.getEncoder().encodeToString(header.value())).toList();
+                .map(header -> header.key() + "=" + (header.value() == null ? "null"
+                        : Base64.getEncoder().encodeToString(header.value()))).toList();
     }
 
     private static String base64(String text) {
