@@ -231,7 +231,8 @@ class PlatformBenchmark {
                 report.ratio("Publishing from the event store to Kafka", publisher, rawProducer, "events/s", 0.5,
                         "The forwarder reads the event store in pages of 1,000 (upcast, the gap-aware token), builds"
                         + " each record's headers from the stored metadata and sends the stored bytes; each batch of"
-                        + " 200 waits for every ack and stores its token in a transaction. The peer only sends records"
+                        + " up to 1,000 waits for every ack and stores its token in a transaction, on a freshly started"
+                        + " service (its JIT still compiling). The peer only sends records"
                         + " built beforehand, on a machine its peers share; see docs/performance.md, \"Publishing\".");
 
                 MongoDatabase peerDatabase = mongoClient.getDatabase("peer");
