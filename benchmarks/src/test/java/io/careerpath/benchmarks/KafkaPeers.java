@@ -142,9 +142,11 @@ final class KafkaPeers {
 
     /**
      * Reads what is published from now on, until {@code running} turns false and the topic is drained:
-     * each event's id with the record's timestamp (set when the publisher handed it to its producer).
+     * each event's id with the record's timestamp (set when the publisher handed it to its producer), and with
+     * the time this plain consumer (no processing, in the benchmark's JVM) had it: the Kafka hop alone.
      */
-    static Thread tap(String bootstrapServers, String topic, Map<String, Long> sentAt, java.util.concurrent.atomic.AtomicBoolean running) {
+    static Thread tap(String bootstrapServers, String topic, Map<String, Long> sentAt, Map<String, Long> tappedAt,
+                      java.util.concurrent.atomic.AtomicBoolean running) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
@@ -162,9 +164,12 @@ final class KafkaPeers {
                     if (!records.isEmpty()) {
                         quietSince = System.nanoTime();
                     }
+                    long polledAt = System.currentTimeMillis();
                     for (ConsumerRecord<String, byte[]> record : records) {
                         try {
-                            sentAt.put(JSON.readTree(record.value()).get("eventId").asText(), record.timestamp());
+                            String eventId = JSON.readTree(record.value()).get("eventId").asText();
+                            sentAt.put(eventId, record.timestamp());
+                            tappedAt.put(eventId, polledAt);
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
