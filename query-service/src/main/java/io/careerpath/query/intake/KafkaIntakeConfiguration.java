@@ -11,6 +11,7 @@ import io.careerpath.pipeline.processors.PromptRetryTrackingProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.careerpath.query.history.PersonHistoryProjection;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,9 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaIntakeConfiguration {
+
+    /** How long a processor's claim on its segment holds without being confirmed (Axon's default). */
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(KafkaIntakeConfiguration.class);
     static final String DEAD_LETTERS = "dead_letters";
@@ -108,13 +112,16 @@ class KafkaIntakeConfiguration {
     @Bean
     TokenStore tokenStore(MongoClient client, @Value("${spring.data.mongodb.database}") String database,
                           Serializer serializer) {
-        return MongoTokenStore.builder()
+        TokenStore mongo = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(client, database)
                         .trackingTokensCollectionName("tracking_tokens")
                         .build())
                 .serializer(serializer)
+                .claimTimeout(CLAIM_TIMEOUT)
                 .build();
+        // a claim confirmed within a fifth of its timeout is not confirmed again before the next batch
+        return new RecentClaimTokenStore(mongo, CLAIM_TIMEOUT.dividedBy(5), Clock.systemUTC());
     }
 
     /**
