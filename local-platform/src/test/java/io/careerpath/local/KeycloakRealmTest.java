@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Keycloak cannot run on the project machines (no Docker engine), so this checks what docker compose's
- * identity provider is given against the contract the services enforce (docs/security.md): the realm
+ * What docker compose's identity provider is given, checked against the contract the services enforce
+ * (docs/security.md), statically (the realm, run on the real Keycloak: {@link KeycloakEndToEndTest}): the realm
  * file issues the claims {@code roles}, {@code person_id} and {@code managed_teams} and the audience
  * {@value Caller#AUDIENCE}, has the three clients the platform uses, holds the same demo accounts as the
  * single-machine sign-in server, and takes the query client's secret from the variable compose passes.
@@ -97,6 +97,19 @@ class KeycloakRealmTest {
         assertThat(command.get("CAREERPATH_ISSUER_URI")).isEqualTo(issuer);
         assertThat(query.get("CAREERPATH_ISSUER_URI")).isEqualTo(issuer);
         assertThat(query.get("CAREERPATH_WEB_SIGN_IN_ISSUER")).isEqualTo(issuer);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeRunsTheKeycloakVersionTheTestsRun() throws IOException {
+        Map<String, Object> services;
+        try (InputStream in = Files.newInputStream(Path.of("..", "docker-compose.yml"))) {
+            services = (Map<String, Object>) new Yaml().<Map<String, Object>>load(in).get("services");
+        }
+        String image = (String) ((Map<String, Object>) services.get("keycloak")).get("image");
+        // the distribution KeycloakServer starts: target/keycloak/keycloak-<version> (the pom's keycloak.version)
+        String tested = Path.of(System.getProperty("careerpath.keycloak.home", "keycloak-unknown")).getFileName().toString();
+        assertThat(image).isEqualTo("quay.io/keycloak/keycloak:" + tested.substring("keycloak-".length()));
     }
 
     @Test

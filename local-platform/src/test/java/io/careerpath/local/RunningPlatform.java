@@ -164,6 +164,19 @@ final class RunningPlatform implements AutoCloseable {
         });
     }
 
+    /**
+     * Both services taking tokens from the real Keycloak ({@link KeycloakServer}, one per test JVM) with the compose
+     * file's realm, as docker-compose.yml wires them; the demo accounts sign in on Keycloak's own login page.
+     */
+    static RunningPlatform startOnKeycloak() {
+        KeycloakServer keycloak = KeycloakServer.get();
+        // "openid": what the dashboards ask for (careerpath.web.sign-in.scopes); the realm has no "profile" scope
+        return start(SignIn.atIssuer(keycloak.issuer(), KeycloakServer.REGISTERED_DASHBOARD_ORIGIN, "openid"),
+                keycloak::settings,
+                context -> {
+                });
+    }
+
     private static RunningPlatform start(SignIn signIn, BiConsumer<Map<String, String>, Map<String, String>> adjust,
                                          ApplicationContextInitializer<ConfigurableApplicationContext> customizer) {
         TestInfrastructure infrastructure = TestInfrastructure.get();
@@ -242,7 +255,14 @@ final class RunningPlatform implements AutoCloseable {
 
     /** The person the demo account is (its token's {@code person_id}), who is recorded as recording. */
     String personIdOf(String username) {
-        return signInServer().account(username).personId();
+        // Keycloak's realm holds the same accounts as demo-accounts.yml (KeycloakRealmTest)
+        return signInServer() != null ? signInServer().account(username).personId()
+                : io.careerpath.local.signin.DemoAccounts.read("classpath:demo-accounts.yml").get(username).personId();
+    }
+
+    /** The secret of the query service's client at the issuer the services take tokens from. */
+    String queryClientSecret() {
+        return signInServer() != null ? signInServer().queryClientSecret() : KeycloakServer.QUERY_CLIENT_SECRET;
     }
 
     /** What the demo account does with the APIs, signed in with its password. */

@@ -63,6 +63,8 @@ final class SignIn {
     private final Endpoints endpoints;
     private final Function<String, String> demoPassword;
     private final String redirectUri;
+    /** What the dashboards ask for. */
+    private final String scope;
     private final Map<String, Tokens> cache = new ConcurrentHashMap<>();
 
     /** @param dashboardOrigin where the code is sent back to (registered with the server here) */
@@ -73,6 +75,12 @@ final class SignIn {
     }
 
     private SignIn(SignInServer server, Endpoints endpoints, Function<String, String> demoPassword, String dashboardOrigin) {
+        this(server, endpoints, demoPassword, dashboardOrigin, "openid profile");
+    }
+
+    private SignIn(SignInServer server, Endpoints endpoints, Function<String, String> demoPassword, String dashboardOrigin,
+                   String scope) {
+        this.scope = scope;
         this.server = server;
         this.endpoints = endpoints;
         this.demoPassword = demoPassword;
@@ -85,6 +93,11 @@ final class SignIn {
      * the server already lets sign in: the launcher allows its dashboards' origin.
      */
     static SignIn atIssuer(String issuer, String dashboardOrigin) {
+        return atIssuer(issuer, dashboardOrigin, "openid profile");
+    }
+
+    /** As {@link #atIssuer(String, String)}, asking for {@code scope}. */
+    static SignIn atIssuer(String issuer, String dashboardOrigin, String scope) {
         HttpResponse<String> discovery = send(HttpClient.newHttpClient(), HttpRequest.newBuilder(
                 URI.create(issuer + "/.well-known/openid-configuration")).GET().build());
         try {
@@ -92,7 +105,7 @@ final class SignIn {
             DemoAccounts accounts = DemoAccounts.read("classpath:demo-accounts.yml");
             return new SignIn(null, new Endpoints(endpoints.get("authorization_endpoint").asText(),
                     endpoints.get("token_endpoint").asText(), endpoints.get("device_authorization_endpoint").asText()),
-                    username -> accounts.get(username).plainPassword(), dashboardOrigin);
+                    username -> accounts.get(username).plainPassword(), dashboardOrigin, scope);
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("No discovery document at " + issuer + ": " + discovery.body(), e);
         }
@@ -118,7 +131,7 @@ final class SignIn {
     /** The whole flow, every time. */
     Tokens signIn(String username, String password) {
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .cookieHandler(new LoopbackCookies())
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String verifier = randomToken(32);
         String state = randomToken(16);
@@ -126,7 +139,7 @@ final class SignIn {
                 "response_type", "code",
                 "client_id", SignInServer.DASHBOARD_CLIENT_ID,
                 "redirect_uri", redirectUri,
-                "scope", "openid profile",
+                "scope", scope,
                 "state", state,
                 "code_challenge", challenge(verifier),
                 "code_challenge_method", "S256"));
@@ -198,6 +211,9 @@ final class SignIn {
      */
     private static String login(HttpClient browser, String start, String username, String password) {
         HttpResponse<String> toLogin = get(browser, start);
+        if (toLogin.statusCode() == 200 && toLogin.body().contains("id=\"kc-form-login\"")) {
+            return keycloakLogin(browser, start, toLogin.body(), username, password);
+        }
         String loginPage = location(toLogin, start);
         HttpResponse<String> login = get(browser, loginPage);
         if (login.statusCode() != 200) {
@@ -212,6 +228,57 @@ final class SignIn {
             throw new Refused("The sign-in server refused " + username + ": " + next);
         }
         return next;
+    }
+
+    /**
+     * Keycloak's own login page (it answers the authorization request with the form itself): posts the
+     * username and password to the form's action, and answers where Keycloak sends the browser next.
+     */
+    private static String keycloakLogin(HttpClient browser, String page, String html, String username, String password) {
+        Matcher form = KEYCLOAK_FORM.matcher(html);
+        if (!form.find()) {
+            throw new IllegalStateException("No login form's action in Keycloak's page:\n" + html);
+        }
+        String action = URI.create(page).resolve(form.group(1).replace("&amp;", "&")).toString();
+        HttpResponse<String> submitted = post(browser, action, null, Map.of(
+                "username", username,
+                "password", password == null ? "" : password,
+                "credentialId", ""));
+        if (submitted.statusCode() == 200) {
+            // the form again, with its message ("Invalid username or password.")
+            throw new Refused("Keycloak refused " + username);
+        }
+        return location(submitted, action);
+    }
+
+    private static final Pattern KEYCLOAK_FORM = Pattern.compile(
+            "<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+
+    /**
+     * A cookie jar that also sends cookies marked Secure over plain HTTP to loopback: Keycloak marks its login
+     * session's cookies Secure even in development mode, and {@link CookieManager} holds those back from http
+     * addresses (a browser treats 127.0.0.1 as a secure context and sends them).
+     */
+    private static final class LoopbackCookies extends java.net.CookieHandler {
+        private final CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public Map<String, java.util.List<String>> get(URI uri, Map<String, java.util.List<String>> headers) {
+            String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+            // all the jar holds for the host (its own look-up by address drops Secure ones on http)
+            String cookies = jar.getCookieStore().getCookies().stream()
+                    .filter(cookie -> cookie.getDomain() == null || cookie.getDomain().equalsIgnoreCase(uri.getHost())
+                            || java.net.HttpCookie.domainMatches(cookie.getDomain(), uri.getHost()))
+                    .filter(cookie -> cookie.getPath() == null || path.startsWith(cookie.getPath()))
+                    .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                    .collect(Collectors.joining("; "));
+            return cookies.isEmpty() ? Map.of() : Map.of("Cookie", java.util.List.of(cookies));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, java.util.List<String>> headers) throws IOException {
+            jar.put(uri, headers);
+        }
     }
 
     /** The client-credentials grant, client authenticated with HTTP Basic. */
