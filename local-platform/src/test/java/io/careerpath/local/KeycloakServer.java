@@ -43,6 +43,10 @@ final class KeycloakServer {
     /** Its first start also builds Keycloak's optimized server image (a few tens of seconds on two busy cores). */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = "keycloak-test-admin";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static KeycloakServer instance;
 
     private final Process process;
@@ -82,6 +86,9 @@ final class KeycloakServer {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("CAREERPATH_QUERY_CLIENT_SECRET", QUERY_CLIENT_SECRET);
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            // an administrator, as compose bootstraps one: it registers a test's dashboards' address (allowDashboard)
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
             long launched = System.nanoTime();
             Process process = builder.start();
@@ -174,6 +181,46 @@ final class KeycloakServer {
         query.put(PlatformServices.SIGN_IN + "authorization-uri", authorizationUri());
         query.put(PlatformServices.SIGN_IN + "token-uri", tokenUri());
         query.put(PlatformServices.SIGN_IN + "logout-uri", logoutUri());
+    }
+
+    /**
+     * Lets the dashboards at {@code origin} sign in (its redirect address, web origin and sign-out address added
+     * to the realm's {@code careerpath-dashboard} client through Keycloak's admin API), as an operator registers the
+     * address the dashboards are served at; the realm file names only compose's (port 8081).
+     */
+    synchronized void allowDashboard(String origin) {
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(baseUrl
+                            + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(SignIn.form(Map.of("grant_type", "password",
+                            "client_id", "admin-cli", "username", ADMIN, "password", ADMIN_PASSWORD)))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String bearer = "Bearer " + JSON.readTree(token.body()).get("access_token").asText();
+            String clients = issuer().replace("/realms/", "/admin/realms/") + "/clients";
+            HttpResponse<String> found = http.send(HttpRequest.newBuilder(URI.create(clients + "?clientId="
+                    + io.careerpath.local.signin.SignInServer.DASHBOARD_CLIENT_ID)).header("Authorization", bearer).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var client = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(found.body()).get(0);
+            ((com.fasterxml.jackson.databind.node.ArrayNode) client.get("redirectUris"))
+                    .add(io.careerpath.local.signin.SignInServer.dashboardRedirectUri(origin));
+            ((com.fasterxml.jackson.databind.node.ArrayNode) client.get("webOrigins")).add(origin);
+            var attributes = (com.fasterxml.jackson.databind.node.ObjectNode) client.get("attributes");
+            attributes.put("post.logout.redirect.uris", attributes.path("post.logout.redirect.uris").asText() + "##" + origin + "/");
+            HttpResponse<String> updated = http.send(HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asText()))
+                    .header("Authorization", bearer).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(client.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            if (updated.statusCode() != 204) {
+                throw new IllegalStateException("Keycloak did not update the dashboards' client: " + updated.statusCode()
+                        + " " + updated.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void stop() {
