@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.careerpath.command.CommandServiceApplication;
-import io.careerpath.local.signin.SignInServer;
 import io.careerpath.query.QueryServiceApplication;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +30,8 @@ import org.yaml.snakeyaml.Yaml;
  * part that can be checked: each service starts and reports ready with exactly the environment the
  * compose file gives it, read as environment variables (relaxed binding and all), with only the
  * addresses of Kafka, PostgreSQL, MongoDB, Keycloak and the other service pointed at the local stand-ins
- * (for Keycloak: the shared sign-in server of the tests, whose query-service client has the compose
- * file's demo secret), and takes the tokens of that issuer.
+ * (for Keycloak: the real one, {@link KeycloakServer}, with the compose realm and the compose file's demo secret
+ * for the query service's client), takes that Keycloak's tokens and fetches keys with its client's token.
  */
 class ComposeEnvironmentTest {
 
@@ -48,15 +47,11 @@ class ComposeEnvironmentTest {
         Map<String, Object> queryEnvironment = environment(services, "query-service");
         String databaseUrl = databaseOwnedBy((String) commandEnvironment.get("SPRING_DATASOURCE_USERNAME"),
                 (String) commandEnvironment.get("SPRING_DATASOURCE_PASSWORD"), infrastructure);
-        SignInServer signIn = infrastructure.signInServer();
-        // the longest first: an address is replaced before its issuer's prefix is
+        // the real Keycloak with the compose realm: the same paths under another address (a free loopback port)
+        KeycloakServer keycloak = KeycloakServer.get();
         Map<String, String> substitutes = new LinkedHashMap<>();
-        substitutes.put(KEYCLOAK_INSIDE + "/protocol/openid-connect/certs", signIn.jwkSetUri());
-        substitutes.put(KEYCLOAK_INSIDE + "/protocol/openid-connect/token", signIn.tokenUri());
-        substitutes.put(KEYCLOAK + "/protocol/openid-connect/auth", signIn.authorizationUri());
-        substitutes.put(KEYCLOAK + "/protocol/openid-connect/token", signIn.tokenUri());
-        substitutes.put(KEYCLOAK + "/protocol/openid-connect/logout", signIn.logoutUri());
-        substitutes.put(KEYCLOAK, signIn.issuer());
+        substitutes.put(KEYCLOAK_INSIDE, keycloak.issuer());
+        substitutes.put(KEYCLOAK, keycloak.issuer());
         substitutes.put("jdbc:postgresql://postgres:5432/careerpath", databaseUrl);
         substitutes.put("kafka:9092", infrastructure.kafkaBootstrapServers());
         substitutes.put("mongodb://mongo:27017", infrastructure.mongoUri());
@@ -64,7 +59,8 @@ class ComposeEnvironmentTest {
         substitutes.put("/var/lib/careerpath/erasure-ledger",
                 Files.createTempDirectory(Path.of("target"), "compose-erasure-ledger-").toAbsolutePath().toString());
         assertThat(String.valueOf(queryEnvironment.get("CAREERPATH_QUERY_CLIENT_SECRET")))
-                .as("the compose file's demo secret is the sign-in server's").isEqualTo(signIn.queryClientSecret());
+                .as("the compose file's demo secret is the one Keycloak's realm import was given")
+                .isEqualTo(KeycloakServer.QUERY_CLIENT_SECRET);
 
         try (ConfigurableApplicationContext command = start(CommandServiceApplication.builder(), commandEnvironment, substitutes)) {
             substitutes.put("http://command-service:8080", "http://127.0.0.1:" + port(command));
@@ -72,11 +68,21 @@ class ComposeEnvironmentTest {
                 assertReady(command);
                 assertReady(query);
                 // both take the issuer's tokens: the HR administrator lists the imports and the teams
-                String bearer = infrastructure.signIn().bearer("hana");
+                String bearer = SignIn.atIssuer(keycloak.issuer(), KeycloakServer.REGISTERED_DASHBOARD_ORIGIN, "openid")
+                        .bearer("hana");
                 assertThat(api(command).get().uri("/api/imports").header("Authorization", bearer).retrieve()
                         .toBodilessEntity().getStatusCode().value()).isEqualTo(200);
                 assertThat(api(query).get().uri("/api/teams").header("Authorization", bearer).retrieve()
                         .toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+                // the query service's key path: its client-credentials token from Keycloak with the compose secret
+                String person = api(command).post().uri("/api/people").header("Authorization", bearer)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .body("{\"displayName\": \"Cora Compose\", \"teamId\": \"team-apollo\"}")
+                        .retrieve().body(JsonNode.class).get("personId").asText();
+                org.awaitility.Awaitility.await("the name, opened with a key fetched through Keycloak")
+                        .atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions()
+                        .until(() -> api(query).get().uri("/api/people/" + person + "/timeline")
+                                .header("Authorization", bearer).retrieve().body(String.class).contains("Cora Compose"));
             }
         }
     }

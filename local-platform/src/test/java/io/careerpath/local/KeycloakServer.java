@@ -33,8 +33,8 @@ final class KeycloakServer {
 
     /** The realm of docker-compose.yml. */
     static final String REALM = "careerpath";
-    /** Given to the realm import for {@code ${CAREERPATH_QUERY_CLIENT_SECRET}} (the query service's client). */
-    static final String QUERY_CLIENT_SECRET = "keycloak-test-query-secret";
+    /** Given to the realm import for {@code ${CAREERPATH_QUERY_CLIENT_SECRET}}: docker-compose.yml's demo default. */
+    static final String QUERY_CLIENT_SECRET = "query-client-demo-secret";
     /**
      * A redirect address the realm registers for the dashboards' client: the tests that sign in over plain HTTP
      * only read the code from the redirect, never follow it.
