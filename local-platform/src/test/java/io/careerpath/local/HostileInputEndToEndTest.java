@@ -62,7 +62,10 @@ class HostileInputEndToEndTest {
                 Arguments.of("expired", platform().signInServer().mintExpiredFor("hana")),
                 Arguments.of("for another audience", platform().signInServer().mintForAudience("hana", "someone-else")),
                 Arguments.of("from another issuer", platform().signInServer().mintFor("hana",
-                        claims -> claims.issuer("http://127.0.0.1:1/evil"))));
+                        claims -> claims.issuer("http://127.0.0.1:1/evil"))),
+                // what Keycloak issued for a realm that lists its own client scopes without the built-in "basic"
+                Arguments.of("naming no subject (sub)", platform().signInServer().mintFor("hana",
+                        claims -> claims.claims(all -> all.remove("sub")))));
     }
 
     private static RunningPlatform platform() {

@@ -23,7 +23,7 @@ import org.springframework.web.client.RestTemplate;
 /**
  * Which access tokens both services accept (docs/security.md): signed with a key the issuer publishes,
  * {@code iss} the configured issuer, {@code aud} containing {@value Caller#AUDIENCE} (or the configured
- * audiences), not expired.
+ * audiences), naming its subject ({@code sub}), not expired.
  *
  * <p>Declared here rather than left to Spring Boot for two reasons. The issuer is reached lazily, on the
  * first token, and again after a failure: a service starts (and answers its open endpoints) before the
@@ -40,6 +40,7 @@ public final class AccessTokens {
 
     static final String WRONG_AUDIENCE = "The token is not meant for " + Caller.AUDIENCE + " (aud)";
     static final String WRONG_ISSUER = "The token was issued by another issuer (iss)";
+    static final String NO_SUBJECT = "The token names no subject (sub)";
     private static final Duration ISSUER_TIMEOUT = Duration.ofSeconds(2);
 
     private AccessTokens() {
@@ -55,7 +56,7 @@ public final class AccessTokens {
         String jwkSetUri = settings.getJwkSetUri();
         List<String> audiences = settings.getAudiences().isEmpty() ? List.of(Caller.AUDIENCE) : settings.getAudiences();
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(), issuedBy(issuer), meantFor(audiences));
+                new JwtTimestampValidator(), issuedBy(issuer), meantFor(audiences), namesItsSubject());
         return new VerifiedTokens(new LazyJwtDecoder(() -> {
             NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = StringUtils.hasText(jwkSetUri)
                     ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithms(algorithms -> settings.getJwsAlgorithms()
@@ -90,6 +91,16 @@ public final class AccessTokens {
                     ? OAuth2TokenValidatorResult.success()
                     : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, WRONG_ISSUER, null));
         };
+    }
+
+    /**
+     * A caller is its {@code sub} (who recorded what): a token without one is refused with 401, not answered with a
+     * failure later (Keycloak leaves {@code sub} out for a realm whose client scopes lack its built-in "basic").
+     */
+    private static OAuth2TokenValidator<Jwt> namesItsSubject() {
+        return token -> StringUtils.hasText(token.getSubject())
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, NO_SUBJECT, null));
     }
 
     private static OAuth2TokenValidator<Jwt> meantFor(List<String> audiences) {
