@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -89,6 +90,25 @@ class ComposeEnvironmentTest {
 
     private static final String KEYCLOAK = "http://localhost:8180/realms/careerpath";
     private static final String KEYCLOAK_INSIDE = "http://keycloak:8080/realms/careerpath";
+
+    /**
+     * Every container the compose file runs is a fixed release (a moving tag would change production under an
+     * unchanged file), and the broker is the Kafka release whose jars the tests here run as brokers.
+     */
+    @Test
+    void everyImageIsPinnedAndKafkaIsTheReleaseTestedHere() throws IOException {
+        Map<String, Map<String, Object>> services = composeServices();
+
+        services.forEach((name, service) -> {
+            if (service.containsKey("build")) {
+                return; // the two services, built from this repository
+            }
+            assertThat(String.valueOf(service.get("image"))).as("the image of " + name)
+                    .matches("[\\w./-]+:\\d+(\\.\\d+)+");
+        });
+        assertThat(services.get("kafka").get("image"))
+                .isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
+    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> composeServices() throws IOException {
