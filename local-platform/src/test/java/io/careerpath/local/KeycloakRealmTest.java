@@ -60,6 +60,21 @@ class KeycloakRealmTest {
         assertThat(realmRoles).containsExactlyInAnyOrder("EMPLOYEE", "MANAGER", "PMO_LEAD", "HR_ADMIN");
     }
 
+    /**
+     * A client naming a scope the realm does not define gets nothing for it, and Keycloak refuses a request that asks
+     * for it ({@code invalid_scope}): the dashboards' and the command line's clients named "profile", which this realm
+     * never had (its own scopes replace Keycloak's built-in ones).
+     */
+    @Test
+    void everyScopeAClientNamesIsDefinedInTheRealm() throws IOException {
+        List<String> defined = StreamSupport.stream(realm().get("clientScopes").spliterator(), false)
+                .map(scope -> scope.get("name").asText()).toList();
+        realm().get("clients").forEach(client -> {
+            assertThat(strings(client.get("defaultClientScopes"))).as(client.get("clientId").asText()).isSubsetOf(defined);
+            assertThat(strings(client.get("optionalClientScopes"))).as(client.get("clientId").asText()).isSubsetOf(defined);
+        });
+    }
+
     @Test
     void theClientsAreThoseThePlatformUses() throws IOException {
         JsonNode clients = realm().get("clients");

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the name index in step with the histories. The projection cannot write it (names arrive sealed, and
  * their keys are the command service's), so it queues the people whose names may have changed
- * ({@code name_index_pending}: registered, erased, repaired, rebuilt); this indexer takes them fifty at a time,
+ * ({@code name_index_pending}: registered, erased, repaired, rebuilt); this indexer takes them ten at a time,
  * opens their names with their keys, files them under the digests of their names' prefixes and takes them out of
  * the digests they no longer have. Someone erased, or without a key any more, is taken out of the index altogether.
  * While the keys cannot be fetched the queue waits; nothing is lost.
@@ -51,7 +51,7 @@ import org.springframework.stereotype.Component;
 public class NameIndexer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NameIndexer.class);
-    private static final int BATCH = 50;
+    private static final int BATCH = 10;
     /** Names as known now, whatever their effective date: the index finds a person by the name they have. */
     private static final Viewpoint EVERYTHING_KNOWN = new Viewpoint(LocalDate.of(9999, 12, 30), LocalDate.of(9999, 12, 30));
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
@@ -90,7 +90,7 @@ public class NameIndexer implements DisposableBean {
      * The index's writes rewrite large documents (a short prefix is filed for thousands of people), and the
      * Mongo-wire server does them on the cores the projection needs: after an import of 4,000 people, batches of
      * 500 one after the other held the projection's writes back by up to 4 s (docs/performance.md, "Event to
-     * visible"). Small batches at most half of the time keep the projection's wait to one small batch.
+     * visible"). Batches of ten at most half of the time keep the projection's wait to one small batch.
      */
     private void indexInTheBackground() {
         long started = System.nanoTime();
