@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import io.careerpath.events.PersonErased;
+import io.careerpath.query.SettableClock;
 import io.careerpath.query.api.ApiFixture;
 import io.careerpath.query.api.ApiTest;
 import io.careerpath.query.reminders.Reminder;

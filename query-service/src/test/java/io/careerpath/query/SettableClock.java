@@ -1,4 +1,4 @@
-package io.careerpath.query.webhooks;
+package io.careerpath.query;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves: retries fall due when it says so, not when a test has slept long enough. */
-final class SettableClock extends Clock {
+/**
+ * A clock the test moves, for this module's tests: what falls due (a webhook's retry, a claim to confirm again) does so
+ * when the test says, not when it has slept long enough.
+ */
+public final class SettableClock extends Clock {
 
     private volatile Instant now;
 
-    SettableClock(Instant now) {
+    public SettableClock(Instant now) {
         this.now = now;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
