@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Kafka broker in KRaft mode (broker and controller in one node), run as a child process
+ * A real Kafka broker in KRaft mode (broker and controller in one node; alone, or one of a cluster), run as a child process
  * from Kafka's own jars on this JVM's class path. A separate process, not a thread: it can be
  * stopped and started again like a real broker (the outage tests do exactly that), its log stays
  * under {@code dataDir} across restarts, and its memory is not the services'.
@@ -48,17 +48,45 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final String HOST = "127.0.0.1";
 
+    /**
+     * Which cluster a broker belongs to. Every broker here is also a controller (KRaft's combined mode).
+     *
+     * @param nodeId       this broker's id
+     * @param quorumVoters every controller, {@code id@host:port,...}
+     * @param clusterId    the id every member's log directory is formatted with; null: a new random one (one node)
+     * @param replicas     the replication factor of Kafka's own topics and of topics created without one; with 3 or
+     *                     more, a write needs 2 replicas in sync ({@code min.insync.replicas}), so an acknowledged
+     *                     record survives the loss of any one broker
+     */
+    public record Membership(int nodeId, String quorumVoters, String clusterId, int replicas) {
+
+        static Membership alone(int controllerPort) {
+            return new Membership(1, "1@" + HOST + ":" + controllerPort, null, 1);
+        }
+
+        int minInSyncReplicas() {
+            return replicas >= 3 ? 2 : 1;
+        }
+    }
+
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final Membership membership;
     private final BrokerPidFile pidFile;
     private Process process;
     private FileLock launcherLock;
 
     public KafkaBroker(Path dataDir, int port, int controllerPort) {
+        this(dataDir, port, controllerPort, Membership.alone(controllerPort));
+    }
+
+    /** A member of a cluster of brokers (start them together: a controller waits for a majority of the quorum). */
+    public KafkaBroker(Path dataDir, int port, int controllerPort, Membership membership) {
         this.dataDir = dataDir.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
+        this.membership = membership;
         this.pidFile = new BrokerPidFile(this.dataDir.resolve("broker.pid"), config());
     }
 
@@ -67,8 +95,29 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** The broker process, while it runs. */
-    ProcessHandle process() {
+    public ProcessHandle process() {
         return process.toHandle();
+    }
+
+    public int nodeId() {
+        return membership.nodeId();
+    }
+
+    /**
+     * Kills the broker as a crash would (SIGKILL: no controlled shutdown, nothing flushed), for tests of the bad
+     * day; the directory stays this launcher's, and {@link #start()} brings the broker back on it.
+     */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+            pidFile.delete();
+        }
     }
 
     /**
@@ -90,8 +139,9 @@ public final class KafkaBroker implements AutoCloseable {
             requireFree(controllerPort, "controller listener");
             Path config = writeConfig();
             if (!Files.exists(metaProperties())) {
+                String clusterId = membership.clusterId() != null ? membership.clusterId() : Uuid.randomUuid().toString();
                 run("kafka.tools.StorageTool", List.of("format", "--ignore-formatted",
-                        "-t", Uuid.randomUuid().toString(), "-c", config.toString()), "kafka-format.log").waitFor();
+                        "-t", clusterId, "-c", config.toString()), "kafka-format.log").waitFor();
             }
             process = run(KafkaBrokerChild.class.getName(), List.of(config.toString()), "kafka.log");
             pidFile.write(process.pid());
@@ -202,8 +252,8 @@ public final class KafkaBroker implements AutoCloseable {
         Path config = config();
         Files.writeString(config, String.join("\n",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "node.id=" + membership.nodeId(),
+                "controller.quorum.voters=" + membership.quorumVoters(),
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
@@ -213,9 +263,11 @@ public final class KafkaBroker implements AutoCloseable {
                 // the platform creates its topic; a typo in a topic name must not create another one
                 "auto.create.topics.enable=false",
                 "num.partitions=1",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
+                "default.replication.factor=" + membership.replicas(),
+                "min.insync.replicas=" + membership.minInSyncReplicas(),
+                "offsets.topic.replication.factor=" + membership.replicas(),
+                "transaction.state.log.replication.factor=" + membership.replicas(),
+                "transaction.state.log.min.isr=" + membership.minInSyncReplicas(),
                 "group.initial.rebalance.delay.ms=0",
                 // a finite retention set on a topic (by an operator, or TopicRetentionTest) takes effect within
                 // seconds, not the default five minutes: what the platform does about it shows at once

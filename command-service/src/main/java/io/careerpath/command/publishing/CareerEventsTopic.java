@@ -48,6 +48,19 @@ final class CareerEventsTopic {
     private final String topic;
     private final Map<String, Object> repair;
 
+    /**
+     * What the topic is created with: it keeps everything, and with three replicas or more a record is acknowledged
+     * (the producer asks for all in-sync replicas) only once two brokers hold it, whatever the brokers' default: so
+     * an acknowledged event survives the loss of any one broker, and one broker away does not stop publishing.
+     */
+    static Map<String, String> configs(short replicationFactor) {
+        Map<String, String> configs = new TreeMap<>(KEEP_EVERYTHING);
+        if (replicationFactor >= 3) {
+            configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
+        }
+        return configs;
+    }
+
     private CareerEventsTopic(String topic, Map<String, Object> repair) {
         this.topic = topic;
         this.repair = repair;
@@ -64,7 +77,7 @@ final class CareerEventsTopic {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
             NewTopic topic = new NewTopic(properties.topic(), properties.partitions(), properties.replicationFactor())
-                    .configs(KEEP_EVERYTHING);
+                    .configs(configs(properties.replicationFactor()));
             RetryPolicy<CareerEventsTopic> untilTheBrokerAnswers = RetryPolicy.<CareerEventsTopic>builder()
                     .handle(ExecutionException.class, TimeoutException.class)
                     .withDelay(Duration.ofSeconds(1))
