@@ -158,6 +158,12 @@ final class RunningPlatform implements AutoCloseable {
         });
     }
 
+    /** With each service's settings changed by {@code adjust}, and {@code customizer} applied to both contexts. */
+    static RunningPlatform start(BiConsumer<Map<String, String>, Map<String, String>> adjust,
+                                 ApplicationContextInitializer<ConfigurableApplicationContext> customizer) {
+        return start(TestInfrastructure.get().signIn(), adjust, customizer);
+    }
+
     /** As {@link #start(BiConsumer)}, taking tokens from {@code signInServer} (one with settings of a test's own). */
     static RunningPlatform start(SignInServer signInServer, BiConsumer<Map<String, String>, Map<String, String>> adjust) {
         return start(new SignIn(signInServer, "http://127.0.0.1:" + TestInfrastructure.freePort()), adjust, context -> {

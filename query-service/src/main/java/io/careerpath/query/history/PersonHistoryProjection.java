@@ -89,8 +89,9 @@ public class PersonHistoryProjection {
     private ProjectionBatch batchOf(UnitOfWork<?> unitOfWork) {
         return unitOfWork.getOrComputeResource(BATCH, key -> {
             ProjectionBatch batch = new ProjectionBatch(generations, repair, anomalies);
-            repair.lockWriters();
-            unitOfWork.onCleanup(u -> repair.unlockWriters());
+            boolean segmentBatch = unitOfWork instanceof BatchingUnitOfWork<?>;
+            repair.lockWriters(segmentBatch);
+            unitOfWork.onCleanup(u -> repair.unlockWriters(segmentBatch));
             if (unitOfWork instanceof BatchingUnitOfWork<?> batching) {
                 // the people of the whole batch, with one query; flushed by flushBatch after the last event
                 batch.prefetch(batching.getMessages().stream()

@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +18,12 @@ import org.springframework.stereotype.Component;
  * are replaced by exactly what the store holds for them. Used by the projection when an event arrives
  * out of line, and by the integrity check for people it found out of step.
  *
- * <p>Repairs and the live projection write the same documents; one lock keeps them apart (the
+ * <p>Repairs and the live projection write the same documents; a lock keeps them apart (the
  * projection holds it for a whole batch, a repair from reading the store until its documents are
  * written), so that an event projected meanwhile cannot be overwritten by an older reading of the store.
+ * The batches of the processor's segments share it (each segment's people are its own, and their writes
+ * commute), so that segments project in parallel; a repair of the integrity check, or a dead letter's
+ * retry, holds it alone. A repair inside a batch concerns that batch's people, and needs nothing more.
  */
 @Component
 public class ReadModelRepair {
@@ -28,7 +31,7 @@ public class ReadModelRepair {
     private final SourceOfTruth source;
     private final ReadModelGenerations generations;
     private final PersonKeyLookup keys;
-    private final ReentrantLock writers = new ReentrantLock();
+    private final ReentrantReadWriteLock writers = new ReentrantReadWriteLock();
     private final Counter repaired;
     private final Counter failed;
 
@@ -50,7 +53,10 @@ public class ReadModelRepair {
      * @throws io.careerpath.query.source.SourceOfTruthUnavailable if the event store cannot be read now
      */
     public Map<String, Head> repair(Collection<String> personIds, int generation) {
-        writers.lock();
+        boolean inBatch = writers.getReadHoldCount() > 0;
+        if (!inBatch) {
+            writers.writeLock().lock();
+        }
         try {
             Map<String, List<DomainEventMessage<?>>> histories;
             try {
@@ -71,17 +77,22 @@ public class ReadModelRepair {
             });
             return heads;
         } finally {
-            writers.unlock();
+            if (!inBatch) {
+                writers.writeLock().unlock();
+            }
         }
     }
 
-    /** Taken by the projection for a batch (reentrant: a repair inside the batch takes it again). */
-    void lockWriters() {
-        writers.lock();
+    /**
+     * Taken by the projection for a unit of work: shared by the processor's batches ({@code shared}: one per segment,
+     * each of its own people), alone for anything else (a dead letter's retry runs beside the segments' batches).
+     */
+    void lockWriters(boolean shared) {
+        (shared ? writers.readLock() : writers.writeLock()).lock();
     }
 
-    void unlockWriters() {
-        writers.unlock();
+    void unlockWriters(boolean shared) {
+        (shared ? writers.readLock() : writers.writeLock()).unlock();
     }
 
     /**

@@ -24,6 +24,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
@@ -110,22 +111,45 @@ class KafkaIntakeConfiguration {
     }
 
     @Bean
+    ProjectionInstance projectionInstance() {
+        return ProjectionInstance.started();
+    }
+
+    @Bean
     TokenStore tokenStore(MongoClient client, @Value("${spring.data.mongodb.database}") String database,
-                          Serializer serializer) {
+                          Serializer serializer, ProjectionInstance instance) {
         TokenStore mongo = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(client, database)
-                        .trackingTokensCollectionName("tracking_tokens")
+                        .trackingTokensCollectionName(ProjectionTokens.COLLECTION)
                         .build())
                 .serializer(serializer)
                 .claimTimeout(CLAIM_TIMEOUT)
+                .nodeId(instance.id())
                 .build();
         // a claim confirmed within a fifth of its timeout is not confirmed again before the next batch
         return new RecentClaimTokenStore(mongo, CLAIM_TIMEOUT.dividedBy(5), Clock.systemUTC());
     }
 
+    @Bean
+    ProjectionTokens projectionTokens(MongoClient client, @Value("${spring.data.mongodb.database}") String database,
+                                      Serializer serializer) {
+        return new ProjectionTokens(client.getDatabase(database), serializer, CLAIM_TIMEOUT);
+    }
+
+    @Bean
+    SegmentBalance segmentBalance(org.axonframework.config.Configuration axon, ProjectionInstance instance,
+                                  ProjectionTokens tokens, KafkaIntakeProperties properties, MongoClient client,
+                                  @Value("${spring.data.mongodb.database}") String database) {
+        return new SegmentBalance(axon, instance, tokens, client.getDatabase(database), properties.segments(),
+                properties.balanceInterval());
+    }
+
     /**
-     * One processor thread (one segment), batches of {@code careerpath.kafka.batch-size} events. Failures
+     * {@code careerpath.kafka.segments} segments (a person's events all in one, by the sequencing policy), as many
+     * threads, so that one instance alone processes every segment; where several instances run, {@link SegmentBalance}
+     * spreads the segments over them. An idle thread looks for an unclaimed segment every second (Axon's default: 5),
+     * so that a segment given back is taken over promptly. Batches of {@code careerpath.kafka.batch-size} events. Failures
      * that escape the dead-letter queue (MongoDB away, a write refused) propagate instead of being logged and
      * skipped: the batch is retried from its last token rather than silently lost, within
      * {@code careerpath.kafka.max-retry-wait} of MongoDB's return ({@link PromptRetryTrackingProcessor}). The
@@ -139,9 +163,15 @@ class KafkaIntakeConfiguration {
                                           PersonHistoryProjection projection, MeterRegistry meters) {
         return configurer -> PromptRetryTrackingProcessor.register(configurer.eventProcessing(),
                         PersonHistoryProjection.PROCESSING_GROUP, c -> source,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        c -> TrackingEventProcessorConfiguration.forParallelProcessing(properties.segments())
+                                .andInitialSegmentsCount(properties.segments())
+                                .andTokenClaimInterval(1, TimeUnit.SECONDS)
                                 .andBatchSize(properties.batchSize()),
                         properties.maxRetryWait())
+                // stated, though Axon's default: a person's events (the key of the topic's records, and the aggregate
+                // of the events read from them, unreadable records included) stay in one segment, in order, and a
+                // parked person's later events are parked in the same sequence
+                .registerSequencingPolicy(PersonHistoryProjection.PROCESSING_GROUP, c -> SequentialPerAggregatePolicy.instance())
                 .registerListenerInvocationErrorHandler(PersonHistoryProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 .registerMessageMonitor(PersonHistoryProjection.PROCESSING_GROUP,
                         c -> ProcessorMetrics.throughputAndLatency(PersonHistoryProjection.PROCESSING_GROUP, meters))

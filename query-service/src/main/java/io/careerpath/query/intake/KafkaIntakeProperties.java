@@ -19,6 +19,11 @@ import org.springframework.validation.annotation.Validated;
  *                         once, at start, so the consumer must not start before it
  * @param maxRetryWait     the longest the projection waits before it tries again after a failure (MongoDB or
  *                         Kafka away): how soon it goes on once they are back (Axon's own is 60 s)
+ * @param segments         the projection's segments, and its threads per instance: how many instances (or threads)
+ *                         can project at once. A new installation's token store is created with this many; one found
+ *                         with another count is split or merged to it while a single instance runs ({@link SegmentBalance})
+ * @param balanceInterval  how often each instance beats its heartbeat, gives back a segment beyond its fair share and
+ *                         checks for a rebuild's pause ({@link SegmentBalance})
  */
 @Validated
 @ConfigurationProperties("careerpath.kafka")
@@ -27,5 +32,7 @@ record KafkaIntakeProperties(
         @NotBlank String topic,
         @Min(1) @Max(10_000) int batchSize,
         @NotNull Duration startupTimeout,
-        @DefaultValue("5s") @NotNull Duration maxRetryWait) {
+        @DefaultValue("5s") @NotNull Duration maxRetryWait,
+        @DefaultValue("2") @Min(1) @Max(32) int segments,
+        @DefaultValue("2s") @NotNull Duration balanceInterval) {
 }

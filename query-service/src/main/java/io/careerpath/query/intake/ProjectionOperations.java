@@ -3,10 +3,14 @@ package io.careerpath.query.intake;
 import io.careerpath.pipeline.deadletters.DeadLetterAdministration;
 import io.careerpath.pipeline.deadletters.DeadLetterConfiguration;
 import io.careerpath.pipeline.deadletters.ProcessingGroupDeadLetters;
+import io.careerpath.pipeline.health.ProcessorState;
 import io.careerpath.pipeline.health.TrackingProcessorHealth;
 import io.careerpath.query.history.PersonHistoryProjection;
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,10 +35,10 @@ class ProjectionOperations {
     }
 
     @Bean
-    HealthIndicator projectionHealthIndicator(Configuration axon, TopicPositions positions,
+    HealthIndicator projectionHealthIndicator(Configuration axon, TopicPositions positions, ProjectionTokens tokens,
                                               DeadLetterAdministration deadLetters,
                                               @Value("${careerpath.kafka.no-progress-limit:60s}") Duration noProgressLimit) {
-        return TrackingProcessorHealth.forProcessor(PersonHistoryProjection.PROCESSING_GROUP, axon::eventProcessingConfiguration)
+        return TrackingProcessorHealth.forState(PersonHistoryProjection.PROCESSING_GROUP, () -> everywhere(axon, tokens))
                 .waitingWork(() -> {
                     try {
                         return positions.lag();
@@ -47,5 +51,21 @@ class ProjectionOperations {
                 .noProgressLimit(noProgressLimit)
                 .deadLetters(() -> deadLetters.countsByCause(PersonHistoryProjection.PROCESSING_GROUP))
                 .build();
+    }
+
+    /**
+     * This instance's processor (running, in error, the segments it holds), with the position of the projection as a
+     * whole: the sum of every segment's offsets, whichever instance holds them. An instance that holds no segment
+     * (another instance holds them all) thus sees the projection's progress, and is not taken for stuck; a
+     * projection that makes none is, on every instance.
+     */
+    private static ProcessorState everywhere(Configuration axon, ProjectionTokens tokens) {
+        ProcessorState here = ProcessorState.of(axon.eventProcessingConfiguration()
+                .eventProcessor(PersonHistoryProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No processor " + PersonHistoryProjection.PROCESSING_GROUP)));
+        List<ProjectionTokens.SegmentToken> segments = tokens.segments();
+        OptionalLong position = segments.isEmpty() ? OptionalLong.empty() : OptionalLong.of(segments.stream()
+                .flatMap(segment -> segment.positions().values().stream()).mapToLong(Long::longValue).sum());
+        return new ProcessorState(here.running(), here.stoppedByError(), here.segmentsClaimed(), position, here.retrying());
     }
 }

@@ -82,8 +82,10 @@ public class ReadModelStaleness implements DisposableBean {
         }
         try {
             Observation passed = null;
+            // read once: it is every segment's token, from the token store
+            Map<TopicPartition, Long> projected = positions.projected().orElse(null);
             for (Observation observation : pending) {
-                if (!positions.projectedUpTo(observation.ends())) {
+                if (projected == null || !positions.passed(projected, observation.ends())) {
                     break;
                 }
                 passed = observation;

@@ -1,7 +1,5 @@
 package io.careerpath.query.intake;
 
-import io.careerpath.query.history.PersonHistoryProjection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,11 +10,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -28,32 +21,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class TopicPositions implements DisposableBean {
 
-    private final Configuration axon;
+    private final ProjectionTokens tokens;
     private final String topic;
     private final Admin admin;
 
-    TopicPositions(Configuration axon, KafkaIntakeProperties properties) {
-        this.axon = axon;
+    TopicPositions(ProjectionTokens tokens, KafkaIntakeProperties properties) {
+        this.tokens = tokens;
         this.topic = properties.topic();
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000));
     }
 
-    /** The offset of the last record projected, per partition (absent: none yet); empty if the processor has no status. */
+    /**
+     * The offset of the last record every segment of the projection has passed, per partition (absent: none yet),
+     * whichever instance holds the segments; empty before the projection's first start.
+     */
     public Optional<Map<TopicPartition, Long>> projected() {
-        TrackingEventProcessor processor = axon.eventProcessingConfiguration()
-                .eventProcessor(PersonHistoryProjection.PROCESSING_GROUP, TrackingEventProcessor.class).orElse(null);
-        if (processor == null || processor.processingStatus().isEmpty()) {
-            return Optional.empty();
-        }
-        EventTrackerStatus status = processor.processingStatus().values().iterator().next();
-        if (status.getTrackingToken() == null) {
-            return Optional.of(Map.of());
-        }
-        // unwrapped: while catching up with what the topic held at its first start the token is a ReplayToken
-        return Optional.of(new HashMap<>(KafkaTrackingToken.from(
-                WrappedToken.unwrapLowerBound(status.getTrackingToken())).getPositions()));
+        return tokens.projected();
     }
 
     /** The offset the next record of each partition will get. */
@@ -89,10 +74,11 @@ public class TopicPositions implements DisposableBean {
      * it is caught up, though the projection holds no position for it (it never will, until a new record comes).
      */
     public boolean projectedUpTo(Map<TopicPartition, Long> ends) {
-        Map<TopicPartition, Long> processed = projected().orElse(null);
-        if (processed == null) {
-            return false;
-        }
+        return projected().map(processed -> passed(processed, ends)).orElse(false);
+    }
+
+    /** As {@link #projectedUpTo(Map)}, given where the projection stands ({@link #projected()}, read once for many). */
+    public boolean passed(Map<TopicPartition, Long> processed, Map<TopicPartition, Long> ends) {
         List<TopicPartition> behind = ends.entrySet().stream()
                 .filter(end -> processed.getOrDefault(end.getKey(), -1L) + 1 < end.getValue())
                 .map(Map.Entry::getKey).toList();

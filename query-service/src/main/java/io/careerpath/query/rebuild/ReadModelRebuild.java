@@ -8,6 +8,7 @@ import io.careerpath.pipeline.eventstore.EventStoreReads.Head;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Heads;
 import io.careerpath.query.history.PersonHistoryProjection;
 import io.careerpath.query.history.ReadModelGenerations;
+import io.careerpath.query.intake.SegmentBalance;
 import io.careerpath.query.source.SourceOfTruth;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -49,9 +48,10 @@ import org.springframework.stereotype.Service;
  * processor's token is never touched, it only pauses. {@code RebuildEquivalenceTest} pins that this path and the
  * live Axon projection build the same read models from the same events.
  *
- * <p>The projection runs in one instance at a time (one segment, claimed in the token store); run the
- * rebuild on the instance that holds the claim. A service that finds the active generation in an older
- * layout ({@link ReadModelGenerations#LAYOUT}) rebuilds it at start-up.
+ * <p>The projection's segments may be spread over several instances: the rebuild pauses it on every one of them
+ * ({@link SegmentBalance#pauseEverywhere}) and replays only once no segment is claimed any more, since an instance
+ * still projecting would write the old generation after the replay read its person. A service that finds the active
+ * generation in an older layout ({@link ReadModelGenerations#LAYOUT}) rebuilds it at start-up.
  */
 @Service
 public class ReadModelRebuild implements InitializingBean {
@@ -61,7 +61,7 @@ public class ReadModelRebuild implements InitializingBean {
     private static final int PEOPLE_PER_STEP = 200;
     private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
-    private final Configuration axon;
+    private final SegmentBalance segments;
     private final ReadModelGenerations generations;
     private final PersonHistoryProjection projection;
     private final SourceOfTruth source;
@@ -69,9 +69,9 @@ public class ReadModelRebuild implements InitializingBean {
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.idle());
     private int layoutAtStart = ReadModelGenerations.LAYOUT;
 
-    ReadModelRebuild(Configuration axon, ReadModelGenerations generations, PersonHistoryProjection projection,
+    ReadModelRebuild(SegmentBalance segments, ReadModelGenerations generations, PersonHistoryProjection projection,
                      SourceOfTruth source, Clock clock, MeterRegistry meters) {
-        this.axon = axon;
+        this.segments = segments;
         this.generations = generations;
         this.projection = projection;
         this.source = source;
@@ -148,12 +148,10 @@ public class ReadModelRebuild implements InitializingBean {
     }
 
     private boolean run(int generation, Instant startedAt) {
-        TrackingEventProcessor live = axon.eventProcessingConfiguration()
-                .eventProcessor(PersonHistoryProjection.PROCESSING_GROUP, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No tracking processor " + PersonHistoryProjection.PROCESSING_GROUP));
-        log.info("Rebuild of generation {} from the event store: pausing the live projection", generation);
-        live.shutDown();
+        log.info("Rebuild of generation {} from the event store: pausing the live projection on every instance",
+                generation);
         try {
+            segments.pauseEverywhere();
             generations.drop(generation);
             replay(generation, startedAt);
             int previous = generations.active();
@@ -171,7 +169,7 @@ public class ReadModelRebuild implements InitializingBean {
             generations.drop(generation);
             return false;
         } finally {
-            live.start();
+            segments.resumeEverywhere();
         }
     }
 

@@ -29,6 +29,9 @@ import io.careerpath.events.TookTroubledProgram;
 import io.careerpath.query.history.InMemoryEventStore;
 import io.careerpath.query.history.PersonHistoryProjection;
 import io.careerpath.query.history.ProjectionFixture;
+import io.careerpath.query.intake.ProjectionInstance;
+import io.careerpath.query.intake.ProjectionTokens;
+import io.careerpath.query.intake.SegmentBalance;
 import io.careerpath.query.keys.TestKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -47,6 +50,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -120,7 +124,11 @@ class RebuildEquivalenceTest {
         Map<String, Document> liveHistories = readModels.personHistories(liveGeneration);
         Map<String, Document> liveTeams = readModels.teamMembers(liveGeneration);
 
-        ReadModelRebuild rebuild = new ReadModelRebuild(axonWith(live), readModels.generations(),
+        // the pause of every instance's processor, of which there is one here (its tokens in memory: none to wait for)
+        SegmentBalance balance = new SegmentBalance(axonWith(live), new ProjectionInstance("the-only-one"),
+                new ProjectionTokens(client.getDatabase("careerpath"), JacksonSerializer.defaultSerializer(),
+                        Duration.ofSeconds(10)), client.getDatabase("careerpath"), 1, Duration.ofSeconds(2));
+        ReadModelRebuild rebuild = new ReadModelRebuild(balance, readModels.generations(),
                 readModels.projection(), eventStore, Clock.systemUTC(), new SimpleMeterRegistry());
         RebuildProgress started = rebuild.start().orElseThrow();
         await().atMost(Duration.ofSeconds(20))
