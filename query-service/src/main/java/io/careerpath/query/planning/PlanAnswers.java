@@ -112,7 +112,10 @@ class PlanAnswers {
         return outlook.deliveryHistory() ? Math.round(outlook.deliveryRetention() * 1000) / 1000.0 : null;
     }
 
-    /** Every rule, broken or not; a rule weighted 0 is not in the analysis (Timefold leaves it out) and costs nothing. */
+    /**
+     * Every rule, broken or not, with the weight it was scored with as the request states weights (a penalty per unit;
+     * the analysis gives it negated). A rule weighted 0 is not in the analysis (Timefold leaves it out) and costs nothing.
+     */
     private static List<RuleResult> rules(ScoreAnalysis<HardMediumSoftScore> analysis, RotationPlan plan) {
         List<RuleResult> rules = new ArrayList<>();
         for (Rule rule : Rule.values()) {
@@ -129,7 +132,7 @@ class PlanAnswers {
                     .thenComparing(breach -> String.valueOf(breach.personId()))
                     .thenComparing(breach -> String.valueOf(breach.seatId())));
             rules.add(new RuleResult(rule.id(), rule.description(),
-                    constraint == null ? weight(plan, rule).toString() : constraint.weight().toString(),
+                    weight(plan, rule).toString(),
                     constraint == null ? HardMediumSoftScore.ZERO.toString() : constraint.score().toString(), breaches));
         }
         return rules;
