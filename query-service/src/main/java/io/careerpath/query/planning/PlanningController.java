@@ -4,7 +4,6 @@ import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import io.careerpath.query.access.PeopleAccess;
 import io.careerpath.query.api.AsOf;
-import io.careerpath.query.api.Forbidden;
 import io.careerpath.query.api.InvalidInput;
 import io.careerpath.query.api.NotFound;
 import io.careerpath.query.api.Viewpoint;
@@ -107,12 +106,7 @@ class PlanningController {
                      @PathVariable @Pattern(regexp = UUID_PATTERN, message = "must be a plan id (UUID)") String planId) {
         PlanAnswer plan = accepted.find(planId)
                 .orElseThrow(() -> new NotFound("plan-not-found", "No saved plan " + planId));
-        for (String teamId : plan.teams()) {
-            if (!caller.mayAccessTeam(teamId)) {
-                throw new Forbidden("team-not-permitted", "Plans for team " + teamId + " are open to its managers, "
-                        + "PMO leads and HR administrators only");
-            }
-        }
+        plan.teams().forEach(teamId -> PlanningProblems.requireMayPlan(caller, teamId));
         LocalDate today = asOf.today();
         Map<String, String> visible = new HashMap<>();
         people.histories(caller, plan.people().stream().map(PlanAnswer.PersonPlan::personId).toList(),

@@ -101,10 +101,7 @@ class PlanningProblems {
     private Map<String, PersonHistory> members(Caller caller, List<String> teams, LocalDate today) {
         Map<String, PersonHistory> members = new TreeMap<>();
         for (String teamId : teams) {
-            if (!caller.mayAccessTeam(teamId)) {
-                throw new Forbidden("team-not-permitted", "Plans for team " + teamId + " are open to its managers, "
-                        + "PMO leads and HR administrators only");
-            }
+            requireMayPlan(caller, teamId);
             List<String> everMembers = histories.team(teamId).everMembers();
             if (everMembers.isEmpty()) {
                 throw new NotFound("team-not-found", "No team " + teamId + " is known");
@@ -114,6 +111,14 @@ class PlanningProblems {
                     .forEach(history -> members.put(history.personId(), history));
         }
         return members;
+    }
+
+    /** Plans for a team are the board's: its managers, PMO leads and HR administrators (403 for anyone else). */
+    static void requireMayPlan(Caller caller, String teamId) {
+        if (!caller.mayAccessTeam(teamId)) {
+            throw new Forbidden("team-not-permitted", "Plans for team " + teamId + " are open to its managers, "
+                    + "PMO leads and HR administrators only");
+        }
     }
 
     private static List<Seat> seats(PlanRequest request, List<PlannedRole> roles) {
