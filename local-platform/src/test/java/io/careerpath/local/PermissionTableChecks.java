@@ -291,6 +291,11 @@ abstract class PermissionTableChecks {
             path = path.replace("{webhookId}", send("query", "POST", "/api/webhooks", platform.signIn.accessToken("hana"),
                     "application/json", WEBHOOK).body().get("id").asText());
         }
+        if (path.contains("{planId}")) {
+            // a plan of the target's team, accepted by hana (who may plan any team)
+            path = path.replace("{planId}", send("query", "POST", "/api/plans/accepted", platform.signIn.accessToken("hana"),
+                    "application/json", acceptedPlan(teamId)).body().get("id").asText());
+        }
         String body = null;
         String contentType = "application/json";
         switch (row.method() + " " + row.path()) {
@@ -307,6 +312,8 @@ abstract class PermissionTableChecks {
             }
             case "POST /api/admin/read-models/rebuild" -> body = "";
             case "POST /api/webhooks" -> body = WEBHOOK;
+            case "POST /api/plans" -> body = plan(teamId);
+            case "POST /api/plans/accepted" -> body = acceptedPlan(teamId);
             default -> {
             }
         }
@@ -319,6 +326,17 @@ abstract class PermissionTableChecks {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String url = created.body().get("url").asText();
         return url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
+    }
+
+    /** A small planning problem for the team: one program-PMO seat over two quarters. */
+    private static String plan(String teamId) {
+        return "{\"teams\": [\"" + teamId + "\"], \"horizonQuarters\": 2,"
+                + " \"seats\": [{\"kind\": \"PMO\", \"pmoType\": \"PROGRAM\"}]}";
+    }
+
+    /** Accepting the team's small plan as it stands, nobody placed (the rules then say what that costs). */
+    private static String acceptedPlan(String teamId) {
+        return "{\"problem\": " + plan(teamId) + ", \"assignments\": []}";
     }
 
     /** A receiver that refuses connections at once: a test send to it is answered quickly (as failed). */

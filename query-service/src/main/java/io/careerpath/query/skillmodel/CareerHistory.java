@@ -48,11 +48,14 @@ public record CareerHistory(
     }
 
     /**
-     * The history as known up to {@code from}, with {@code proposed} taking over from then: roles
-     * held at {@code from} end there, later entries are dropped, and {@code load} (if not null)
-     * holds from {@code from} on.
+     * The history as known up to {@code from}, followed by the proposed roles back to back from {@code from}: roles
+     * held at {@code from} end there and later entries are dropped. The k-th role starts {@code from} plus the months
+     * of the roles before it (counted from {@code from}, so that month ends do not drift); a role's load, if not
+     * null, holds from its start, otherwise the load in force goes on. The what-if projects one role this way, the
+     * rotation planner a person's whole plan, so that both give the same numbers for the same role.
      */
-    CareerHistory replacedFrom(LocalDate from, AssignmentPeriod proposed, Double load) {
+    public CareerHistory replacedFrom(LocalDate from, List<ProposedAssignment> proposed) {
+        Objects.requireNonNull(from, "from");
         List<AssignmentPeriod> keptAssignments = new ArrayList<>();
         for (AssignmentPeriod a : assignments) {
             if (a.start().isBefore(from)) {
@@ -62,15 +65,21 @@ public record CareerHistory(
                         : a);
             }
         }
-        keptAssignments.add(proposed);
         List<AdminLoadObservation> keptLoad = new ArrayList<>();
         for (AdminLoadObservation o : adminLoad) {
             if (!o.effectiveDate().isAfter(from)) {
                 keptLoad.add(o);
             }
         }
-        if (load != null) {
-            keptLoad.add(new AdminLoadObservation(from, load));
+        int months = 0;
+        for (ProposedAssignment role : proposed) {
+            LocalDate start = from.plusMonths(months);
+            months += role.months();
+            keptAssignments.add(new AssignmentPeriod(start, from.plusMonths(months), role.kind(), role.pmoType(),
+                    role.deliveryResponsibility()));
+            if (role.adminLoadPercent() != null) {
+                keptLoad.add(new AdminLoadObservation(start, role.adminLoadPercent()));
+            }
         }
         List<SkillAssessment> keptAssessments = new ArrayList<>();
         for (SkillAssessment s : assessments) {

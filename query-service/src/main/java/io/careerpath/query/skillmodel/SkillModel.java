@@ -178,10 +178,7 @@ public final class SkillModel {
         Objects.requireNonNull(proposal, "proposal");
         Objects.requireNonNull(from, "from");
         LocalDate until = from.plusMonths(proposal.months());
-        AssignmentPeriod role = new AssignmentPeriod(from, until, proposal.kind(), proposal.pmoType(),
-                proposal.deliveryResponsibility());
-        Map<Skill, ProficiencyCurve> curves =
-                sample(history.replacedFrom(from, role, proposal.adminLoadPercent()), List.of(from, until));
+        Map<Skill, ProficiencyCurve> curves = sample(history.replacedFrom(from, List.of(proposal)), List.of(from, until));
         Map<Skill, SkillChange> changes = new EnumMap<>(Skill.class);
         curves.forEach((skill, curve) -> changes.put(skill, new SkillChange(skill, curve.value(0), curve.value(1))));
         return new WhatIfProjection(from, until, changes);

@@ -193,9 +193,21 @@ class PermissionTableTest {
 
     private DynamicTest team(Permission row, Role role, String whose, String teamId, boolean allowed) {
         return DynamicTest.dynamicTest(row + " as " + role + " for " + whose + ": " + (allowed ? "200" : "403"), () -> {
-            ResultActions result = mvc.perform(request(HttpMethod.valueOf(row.method()),
-                    row.path().replace("{teamId}", teamId)).with(as(role)));
-            if (allowed) {
+            MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(row.method()),
+                    row.path().replace("{teamId}", teamId).replace("{planId}", row.path().contains("{planId}")
+                            ? acceptedPlan(teamId) : "")).with(as(role));
+            // the planner's rows name their team in the body (a plan's problem) or through a saved plan
+            switch (row.method() + " " + row.path()) {
+                case "POST /api/plans" -> request.contentType(MediaType.APPLICATION_JSON).content(plan(teamId));
+                case "POST /api/plans/accepted" -> request.contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"problem\": " + plan(teamId) + ", \"assignments\": []}");
+                default -> {
+                }
+            }
+            ResultActions result = mvc.perform(request);
+            if (allowed && row.path().startsWith("/api/plans")) {
+                result.andExpect(status().is2xxSuccessful()).andExpect(jsonPath("$.teams[0]").value(teamId));
+            } else if (allowed) {
                 result.andExpect(status().isOk()).andExpect(jsonPath("$.teamId").value(teamId));
             } else {
                 result.andExpect(status().isForbidden())
@@ -203,6 +215,22 @@ class PermissionTableTest {
                         .andExpect(jsonPath("$.type").value("urn:careerpath:problem:team-not-permitted"));
             }
         });
+    }
+
+    /** A small planning problem for the team: one program-PMO seat over two quarters. */
+    private static String plan(String teamId) {
+        return """
+                {"teams": ["%s"], "horizonQuarters": 2, "seats": [{"kind": "PMO", "pmoType": "PROGRAM"}]}"""
+                .formatted(teamId);
+    }
+
+    /** A plan for the team, accepted by an HR administrator (who may plan any team). */
+    private String acceptedPlan(String teamId) throws Exception {
+        String answer = mvc.perform(post("/api/plans/accepted").with(as(Role.HR_ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"problem\": " + plan(teamId) + ", \"assignments\": []}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(answer).get("id").asText();
     }
 
     /** A webhook endpoint of its own for each check (one check deletes it), registered as an HR administrator. */
@@ -322,7 +350,8 @@ class PermissionTableTest {
                 continue;
             }
             String path = row.path().replace("{personId}", A).replace("{teamId}", T1).replace("{sequenceId}", A)
-                    .replace("{letterId}", "letter-1").replace("{webhookId}", "webhook-1").replace("{id}", "a-notification");
+                    .replace("{letterId}", "letter-1").replace("{webhookId}", "webhook-1").replace("{id}", "a-notification")
+                    .replace("{planId}", "00000000-0000-4000-8000-000000000000");
             mvc.perform(request(HttpMethod.valueOf(row.method()), path).contentType(MediaType.APPLICATION_JSON).content(WHAT_IF))
                     .andExpect(status().isUnauthorized())
                     .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")))

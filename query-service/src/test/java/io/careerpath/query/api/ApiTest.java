@@ -33,7 +33,7 @@ import io.careerpath.query.source.SourceOfTruth;
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.careerpath\\.query\\."
                 + "(api\\.AsOf|access\\..*|search\\..*|webhooks\\..*|keys\\.PersonKeyLookup|skills\\.SkillModelConfiguration"
                 + "|team\\.(MemberFigures|AttentionList|TodaysFigures)"
-                + "|calendar\\..*"
+                + "|calendar\\..*|planning\\..*"
                 // the reminders without their schedule: the tests run a day when they want
                 + "|reminders\\.(?!ReminderSchedule).*"
                 + "|history\\.(HistoryReads|ReadModelGenerations|PersonHistoryProjection|ReadModelRepair|ProjectionAnomalies))"))

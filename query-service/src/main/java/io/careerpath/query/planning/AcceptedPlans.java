@@ -1,0 +1,51 @@
+package io.careerpath.query.planning;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Accepted plans (collection {@value #COLLECTION}, by id): what a manager or PMO lead intends, never career events,
+ * which record what happened. Not a read model: nothing projects into it, and a rebuild keeps it. A plan is stored
+ * without names ({@link PlanAnswer#accepted}); the answer adds them for whoever reads it.
+ */
+@Component
+class AcceptedPlans {
+
+    static final String COLLECTION = "plans";
+
+    private final MongoCollection<Document> plans;
+    private final ObjectMapper json;
+
+    AcceptedPlans(MongoDatabase readModels, ObjectMapper json) {
+        this.plans = readModels.getCollection(COLLECTION);
+        this.json = json;
+    }
+
+    void save(PlanAnswer plan) {
+        try {
+            plans.insertOne(new Document("_id", plan.id()).append("plan", Document.parse(json.writeValueAsString(plan))));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Optional<PlanAnswer> find(String planId) {
+        Document stored = plans.find(eq("_id", planId)).first();
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(stored.get("plan", Document.class).toJson(), PlanAnswer.class));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

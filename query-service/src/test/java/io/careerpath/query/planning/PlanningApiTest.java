@@ -1,0 +1,240 @@
+package io.careerpath.query.planning;
+
+import static io.careerpath.query.api.ApiFixture.B;
+import static io.careerpath.query.api.ApiFixture.E;
+import static io.careerpath.query.api.ApiFixture.F;
+import static io.careerpath.query.api.ApiFixture.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import io.careerpath.query.api.ApiFixture;
+import io.careerpath.query.api.ApiTest;
+import io.careerpath.security.Role;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The planner through the API, on the fixture's team t1 (today 2025-06-01): Ada in a program PMO for four and a half
+ * years (far below the rotate-back threshold), Bob delivering since 2016, Eve and Fay with no roles recorded.
+ */
+@ApiTest
+@ImportAutoConfiguration(classes = {org.springdoc.core.configuration.SpringDocConfiguration.class,
+        org.springdoc.core.properties.SpringDocConfigProperties.class,
+        org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration.class})
+class PlanningApiTest {
+
+    /** One program-PMO seat for quarters 1-2 of four; Eve and Fay do not want a PMO role, so Bob is the one to go. */
+    private static final String PROBLEM = """
+            {"teams": ["t1"], "horizonQuarters": 4, "seed": 3, "unwilling": ["%s", "%s"],
+             "seats": [{"kind": "PMO", "pmoType": "PROGRAM", "name": "Program Atlas PMO", "quarters": 2}]}"""
+            .formatted(E, F);
+
+    @Autowired
+    private MockMvc mvc;
+    @Autowired
+    private ApiFixture fixture;
+    @Autowired
+    private ObjectMapper json;
+    @Autowired
+    private MongoDatabase readModels;
+
+    @BeforeEach
+    void seed() {
+        fixture.seeded();
+    }
+
+    private MockHttpServletResponse send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+                                         Role role, String body) throws Exception {
+        return mvc.perform(request.with(as(role)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andReturn().getResponse();
+    }
+
+    private JsonNode plan(Role role, String problem) throws Exception {
+        MockHttpServletResponse response = send(post("/api/plans"), role, problem);
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+        return json.readTree(response.getContentAsString());
+    }
+
+    private static JsonNode person(JsonNode plan, String personId) {
+        for (JsonNode person : plan.get("people")) {
+            if (person.get("personId").asText().equals(personId)) {
+                return person;
+            }
+        }
+        throw new AssertionError(personId + " is not in the plan: " + plan);
+    }
+
+    @Test
+    void aManagerPlansTheirTeamAndTheSeatGoesToWhoeverKeepsEveryHardRule() throws Exception {
+        JsonNode plan = plan(Role.MANAGER, PROBLEM);
+
+        List<String> people = new ArrayList<>();
+        plan.get("people").forEach(person -> people.add(person.get("displayName").asText()));
+        assertThat(people).containsExactly("Ada Lovelace", "Bob Byte", "Eve Future", "Fay Fifth");
+        assertThat(plan.get("feasible").asBoolean()).as(plan.get("score").asText()).isTrue();
+        assertThat(plan.get("score").asText()).startsWith("0hard/0medium/");
+        // Ada would sink further in her PMO: she comes back to delivery at once; Bob takes the seat for both quarters
+        JsonNode ada = person(plan, ApiFixture.A);
+        assertThat(ada.at("/schedule/0/kind").asText()).isEqualTo("DELIVERY");
+        assertThat(ada.at("/schedule/0/move").asBoolean()).isTrue();
+        JsonNode bob = person(plan, B);
+        assertThat(bob.at("/schedule/0/seatName").asText()).isEqualTo("Program Atlas PMO");
+        assertThat(bob.at("/schedule/1/seatId").asText()).isEqualTo("1-1");
+        assertThat(bob.at("/schedule/2/kind").asText()).isEqualTo("DELIVERY");
+        // the comparison with today's course: Ada recovers with the plan, and would not if nobody moved
+        assertThat(ada.at("/schedule/3/deliveryRetention").asDouble())
+                .isGreaterThan(ada.at("/schedule/3/deliveryRetentionIfNobodyMoves").asDouble());
+        // every rule is listed with its weight; what the plan breaks is said in words
+        List<String> rules = new ArrayList<>();
+        plan.get("rules").forEach(rule -> rules.add(rule.get("rule").asText()));
+        assertThat(rules).hasSize(Rule.values().length).contains("delivery-retention-floor", "minimum-months-in-role");
+        JsonNode loss = rule(plan, "delivery-skill-loss");
+        assertThat(loss.at("/breaches/0/personId").asText()).isEqualTo(B);
+        assertThat(loss.at("/breaches/0/displayName").asText()).isEqualTo("Bob Byte");
+        assertThat(loss.at("/breaches/0/detail").asText()).startsWith("delivery retention 0.");
+        assertThat(plan.get("assignments")).hasSize(2);
+    }
+
+    private static JsonNode rule(JsonNode plan, String id) {
+        for (JsonNode rule : plan.get("rules")) {
+            if (rule.get("rule").asText().equals(id)) {
+                return rule;
+            }
+        }
+        throw new AssertionError("no rule " + id);
+    }
+
+    @Test
+    void thePlansRetentionIsTheWhatIfsForTheSameRole() throws Exception {
+        JsonNode bob = person(plan(Role.MANAGER, PROBLEM), B);
+        double planned = bob.at("/schedule/1/deliveryRetention").asDouble();
+
+        // the what-if of the same role for the same six months from today, against the peak reached by today
+        MockHttpServletResponse whatIf = send(post("/api/people/{id}/what-if", B), Role.MANAGER,
+                "{\"kind\": \"PMO\", \"pmoType\": \"PROGRAM\", \"months\": 6}");
+        double atEnd = 0;
+        for (JsonNode skill : json.readTree(whatIf.getContentAsString()).get("skills")) {
+            if (skill.get("skill").asText().equals("DELIVERY_EXECUTION")) {
+                atEnd = skill.get("atEnd").asDouble();
+            }
+        }
+        double peak = 0;
+        for (JsonNode skill : json.readTree(mvc.perform(get("/api/people/{id}/skills", B).with(as(Role.MANAGER)))
+                .andReturn().getResponse().getContentAsString()).get("skills")) {
+            if (skill.get("skill").asText().equals("DELIVERY_EXECUTION")) {
+                peak = skill.get("peak").asDouble();
+            }
+        }
+        assertThat(planned).isLessThan(1);
+        // both answers round to thousandths
+        assertThat(planned).isCloseTo(atEnd / peak, org.assertj.core.data.Offset.offset(0.002));
+    }
+
+    @Test
+    void theSameRequestGivesTheSamePlanAndRecordsNothing() throws Exception {
+        long stored = readModels.getCollection(AcceptedPlans.COLLECTION).countDocuments();
+
+        JsonNode first = plan(Role.PMO_LEAD, PROBLEM);
+        JsonNode second = plan(Role.PMO_LEAD, PROBLEM);
+
+        assertThat(second.get("assignments")).isEqualTo(first.get("assignments"));
+        assertThat(second.get("score")).isEqualTo(first.get("score"));
+        assertThat(readModels.getCollection(AcceptedPlans.COLLECTION).countDocuments()).isEqualTo(stored);
+    }
+
+    @Test
+    void anAcceptedPlanIsSavedAsAPlanAndReadBackForThoseWhoMayOpenTheBoard() throws Exception {
+        JsonNode plan = plan(Role.MANAGER, PROBLEM);
+        MockHttpServletResponse accepted = send(post("/api/plans/accepted"), Role.MANAGER,
+                "{\"problem\": " + PROBLEM + ", \"assignments\": " + plan.get("assignments") + "}");
+
+        assertThat(accepted.getStatus()).as(accepted.getContentAsString()).isEqualTo(201);
+        JsonNode saved = json.readTree(accepted.getContentAsString());
+        assertThat(accepted.getHeader("Location")).isEqualTo("/api/plans/" + saved.get("id").asText());
+        assertThat(saved.get("score")).isEqualTo(plan.get("score"));
+        assertThat(saved.get("acceptedBy").asText()).isEqualTo(ApiFixture.MANAGER);
+
+        JsonNode read = json.readTree(mvc.perform(get(accepted.getHeader("Location")).with(as(Role.PMO_LEAD)))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(read.get("assignments")).isEqualTo(plan.get("assignments"));
+        assertThat(read.get("people")).isEqualTo(plan.get("people"));
+        // names are opened for the reader, never stored with the plan
+        assertThat(readModels.getCollection(AcceptedPlans.COLLECTION).find().first().toJson()).doesNotContain("Bob Byte");
+        assertThat(mvc.perform(get(accepted.getHeader("Location")).with(as(Role.EMPLOYEE))).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void acceptingAPlanByHandIsScoredByTheSameRules() throws Exception {
+        // Ada kept in her PMO for both quarters: she sinks further below the threshold, a broken hard rule
+        MockHttpServletResponse accepted = send(post("/api/plans/accepted"), Role.HR_ADMIN, "{\"problem\": " + PROBLEM
+                + ", \"assignments\": [{\"seatId\": \"1-1\", \"quarter\": 1, \"personId\": \"" + ApiFixture.A + "\"},"
+                + " {\"seatId\": \"1-1\", \"quarter\": 2, \"personId\": \"" + ApiFixture.A + "\"}]}");
+
+        JsonNode saved = json.readTree(accepted.getContentAsString());
+        assertThat(saved.get("feasible").asBoolean()).isFalse();
+        JsonNode floor = rule(saved, "delivery-retention-floor");
+        assertThat(floor.at("/breaches/0/personId").asText()).isEqualTo(ApiFixture.A);
+        assertThat(floor.at("/breaches/0/detail").asText()).contains("below the rotate-back threshold 0.60");
+    }
+
+    @Test
+    void aManagerMayNotPlanATeamTheyDoNotManage() throws Exception {
+        MockHttpServletResponse response = send(post("/api/plans"), Role.MANAGER, PROBLEM.replace("\"t1\"", "\"t2\""));
+
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(json.readTree(response.getContentAsString()).get("type").asText())
+                .isEqualTo("urn:careerpath:problem:team-not-permitted");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"teams\": [\"t1\"], \"seats\": [{\"kind\": \"PMO\"}]}|seats.0.pmoType",
+            "{\"teams\": [\"t1\"], \"seats\": [{\"kind\": \"DELIVERY\"}]}|seats.0.kind",
+            "{\"teams\": [\"t1\"], \"seats\": [{\"kind\": \"TROUBLED_PROGRAM\", \"count\": 2}]}|seats.0.count",
+            "{\"teams\": [\"t1\"], \"horizonQuarters\": 4, \"seats\": [{\"kind\": \"PMO\", \"pmoType\": \"PROGRAM\", \"firstQuarter\": 3, \"quarters\": 3}]}|seats.0.quarters",
+            "{\"teams\": [\"t1\"], \"horizonQuarters\": 99, \"seats\": [{\"kind\": \"PMO\", \"pmoType\": \"PROGRAM\"}]}|horizonQuarters",
+            "{\"teams\": [\"t1\"], \"timeLimitSeconds\": 3600, \"seats\": [{\"kind\": \"PMO\", \"pmoType\": \"PROGRAM\"}]}|timeLimitSeconds",
+            "{\"teams\": [], \"seats\": [{\"kind\": \"PMO\", \"pmoType\": \"PROGRAM\"}]}|teams",
+            "{\"teams\": [\"t1\"], \"seats\": [{\"kind\": \"PMO\", \"pmoType\": \"PROGRAM\"}], \"weights\": {\"nonsense\": {\"level\": \"SOFT\", \"weight\": 1}}}|weights.nonsense",
+            "{\"teams\": [\"t1\"], \"seats\": [{\"kind\": \"PMO\", \"pmoType\": \"SOMETIMES\"}]}|seats.0.pmoType"})
+    void badInputIsAProblemNamingTheField(String problem, String field) throws Exception {
+        MockHttpServletResponse response = send(post("/api/plans"), Role.HR_ADMIN, problem);
+
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(400);
+        assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(json.readTree(response.getContentAsString()).at("/errors/0/field").asText()).isEqualTo(field);
+    }
+
+    @Test
+    void aRequestsWeightsAreTheOnesThePlanIsScoredWith() throws Exception {
+        JsonNode plan = plan(Role.HR_ADMIN, PROBLEM.replace("\"seed\": 3,",
+                "\"seed\": 3, \"weights\": {\"minimum-months-in-role\": {\"level\": \"HARD\", \"weight\": 2}},"));
+
+        assertThat(rule(plan, "minimum-months-in-role").get("weight").asText()).isEqualTo("2hard/0medium/0soft");
+        assertThat(rule(plan, "seat-left-empty").get("weight").asText()).isEqualTo("0hard/1medium/0soft");
+    }
+
+    @Test
+    void thePlannerIsInTheApiDocs() throws Exception {
+        JsonNode docs = json.readTree(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
+
+        assertThat(docs.at("/paths/~1api~1plans/post/summary").asText()).contains("records nothing");
+        assertThat(docs.at("/paths/~1api~1plans~1accepted/post").isMissingNode()).isFalse();
+        assertThat(docs.at("/paths/~1api~1plans~1{planId}/get").isMissingNode()).isFalse();
+        assertThat(docs.at("/components/schemas/PlanRequest/properties/seats").isMissingNode()).isFalse();
+    }
+}
