@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.model.Filters;
 import io.careerpath.local.EmbeddedMongo;
 import io.careerpath.local.KafkaBroker;
 import io.careerpath.local.PlatformServices;
 import io.careerpath.local.signin.SignInServer;
+import io.careerpath.query.intake.ProjectionTokens;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.bson.Document;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -104,14 +105,14 @@ class ClusterFailoverTest {
             }
             Segments segments = new Segments(mongoClient);
 
-            throughput("one instance of each service", client, ledger, services);
+            throughput("one instance of each service", client, ledger, services, kafka, segments);
             CompletableFuture.allOf(CompletableFuture.runAsync(() -> services.startCommand(1)),
                     CompletableFuture.runAsync(() -> services.startQuery(1))).join();
             long spreading = System.nanoTime();
             await("the projection's segments spread over both query instances").atMost(HEAL_LIMIT)
                     .pollInterval(Duration.ofMillis(200)).until(() -> segments.spreadOver(services.livePids()));
             report.line("Segments spread over the second query instance %.1f s after it was ready", seconds(spreading));
-            throughput("two instances of each service", client, ledger, services);
+            throughput("two instances of each service", client, ledger, services, kafka, segments);
 
             ClusterLoad.Load load = ClusterLoad.Load.paced(client, ledger, STEADY_CLIENTS, STEADY_PAUSE);
             brokerFailure(kafka, load, ledger, services, client);
@@ -167,7 +168,8 @@ class ClusterFailoverTest {
      * Closed loop from {@value #THROUGHPUT_CLIENTS} clients for {@link #THROUGHPUT_WINDOW}: events acknowledged per
      * second, and how long after the window every query instance showed them all.
      */
-    private void throughput(String shape, ClusterLoad.Client client, ClusterLoad.Ledger ledger, Services services) {
+    private void throughput(String shape, ClusterLoad.Client client, ClusterLoad.Ledger ledger, Services services,
+                            KafkaCluster kafka, Segments segments) throws Exception {
         long started = System.nanoTime();
         ClusterLoad.Load load = ClusterLoad.Load.closed(client, ledger, THROUGHPUT_CLIENTS);
         await().atMost(THROUGHPUT_WINDOW.plusSeconds(30)).pollInterval(Duration.ofMillis(100))
@@ -176,15 +178,37 @@ class ClusterFailoverTest {
         double window = seconds(started);
         assertThat(load.failures()).as("answers other than 201 with %s", shape).isEmpty();
         Map<String, Long> snapshot = ledger.lastSequences();
+        long events = ledger.people.size() + ledger.acknowledged();
         long drained = System.nanoTime();
+        await("every event of the window on the topic").atMost(HEAL_LIMIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> kafka.records(TOPIC) >= events);
+        double published = seconds(drained);
+        Map<TopicPartition, Long> ends = kafka.ends(TOPIC);
+        try {
+            await("every event of the window passed by every segment of the projection").atMost(HEAL_LIMIT)
+                    .pollInterval(Duration.ofMillis(50)).until(() -> segments.passed(ends));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("The projection's segments did not pass the topic's ends " + ends + ": "
+                    + segments.tokens.segments(), e);
+        }
+        double projected = seconds(drained);
         for (String queryUrl : services.liveQueryUrls()) {
             await("every event of the window visible at " + queryUrl).atMost(HEAL_LIMIT)
                     .pollInterval(Duration.ofMillis(100)).until(() -> client.visible(queryUrl, snapshot));
         }
         double drain = seconds(drained);
-        report.line("Throughput with %s: %.0f events/s acknowledged (%d in %.1f s, %d clients); every one visible on"
-                        + " every query instance %.1f s after the window, so %.0f events/s end to end", shape,
-                acknowledged / window, acknowledged, window, THROUGHPUT_CLIENTS, drain, acknowledged / (window + drain));
+        List<String> checks = new ArrayList<>();
+        for (String queryUrl : services.liveQueryUrls()) {
+            long check = System.nanoTime();
+            client.visible(queryUrl, snapshot);
+            checks.add(String.format(Locale.ROOT, "%.2f s at %s", seconds(check), queryUrl));
+        }
+        report.line("  (one look at every timeline takes %s)", String.join(", ", checks));
+        report.line("Throughput with %s: %.0f events/s acknowledged (%d in %.1f s, %d clients); every one on the topic"
+                        + " %.1f s, projected %.1f s and visible on every query instance %.1f s after the window, so %.0f"
+                        + " events/s end to end", shape, acknowledged / window, acknowledged, window, THROUGHPUT_CLIENTS,
+                published, projected, drain,
+                acknowledged / (window + drain));
     }
 
     private void brokerFailure(KafkaCluster kafka, ClusterLoad.Load load, ClusterLoad.Ledger ledger, Services services,
@@ -293,19 +317,18 @@ class ClusterFailoverTest {
         return owner == null || !owner.contains("@") ? 0 : Long.parseLong(owner.substring(0, owner.indexOf('@')));
     }
 
-    /** The projection's segments as its token store (MongoDB) holds them: which process holds each. */
+    /** The projection's segments as its token store (MongoDB) holds them: which process holds each, where each stands. */
     private static final class Segments {
-        private final MongoClient mongo;
+        private final ProjectionTokens tokens;
 
         Segments(MongoClient mongo) {
-            this.mongo = mongo;
+            this.tokens = new ProjectionTokens(mongo.getDatabase("careerpath"), JacksonSerializer.defaultSerializer(),
+                    Duration.ofSeconds(10));
         }
 
         Map<Integer, Long> owners() {
             Map<Integer, Long> owners = new HashMap<>();
-            mongo.getDatabase("careerpath").getCollection("tracking_tokens")
-                    .find(Filters.eq("processorName", "projections"))
-                    .forEach((Document token) -> owners.put(token.getInteger("segment"), pidOf(token.getString("owner"))));
+            tokens.segments().forEach(segment -> owners.put(segment.id(), pidOf(segment.owner())));
             return owners;
         }
 
@@ -318,6 +341,13 @@ class ClusterFailoverTest {
         boolean spreadOver(Set<Long> pids) {
             Map<Integer, Long> owners = owners();
             return owners.size() == SEGMENTS && Set.copyOf(owners.values()).equals(pids);
+        }
+
+        /** Whether every segment has passed every record the topic holds (the offsets the next records will get). */
+        boolean passed(Map<TopicPartition, Long> ends) {
+            Map<TopicPartition, Long> projected = tokens.projected().orElse(Map.of());
+            return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                    || projected.getOrDefault(end.getKey(), -1L) >= end.getValue() - 1);
         }
     }
 

@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
 
@@ -96,6 +98,21 @@ final class KafkaCluster implements AutoCloseable {
             TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(10, TimeUnit.SECONDS).get(topic);
             return description.partitions().stream().sorted(Comparator.comparingInt(TopicPartitionInfo::partition)).toList();
+        }
+    }
+
+    /** Records the topic holds, over all partitions (it keeps every record). */
+    long records(String topic) throws Exception {
+        return ends(topic).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The offset the next record of each partition will get. */
+    Map<TopicPartition, Long> ends(String topic) throws Exception {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetSpec> latest = partitions(topic).stream().collect(Collectors.toMap(
+                    partition -> new TopicPartition(topic, partition.partition()), partition -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, end -> end.getValue().offset()));
         }
     }
 
