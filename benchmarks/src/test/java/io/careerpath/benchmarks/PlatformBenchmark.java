@@ -17,7 +17,9 @@ import io.careerpath.local.EventStoreFile;
 import io.careerpath.local.KafkaBroker;
 import io.careerpath.local.PlatformServices;
 import io.careerpath.local.signin.SignInServer;
+import io.careerpath.query.history.PersonHistory;
 import io.careerpath.query.history.ReadModelFixture;
+import io.careerpath.query.planning.PlannerMeasurement;
 import io.careerpath.query.team.FiguresChangeLog;
 import io.careerpath.query.search.NameIndexFixture;
 import io.careerpath.events.PersonRegistered;
@@ -73,6 +75,8 @@ import org.junit.jupiter.api.Test;
  * peers and the Mongo-wire server run in this JVM. All traffic stays on 127.0.0.1; every loop is
  * bounded in count and time.
  *
+ * <p>The rotation planner's row runs first, in this JVM, with no service started ({@link #plannerRows}).
+ *
  * <p>Throughput goals are ratios to a peer measured in the same run: the machine is shared, so
  * absolute figures move while ratios hold. The goals are reported, not asserted: the assertions
  * only check that each measurement really measured what it says.
@@ -88,7 +92,7 @@ class PlatformBenchmark {
 
     /** What {@code -Dbenchmark.rows} can name (docs/performance.md, "How each row is measured"). */
     static final List<String> ROWS = List.of("publishing", "catch-up", "rebuild", "http", "import", "open-loop", "busy",
-            "reads", "http-postgres", "startup");
+            "reads", "http-postgres", "startup", "planner");
     /** The rows measured on the single-machine mode's services; publishing, catch-up and the heaps come with any of them. */
     private static final List<String> SINGLE_MACHINE_ROWS = ROWS.subList(0, 8);
 
@@ -130,6 +134,19 @@ class PlatformBenchmark {
     /** The attention reads stop early past this: from the store, one read at 100,000 people took half a minute. */
     private final Duration attentionBudget = Duration.ofMinutes(size.pick(1, 5));
     private final int searchReads = size.pick(50, 2_000);
+    /** The planner row's organization (teams of 20); its seats and horizon follow the size too (PlannerOrganization). */
+    private final int plannerPeople = size.pick(40, 200);
+    private static final String PLANNER_SLOW = "Most of the time is the solver's fixed budget (1,000 moves per"
+            + " seat-quarter, RotationPlanner) on shared cores, the rest the skill model's stint tables (one deliveryOutlook"
+            + " per person, kind of seat, start quarter and length); a fresh JVM runs both uncompiled, as the second"
+            + " run's time shows; see docs/performance.md, \"The rotation planner\".";
+    private static final String PLANNER_LOSS = "The retention floor (hard) is what costs: forgetting is steepest in"
+            + " the first quarters away, and the floor allows about two quarters in an executive or organizational PMO"
+            + " seat (the planner's tables, in the detail lines), so a plan that keeps it staffs those seats with many"
+            + " short stints, each paying the steep start of the curve. The baseline gives each seat to one person for"
+            + " all its quarters, paying the flat end, and breaks the floor to do so; the same rule made to keep the"
+            + " floor loses about twice as much. The soft rules (PMO time spread, moves per quarter, minimum stay) add"
+            + " the rest; see the detail lines and docs/performance.md, \"The rotation planner\".";
     /** The name index's key in the benchmark: the query service's and the fixture's, so that their digests agree. */
     private static final String SEARCH_INDEX_SECRET = "benchmark-search-index-secret";
     /** What people type into the search box: two or three letters of a given or family name, accents or not. */
@@ -145,15 +162,21 @@ class PlatformBenchmark {
         Files.createDirectories(dir);
         Files.createDirectories(logs);
         try {
-            try (SignInServer signIn = SignInServer.start(Map.of("server.port", "0"));
-                 KafkaBroker kafka = new KafkaBroker(dir.resolve("kafka"), freePort(), freePort()).start()) {
-                // the load driver acts as the HR administrator with a token minted for the whole run
-                token = signIn.mintFor("hana", claims -> claims.expiresAt(Instant.now().plus(Duration.ofHours(4))));
-                if (SINGLE_MACHINE_ROWS.stream().anyMatch(wanted::contains)) {
-                    singleMachineRows(signIn, kafka, dir, logs);
-                }
-                if (wanted.contains("http-postgres")) {
-                    postgresRows(signIn, kafka, dir, logs);
+            if (wanted.contains("planner")) {
+                // first, in-process, with no service running: the planner's time is the solver's alone
+                plannerRows();
+            }
+            if (SINGLE_MACHINE_ROWS.stream().anyMatch(wanted::contains) || wanted.contains("http-postgres")) {
+                try (SignInServer signIn = SignInServer.start(Map.of("server.port", "0"));
+                     KafkaBroker kafka = new KafkaBroker(dir.resolve("kafka"), freePort(), freePort()).start()) {
+                    // the load driver acts as the HR administrator with a token minted for the whole run
+                    token = signIn.mintFor("hana", claims -> claims.expiresAt(Instant.now().plus(Duration.ofHours(4))));
+                    if (SINGLE_MACHINE_ROWS.stream().anyMatch(wanted::contains)) {
+                        singleMachineRows(signIn, kafka, dir, logs);
+                    }
+                    if (wanted.contains("http-postgres")) {
+                        postgresRows(signIn, kafka, dir, logs);
+                    }
                 }
             }
             if (wanted.contains("startup")) {
@@ -188,6 +211,7 @@ class PlatformBenchmark {
             rows += switch (row) {
                 case "publishing", "catch-up" -> 0;
                 case "reads" -> 4;
+                case "planner" -> 2;
                 default -> 1;
             };
         }
@@ -314,6 +338,87 @@ class PlatformBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * The rotation planner (issue 19) on an organization of {@link PlannerOrganization}: the time to a plan with every
+     * hard rule kept, and the plan's delivery-skill loss against the naive baseline's on the same problem. In-process,
+     * through the planner's own classes ({@link PlannerMeasurement}); the API path is covered by PlanningApiTest.
+     */
+    private void plannerRows() {
+        PlannerOrganization.Organization organization = PlannerOrganization.of(plannerPeople);
+        String request = size == BenchmarkSize.FULL ? PlannerOrganization.fullRequest(organization)
+                : PlannerOrganization.smokeRequest(organization);
+        List<PersonHistory> histories = organization.careers().stream()
+                .map(career -> ReadModelFixture.history(career, PlannerOrganization.TODAY)).toList();
+        PlannerMeasurement.Figures figures = PlannerMeasurement.measure(request, histories, PlannerOrganization.TODAY,
+                size == BenchmarkSize.FULL);
+        PlannerMeasurement.Scored plan = figures.plan();
+        PlannerMeasurement.Scored baseline = figures.baseline();
+        assertThat(baseline.score()).as("the baseline staffs every seat-quarter").contains("/0medium/");
+        assertThat(baseline.loss()).as("the baseline's stints cost delivery retention").isPositive();
+        String problem = String.format(Locale.ROOT, "%d people (%d teams), %d seats, %d quarters", figures.people(),
+                figures.teams(), figures.seats(), figures.quarters());
+        boolean fast = plan.feasible() && figures.firstRunSeconds() <= 10;
+        report.row(new BenchmarkReport.Row("Rotation planner, " + problem + ": request to a plan with every hard rule kept",
+                String.format(Locale.ROOT, "%.1f s (stint tables %.1f s, solver %.1f s%s, answer %.1f s), %s; the same"
+                        + " request again in the same JVM %.1f s", figures.firstRunSeconds(), figures.tablesSeconds(),
+                        figures.solveSeconds(), figures.cutShortByTimeLimit() ? ", cut short by the time limit" : "",
+                        figures.answerSeconds(), plan.feasible() ? "feasible" : "**not feasible**",
+                        figures.secondRunSeconds()),
+                "", null, "feasible, ≤ 10 s", fast, fast ? "" : PLANNER_SLOW));
+        double ratio = figures.lossRatio();
+        boolean lessLoss = plan.feasible() && ratio <= 0.7;
+        int baselineHardBreaches = baseline.hardBreaches().values().stream().mapToInt(Integer::intValue).sum();
+        report.row(new BenchmarkReport.Row("Rotation planner, " + problem + ": delivery-skill loss against the naive"
+                + " baseline on the same problem",
+                String.format(Locale.ROOT, "plan loses %.2f (retention, summed over people), hard rules %s",
+                        plan.loss(), plan.feasible() ? "kept" : "**broken** " + plan.hardBreaches()),
+                String.format(Locale.ROOT, "\"longest in delivery\" baseline loses %.2f, %s", baseline.loss(),
+                        baselineHardBreaches == 0 ? "hard rules kept" : "breaks hard rules " + baseline.hardBreaches()),
+                String.format(Locale.ROOT, "%.2f", ratio), "≤ 0.70 of the baseline's loss, every hard rule kept",
+                lessLoss, lessLoss ? "" : PLANNER_LOSS));
+        report.detail(String.format(Locale.ROOT, "Planner: %s = %d seat-quarters, seed %d, the same plan on the second"
+                + " run: %s; cut short by the time limit: %s. In-process (PlannerMeasurement: the planner's classes as"
+                + " POST /api/plans runs them; PlanningApiTest covers the API path).", problem, figures.seatQuarters(),
+                figures.seed(), figures.samePlanTwice() ? "yes" : "**no**", figures.cutShortByTimeLimit() ? "**yes**" : "no"));
+        report.detail("Planner's plan: " + scored(plan));
+        report.detail("Naive baseline (longest in delivery into each seat as it opens, for all its quarters): "
+                + scored(baseline));
+        PlannerMeasurement.Scored floorKeeping = figures.floorKeepingBaseline();
+        report.detail(String.format(Locale.ROOT, "The naive rule keeping the retention floor (each holder kept while"
+                + " the planner's tables allow, then the next longest in delivery; for reference): its loss %.2f of the"
+                + " naive baseline's, the plan's %.2f of its; ", floorKeeping.loss() / baseline.loss(),
+                plan.loss() / floorKeeping.loss()) + scored(floorKeeping));
+        report.detail(String.format(Locale.ROOT, "Planner, loss at the horizon's end instead (retention today minus at"
+                + " the end, where positive, summed over people): plan %.2f, baseline %.2f (%.2f).", plan.endLoss(),
+                baseline.endLoss(), plan.endLoss() / baseline.endLoss()));
+        for (PlannerMeasurement.Variant variant : figures.variants()) {
+            report.detail(String.format(Locale.ROOT, "Planner with %s off: loss %.2f (%.2f of the baseline's), %s,"
+                    + " %d people in %d stints of %.1f quarters on average.", variant.rulesOff(), variant.plan().loss(),
+                    variant.plan().loss() / baseline.loss(), variant.plan().feasible() ? "feasible" : "**not feasible**",
+                    variant.plan().peoplePlaced(), variant.plan().stints(), variant.plan().meanStintQuarters()));
+        }
+        for (PlannerMeasurement.StintCosts costs : figures.stintCosts()) {
+            StringBuilder curve = new StringBuilder();
+            double[] perQuarter = costs.lossPerQuarterAway();
+            for (int length = 1; length <= perQuarter.length; length++) {
+                curve.append(String.format(Locale.ROOT, "%s%d: %.3f", length == 1 ? "" : ", ", length,
+                        perQuarter[length - 1]));
+            }
+            report.detail(String.format(Locale.ROOT, "Planner's tables, stints from quarter 1 in %s seats, averaged"
+                    + " over those delivering today: retention lost per quarter away by the stint's length in quarters"
+                    + " %s; the longest stint that keeps the floor %.1f quarters.", costs.seat(), curve,
+                    costs.longestAllowed()));
+        }
+    }
+
+    private static String scored(PlannerMeasurement.Scored scored) {
+        return String.format(Locale.ROOT, "score %s; loss %.2f (net of recoveries %.2f); %d people placed in %d stints"
+                + " of %.1f quarters on average, %d moves; %d seat-quarters held below the rotate-back threshold by the"
+                + " answer's exact figures; hard-rule breaches %s; what each rule costs %s.", scored.score(),
+                scored.loss(), scored.netLoss(), scored.peoplePlaced(), scored.stints(), scored.meanStintQuarters(),
+                scored.moves(), scored.seatQuartersBelowThreshold(), scored.hardBreaches(), scored.ruleScores());
     }
 
     /** The plain JDBC peers, and the events the publisher will forward: all before the command service opens the file. */

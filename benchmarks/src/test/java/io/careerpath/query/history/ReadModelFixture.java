@@ -3,10 +3,13 @@ package io.careerpath.query.history;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.careerpath.events.CareerEvent;
+import io.careerpath.query.api.Viewpoint;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.types.Binary;
 
 /**
  * Loads people's histories straight into the query service's read model, for the read benchmarks:
@@ -66,6 +69,20 @@ public final class ReadModelFixture {
         Document stored = histories.find(new Document("_id", career.get(0).personId())).first();
         generations.drop(scratchGeneration);
         return stored;
+    }
+
+    /**
+     * One career (in sequence order) as the query service reads it back from the read model on {@code today}: each
+     * event packed as the projection stores it and unpacked as a read does, seen from today. For the planner
+     * benchmark, which builds its problem from histories in memory (io.careerpath.query.planning.PlannerMeasurement).
+     */
+    public static PersonHistory history(List<CareerEvent> career, LocalDate today) {
+        List<HistoryEntry> entries = new ArrayList<>(career.size());
+        for (int sequence = 0; sequence < career.size(); sequence++) {
+            Binary stored = HistoryEntry.of(career.get(sequence), sequence).packed(messageId(career.get(sequence)));
+            entries.add(PersonHistory.inCurrentForm(HistoryEntry.fromDocument(PackedEntries.unpack(stored))));
+        }
+        return PersonHistory.of(career.get(0).personId(), entries, new Viewpoint(today, today));
     }
 
     /** The id the event store would have given the event (these events were never stored: one made up from it). */

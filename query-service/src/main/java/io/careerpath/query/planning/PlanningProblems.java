@@ -70,19 +70,30 @@ class PlanningProblems {
     }
 
     Problem problem(Caller caller, PlanRequest request, LocalDate today) {
+        return problem(request, today, members(caller, request.teams(), today), model, properties.adminOverloadPercent());
+    }
+
+    /**
+     * The problem of these people's histories, once they are read: static, with the model and the overload share
+     * given, so that the planner benchmark (the benchmarks module's {@code PlannerMeasurement}, in this package)
+     * builds its 200-person organization's problem exactly as a request's is built, without read models.
+     *
+     * @param everyone each member's history with personal data opened, by person id in the solver's input order
+     */
+    static Problem problem(PlanRequest request, LocalDate today, Map<String, PersonHistory> everyone, SkillModel model,
+                           int adminOverloadPercent) {
         PlanRules rules = new PlanRules(request.horizon(), request.minimumMonths(), request.maxMoves(),
-                properties.adminOverloadPercent(), model.parameters().rotateBackRetention());
+                adminOverloadPercent, model.parameters().rotateBackRetention());
         List<PlannedRole> roles = new ArrayList<>();
         List<Seat> seats = seats(request, roles);
         ConstraintWeightOverrides<HardMediumSoftScore> weights = weights(request.weightOverrides());
-        Map<String, PersonHistory> everyone = members(caller, request.teams(), today);
         Set<String> unwilling = new HashSet<>(request.unwillingPeople());
         Map<String, CareerHistory> careers = new LinkedHashMap<>();
         List<Member> members = new ArrayList<>();
         everyone.values().forEach(history -> {
             CareerHistory career = history.toCareerHistory();
             careers.put(history.personId(), career);
-            members.add(member(history, career, today, rules, roles, unwilling.contains(history.personId())));
+            members.add(member(model, history, career, today, rules, roles, unwilling.contains(history.personId())));
         });
         List<SeatQuarter> seatQuarters = new ArrayList<>();
         for (Seat seat : seats) {
@@ -176,15 +187,15 @@ class PlanningProblems {
         return ConstraintWeightOverrides.of(weights);
     }
 
-    private Member member(PersonHistory history, CareerHistory career, LocalDate today, PlanRules rules,
-                          List<PlannedRole> roles, boolean unwilling) {
+    private static Member member(SkillModel model, PersonHistory history, CareerHistory career, LocalDate today,
+                                 PlanRules rules, List<PlannedRole> roles, boolean unwilling) {
         Assignment current = history.currentAssignment().orElse(null);
         PlannedRole currentRole = current == null ? null
                 : new PlannedRole(current.kind(), current.pmoType(), current.deliveryResponsibility(), null, null);
         double months = current == null ? 0 : ChronoUnit.DAYS.between(current.start(), today) / DAYS_PER_MONTH;
         double load = loadInForce(career, today);
         return new Member(history.personId(), history.teamId().orElse(null), currentRole, months, load, unwilling, rules,
-                stintRetention(career, today, rules.quarters(), roles, load));
+                stintRetention(model, career, today, rules.quarters(), roles, load));
     }
 
     static double loadInForce(CareerHistory career, LocalDate day) {
@@ -203,8 +214,8 @@ class PlanningProblems {
      * projection as the what-if ({@link CareerHistory#replacedFrom}). Someone with no delivery history has nothing to
      * lose: 1 throughout.
      */
-    private double[][][] stintRetention(CareerHistory career, LocalDate today, int quarters, List<PlannedRole> roles,
-                                        double load) {
+    private static double[][][] stintRetention(SkillModel model, CareerHistory career, LocalDate today, int quarters,
+                                               List<PlannedRole> roles, double load) {
         double[][][] table = new double[roles.size()][quarters][];
         boolean deliveryHistory = model.deliveryOutlook(career, today).deliveryHistory();
         for (int role = 0; role < roles.size(); role++) {
