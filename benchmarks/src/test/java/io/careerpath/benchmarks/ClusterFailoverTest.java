@@ -188,8 +188,23 @@ class ClusterFailoverTest {
             await("every event of the window passed by every segment of the projection").atMost(HEAL_LIMIT)
                     .pollInterval(Duration.ofMillis(50)).until(() -> segments.passed(ends));
         } catch (ConditionTimeoutException e) {
+            Path dump = Path.of("target", "cluster-test", "test-jvm-threads.txt");
+            Files.writeString(dump, java.util.Arrays.stream(java.lang.management.ManagementFactory.getThreadMXBean()
+                    .dumpAllThreads(true, true)).map(Object::toString).collect(Collectors.joining("\n")));
+            for (int i = 0; i < 2; i++) {
+                if (services.query(i) != null && services.query(i).alive()) {
+                    new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                            String.valueOf(services.query(i).pid()), "Thread.print").redirectErrorStream(true)
+                            .redirectOutput(Path.of("target", "cluster-test", "query-" + (i + 1) + "-threads.txt").toFile())
+                            .start().waitFor();
+                }
+            }
+            List<String> seen = new ArrayList<>();
+            for (String queryUrl : services.liveQueryUrls()) {
+                seen.add(queryUrl + (client.visible(queryUrl, snapshot) ? " shows" : " does not show"));
+            }
             throw new AssertionError("The projection's segments did not pass the topic's ends " + ends + ": "
-                    + segments.tokens.segments(), e);
+                    + segments.tokens.segments() + "; every event of the window: " + seen + " (this JVM's threads, with the Mongo-wire server's: " + dump + ")", e);
         }
         double projected = seconds(drained);
         for (String queryUrl : services.liveQueryUrls()) {
@@ -197,6 +212,11 @@ class ClusterFailoverTest {
                     .pollInterval(Duration.ofMillis(100)).until(() -> client.visible(queryUrl, snapshot));
         }
         double drain = seconds(drained);
+        report.line("Throughput with %s: %.0f events/s acknowledged (%d in %.1f s, %d clients); every one on the topic"
+                        + " %.1f s, in the read model (passed by every segment) %.1f s and seen in every query instance's"
+                        + " timelines %.1f s after the window, so %.0f events/s from request to read model", shape,
+                acknowledged / window, acknowledged, window, THROUGHPUT_CLIENTS, published, projected, drain,
+                acknowledged / (window + projected));
         List<String> checks = new ArrayList<>();
         for (String queryUrl : services.liveQueryUrls()) {
             long check = System.nanoTime();
@@ -204,11 +224,6 @@ class ClusterFailoverTest {
             checks.add(String.format(Locale.ROOT, "%.2f s at %s", seconds(check), queryUrl));
         }
         report.line("  (one look at every timeline takes %s)", String.join(", ", checks));
-        report.line("Throughput with %s: %.0f events/s acknowledged (%d in %.1f s, %d clients); every one on the topic"
-                        + " %.1f s, projected %.1f s and visible on every query instance %.1f s after the window, so %.0f"
-                        + " events/s end to end", shape, acknowledged / window, acknowledged, window, THROUGHPUT_CLIENTS,
-                published, projected, drain,
-                acknowledged / (window + drain));
     }
 
     private void brokerFailure(KafkaCluster kafka, ClusterLoad.Load load, ClusterLoad.Ledger ledger, Services services,

@@ -92,6 +92,8 @@ class KafkaIntakeConfiguration {
                         .pollTimeout(100)
                         .build())
                 .serializer(serializer)
+                // the stored token must cover every record handed on (ArrivalOrderBuffer)
+                .bufferFactory(ArrivalOrderBuffer::new)
                 // records published before an event's latest revision are upcast as stored ones are (docs/events.md)
                 .messageConverter(new UnreadableRecords(DefaultKafkaMessageConverter.builder().serializer(serializer)
                         .upcasterChain(upcasters).build()))
