@@ -60,6 +60,7 @@ class PlanningBrowserTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aManagerPlansASeatForTwoQuartersAcceptsThePlanAndReadsItBackByItsLink() {
         browser.get(base + "/team.html?team=" + APOLLO);
         browser.waitForText("#status", t -> t.startsWith("Showing team Apollo"));
@@ -72,6 +73,7 @@ class PlanningBrowserTest {
         browser.find("#advanced summary").click();
         assertThat(browser.findAll("#rule-weights fieldset.rule-weight")).hasSize(10);
         assertThat(browser.find("#rule-minimum-months-in-role-weight").getAttribute("value")).isEqualTo("100");
+        browser.find("#advanced summary").click();
 
         // one program-PMO seat for two quarters of four; Grace said no
         browser.find("#seat-0-quarters").sendKeys("2");
@@ -85,7 +87,7 @@ class PlanningBrowserTest {
                   .observe(document.getElementById('status'), { childList: true, characterData: true, subtree: true });""");
         browser.find("#plan-submit").click();
         browser.waitForText("#status", t -> t.startsWith("Planned 4 people over 4 quarters"));
-        assertThat((List<?>) browser.js("return window.statusSeen")).contains("Planning… up to 10 s");
+        assertThat((List<Object>) browser.js("return window.statusSeen")).contains("Planning… up to 10 s");
 
         assertThat(browser.text("#plan-feasible")).startsWith("Feasible: every hard rule is kept");
         String table = browser.text("#plan-table");
