@@ -270,6 +270,13 @@ function renderScore(plan) {
 
 const quarterWords = (plan, quarter) => `quarter ${quarter} (from ${formatDate(plan.quarters[quarter - 1].start)})`;
 
+/** Whom a breach is about: a person by name, else the seat or the team it concerns. */
+function whose(breach) {
+  if (breach.personId) return breach.displayName || 'Name not available';
+  if (breach.seatId) return `Seat ${breach.seatId}`;
+  return breach.teamId ? `Team ${teamWords(breach.teamId)}` : 'The plan';
+}
+
 function renderBrokenRules(plan) {
   const broken = plan.rules.filter((rule) => rule.breaches.length);
   if (!broken.length) {
@@ -281,7 +288,7 @@ function renderBrokenRules(plan) {
     el('strong', {}, rule.description), el('br'),
     el('span', { class: 'hint' }, `Weight ${scoreWords(rule.weight)} per unit; costs this plan ${scoreWords(rule.score)}.`),
     el('ul', {}, ...rule.breaches.map((breach) => el('li', {},
-      `${breach.displayName || (breach.personId ? 'Someone' : 'A seat')}, from ${quarterWords(plan, breach.quarter)}: ${breach.detail}`
+      `${whose(breach)}, from ${quarterWords(plan, breach.quarter)}: ${breach.detail}`
       + ` (costs ${scoreWords(breach.score)}).`)))))));
 }
 
