@@ -186,6 +186,7 @@ function assignmentWords(a) {
 
 function barLabel(a) {
   let text = a.name || kindLabel(a.kind, a.pmoType);
+  if (a.planned) text = `planned: ${text}`;
   if (a.regained) text = `↺ ${text}`;
   if (a.kind === 'PMO' && keepsDelivery(a.deliveryResponsibility)) {
     text += a.deliveryResponsibility === 'PARTIAL' ? ' + some delivery' : ' + delivery';
@@ -197,6 +198,7 @@ function assignmentTooltip(a, person) {
   const lines = [];
   if (person) lines.push(`<strong>${escapeHtml(person)}</strong>`);
   lines.push(`<strong>${escapeHtml(assignmentWords(a))}</strong>`);
+  if (a.planned) lines.push('planned');
   lines.push(`${formatDate(a.start)} – ${a.ongoing ? 'ongoing' : formatDate(a.end)} (${a.durationMonths} months)`);
   if (a.regained) lines.push('a return to delivery');
   if (a.kind === 'PMO') lines.push(deliveryWords(a.deliveryResponsibility));
@@ -222,8 +224,11 @@ function renderAssignment(items) {
       { x: coordSys.x, y: coordSys.y, width: coordSys.width, height: coordSys.height });
     if (!shape) return null;
     const key = kindKey(item.kind, item.pmoType);
+    // a planned role: paler, with a dashed outline, so that it reads apart from the recorded ones beside it
     const children = [{
-      type: 'rect', shape, style: { fill: fillFor(key), stroke: '#1b1f24', lineWidth: 1 },
+      type: 'rect', shape, style: item.planned
+        ? { fill: fillFor(key), stroke: '#1b1f24', lineWidth: 2, lineDash: [6, 4], opacity: 0.55 }
+        : { fill: fillFor(key), stroke: '#1b1f24', lineWidth: 1 },
     }];
     if (item.kind === 'PMO' && keepsDelivery(item.deliveryResponsibility)) {
       // a band of the delivery colour along the bottom: solid for the full responsibility, dashed for a partial one
@@ -673,6 +678,115 @@ export function drawCompareSkills(container, people) {
     // the scale is named in the section's heading: an axis name would sit on the legend
     xAxis: { type: 'value', min: 0, max: 1, splitLine: { lineStyle: { color: '#e3e6ea' } } },
     yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { margin: 8 } },
+    series,
+  }, { notMerge: true });
+  return chart;
+}
+
+// ---- a rotation plan (plan.html) -----------------------------------------------------------------
+
+/**
+ * Each planned person on a lane of their own: the roles recorded in the last year (solid outline), then the plan's
+ * roles quarter by quarter from the day it starts (paler, dashed outline), runs of one role merged into one bar.
+ * @param people [{personId, displayName, timeline (the query API's, or null), schedule (the plan's)}]
+ * @param plan   the plan answer (from, quarters)
+ */
+export function drawPlanTimeline(container, people, plan) {
+  const from = toTime(plan.from);
+  const end = toTime(plan.quarters.at(-1).end);
+  const first = from - 365 * DAY;
+  const names = people.map((p) => p.displayName || 'Name not available');
+  const lanes = names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name)
+    ? `${name} (${people[i].personId.slice(0, 4)})` : name));
+  const bars = [];
+  people.forEach((p, lane) => {
+    for (const a of p.timeline?.assignments || []) {
+      const stop = a.ongoing ? from : toTime(a.end);
+      if (stop < first) continue;
+      bars.push({ ...a, ongoing: false, end: a.ongoing ? plan.from : a.end, person: lanes[lane],
+        value: [lane, Math.max(first, toTime(a.start)), Math.min(from, stop)] });
+    }
+    for (const run of plannedRuns(p.schedule, plan.quarters)) {
+      bars.push({ ...run, person: lanes[lane], value: [lane, toTime(run.start), toTime(run.end)] });
+    }
+  });
+  container.style.height = `${Math.max(220, 70 + lanes.length * 42)}px`;
+  const room = laneRoom(lanes, Math.max(70, (container.clientWidth || 600) * 0.3));
+  const chart = chartFor(container);
+  chart.resize();
+  const description = `Recorded and planned roles from ${formatDate(plan.from)}: ${people.map((p, i) => `${lanes[i]}: ${
+    plannedRuns(p.schedule, plan.quarters).map((run) => `${assignmentWords(run)} in quarter${run.last > run.first
+      ? `s ${run.first}–${run.last}` : ` ${run.first}`}`).join(', ')}`).join('; ')}.`;
+  chart.setOption({
+    ...base(description),
+    grid: { left: room, right: 40, top: 30, bottom: 30 },
+    tooltip: { trigger: 'item', confine: true, formatter: (p) => assignmentTooltip(bars[p.dataIndex], bars[p.dataIndex].person) },
+    xAxis: { type: 'time', min: first, max: end + (end - first) * 0.03, axisLabel: { hideOverlap: true },
+      splitLine: { show: true, lineStyle: { color: '#e3e6ea' } } },
+    yAxis: { type: 'category', data: lanes, inverse: true, axisTick: { show: false }, axisLabel: laneLabel(room) },
+    series: [{ type: 'custom', name: 'Roles', renderItem: renderAssignment(bars), encode: { x: [1, 2], y: 0 },
+      data: bars.map((b) => ({ value: b.value, name: `${b.person}: ${b.planned ? 'planned ' : ''}${assignmentWords(b)}` })),
+      clip: true, markLine: { ...asOfLine(plan.from, 'start'), label: { formatter: 'the plan starts', position: 'start', fontSize: 11, color: '#1b1f24' } } }],
+  }, { notMerge: true });
+  return chart;
+}
+
+/** A schedule's quarters as runs of one role (same kind, PMO type and seat): {kind, pmoType, name, start, end, first, last}. */
+export function plannedRuns(schedule, quarters) {
+  const runs = [];
+  for (const q of schedule) {
+    const last = runs.at(-1);
+    if (last && last.kind === q.kind && last.pmoType === q.pmoType && last.seatId === q.seatId && last.last === q.quarter - 1) {
+      last.last = q.quarter;
+      last.end = quarters[q.quarter - 1].end;
+      last.durationMonths += 3;
+    } else {
+      runs.push({ planned: true, kind: q.kind, pmoType: q.pmoType, seatId: q.seatId, name: q.seatName, first: q.quarter,
+        last: q.quarter, start: quarters[q.quarter - 1].start, end: quarters[q.quarter - 1].end, durationMonths: 3 });
+    }
+  }
+  return runs;
+}
+
+/**
+ * One person's predicted delivery retention at the end of each planned quarter, with the plan (solid) and if nobody
+ * moves (dashed), the rotate-back threshold across.
+ */
+export function drawPlanRetention(container, person, plan) {
+  const threshold = plan.rotateBackThreshold;
+  const none = person.schedule.every((q) => q.deliveryRetention === null || q.deliveryRetention === undefined);
+  const points = (key) => (none ? [] : person.schedule.map((q) => [toTime(plan.quarters[q.quarter - 1].end), q[key]]));
+  const name = person.displayName || 'this person';
+  const series = [
+    {
+      type: 'line', name: 'With the plan', symbol: 'circle', symbolSize: 8, data: points('deliveryRetention'),
+      lineStyle: { width: 3, color: '#0072B2' }, itemStyle: { color: '#0072B2' },
+      markLine: { silent: true, symbol: 'none', data: [{ yAxis: threshold, name: 'threshold',
+        lineStyle: { color: '#D55E00', type: [8, 4], width: 2 },
+        label: { formatter: `rotate-back threshold ${percent(threshold)}`, position: 'insideStartTop', color: '#7a3300', fontWeight: 600 } }] },
+      markArea: { silent: true, itemStyle: { color: 'rgba(213,94,0,0.07)' }, data: [[{ yAxis: 0 }, { yAxis: threshold }]] },
+    },
+    {
+      type: 'line', name: 'If nobody moves', symbol: 'triangle', symbolSize: 8, data: points('deliveryRetentionIfNobodyMoves'),
+      lineStyle: { width: 2.5, type: 'dashed', color: '#E69F00' }, itemStyle: { color: '#E69F00' },
+    },
+  ];
+  const last = person.schedule.at(-1);
+  const description = none ? `${name} has no delivery history yet, so no delivery retention to predict.`
+    : `${name}'s delivery retention at the end of quarter ${last.quarter}: ${percent(last.deliveryRetention)} with the plan, `
+      + `${percent(last.deliveryRetentionIfNobodyMoves)} if nobody moves; threshold ${percent(threshold)}.`;
+  const chart = chartFor(container);
+  chart.setOption({
+    ...base(description),
+    grid: { left: 8, right: narrow(container) ? 24 : 56, top: 30, containLabel: true,
+      bottom: legendHeight(series.map((s) => s.name), container.clientWidth || 700) + 6 },
+    tooltip: { trigger: 'axis', confine: true, valueFormatter: (v) => (typeof v === 'number' ? percent(v) : v) },
+    legend: { bottom: 0, selectedMode: false, textStyle: { fontSize: 12 }, padding: 5, itemGap: 10, itemWidth: 25, itemHeight: 14 },
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true }, splitLine: { show: false } },
+    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => `${Math.round(v * 100)} %` },
+      splitLine: { lineStyle: { color: '#e3e6ea' } } },
+    graphic: none ? [{ type: 'text', left: 'center', top: 'middle', silent: true,
+      style: { text: 'No delivery history yet', fontSize: 14, fill: '#4a5058' } }] : [],
     series,
   }, { notMerge: true });
   return chart;

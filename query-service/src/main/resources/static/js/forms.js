@@ -36,10 +36,16 @@ function inWords(control, message) {
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
-/** The enabled control named {@code name} (in the visible part of the form), if any. */
+/**
+ * The enabled control (in the visible part of the form) named {@code name}, a field of a list as the API names it
+ * ("seats[0].count" or "seats.0.count": the control named "seats.0.count"), else the one named as its first part.
+ */
 function controlFor(form, name) {
+  const usable = (c) => !c.disabled && !c.closest('[hidden]');
+  const exact = String(name).replace(/\[([^\]]*)\]/g, '.$1');
   const base = String(name).split(/[.[]/)[0];
-  return [...form.querySelectorAll(`[name="${CSS.escape(base)}"]`)].find((c) => !c.disabled && !c.closest('[hidden]'));
+  return [...form.querySelectorAll(`[name="${CSS.escape(exact)}"]`)].find(usable)
+    || [...form.querySelectorAll(`[name="${CSS.escape(base)}"]`)].find(usable);
 }
 
 /**

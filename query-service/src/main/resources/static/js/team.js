@@ -234,6 +234,8 @@ async function show(board) {
   $('content').hidden = false;
   document.title = `Team ${teamName()} · Careerpath`;
   $('title').textContent = `Team ${teamName()}`;
+  // whoever may open the board may plan its rotations
+  $('plan-link').href = pageUrl('plan.html', { team: teamId });
   // the same count as the start page's: who is in the team on the day shown
   $('subtitle').textContent = `${board.members.length} ${board.members.length === 1 ? 'member' : 'members'} in the team on ${formatDate(board.asOf)}`;
   renderBoard();

@@ -140,7 +140,7 @@ export function pageUrl(page, { person, team, asOf } = {}) {
  * identity may use), who is signed in with a way to sign out, and, where the page has dated views,
  * the as-of picker that moves them all to a past day.
  *
- * @param current     'home' | 'career' | 'team' | 'attention' | 'record' | 'import' | 'data-health' | 'notifications'
+ * @param current     'home' | 'career' | 'team' | 'attention' | 'plan' | 'record' | 'import' | 'data-health' | 'notifications'
  * @param person      the person the page is about, if any
  * @param personTeam  that person's current team, when known (decides whether "Record an event" is offered)
  * @param team        the team the page is about, if any
@@ -169,6 +169,8 @@ export function renderHeader(current, { person, personTeam, team, onAsOf } = {})
       id: 'nav-career', 'aria-current': current === 'career' ? 'page' : null }, who ? 'Career' : 'My career')) : null,
     teamLink ? link('team.html', 'team', who && auth.may.seeEveryone(who) ? 'Team' : 'My team', { team: teamId, asOf }, 'nav-team') : null,
     who && auth.may.listTeams(who) ? link('attention.html', 'attention', 'Needs attention', {}, 'nav-attention') : null,
+    // planning is the board's permission: managers (their teams), PMO leads and HR administrators
+    who && auth.may.listTeams(who) ? link('plan.html', 'plan', 'Plan rotations', { team: teamLink ? teamId : null }, 'nav-plan') : null,
     recordFor ? link('record.html', 'record', 'Record an event', { person: recordFor }, 'nav-record') : null,
     auth.may.importHistories(who) ? link('import.html', 'import', 'Import histories', {}, 'nav-import') : null,
     auth.may.administer(who) ? link('data-health.html', 'data-health', 'Data health', {}, 'nav-data-health') : null,

@@ -272,6 +272,41 @@ class DashboardAccessibilityTest {
         bothSizes("recording for someone else, refused to an employee");
     }
 
+    // ---- planning -------------------------------------------------------------------------------------
+
+    @Test
+    void thePlanningPageItsFormAPlanAFieldsErrorAndASavedPlan() {
+        browser.signIn(base, maria);
+        browser.get(base + "/plan.html?team=team-apollo");
+        browser.waitForText("#status", t -> t.startsWith("Ready to plan"));
+        browser.find("#advanced summary").click();
+        bothSizes("the planning form, its rules open");
+
+        browser.find("#seat-0-quarters").sendKeys("2");
+        browser.find("#horizon").clear();
+        browser.find("#horizon").sendKeys("4");
+        browser.find("#plan-submit").click();
+        browser.waitForText("#status", t -> t.startsWith("Planned"));
+        browser.awaitChartDrawn("plan-timeline-chart");
+        browser.awaitChartDrawn("plan-retention-chart");
+        bothSizes("a plan");
+
+        browser.find("#accept-plan").click();
+        browser.waitForText("#status", t -> t.startsWith("Plan accepted"));
+        browser.get(browser.find("#saved-plan-link").getAttribute("href"));
+        browser.waitForText("#status", t -> t.startsWith("Showing the saved plan"));
+        browser.awaitChartDrawn("plan-timeline-chart");
+        bothSizes("a saved plan");
+
+        browser.get(base + "/plan.html?team=team-apollo");
+        browser.waitForText("#status", t -> t.startsWith("Ready to plan"));
+        browser.find("#seat-0-count").clear();
+        browser.find("#seat-0-count").sendKeys("0");
+        browser.find("#plan-submit").click();
+        browser.waitForText("#seat-0-count-error", t -> !t.isBlank());
+        bothSizes("the planning form with a field's error");
+    }
+
     // ---- HR administrators' pages --------------------------------------------------------------------
 
     @Test

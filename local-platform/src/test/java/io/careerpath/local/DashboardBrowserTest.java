@@ -539,7 +539,8 @@ class DashboardBrowserTest {
     @Test
     void thePagesFitANarrowScreen() {
         browser.resize(new Dimension(390, 844));
-        for (String page : List.of("/career.html?person=" + ada, "/team.html?team=team-apollo", "/record.html?person=" + ada, "/")) {
+        for (String page : List.of("/career.html?person=" + ada, "/team.html?team=team-apollo", "/record.html?person=" + ada, "/",
+                "/plan.html?team=team-apollo")) {
             browser.get(base + page);
             browser.waitForText("#status", t -> !t.contains("Loading"));
             Number overflow = (Number) browser.js("return document.documentElement.scrollWidth - window.innerWidth");
@@ -753,7 +754,8 @@ class DashboardBrowserTest {
 
     @Test
     void everyControlHasALabelAndTheKeyboardFocusIsVisible() {
-        for (String page : List.of("/", "/career.html?person=" + ada, "/team.html?team=team-apollo", "/record.html?person=" + ada)) {
+        for (String page : List.of("/", "/career.html?person=" + ada, "/team.html?team=team-apollo", "/record.html?person=" + ada,
+                "/plan.html?team=team-apollo")) {
             browser.get(base + page);
             browser.waitForText("#status", t -> !t.contains("Loading"));
             @SuppressWarnings("unchecked")

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -76,6 +77,21 @@ class PlanningController {
                 Duration.ofSeconds(request.timeLimit()));
         return answers.answer(problem, solved.plan(), planner.explain(solved.plan()), solved.cutShortByTimeLimit())
                 .seenBy(names(problem));
+    }
+
+    @Schema(description = "One of the planner's rules with its default weight, as a request's weights state it")
+    record RuleDefault(@Schema(example = "minimum-months-in-role") String rule, String description,
+                       PlanRequest.RuleWeight weight) {
+    }
+
+    @Operation(summary = "The planner's rules and their default weights",
+            description = "What a request's weights may change, by rule id (the planning page's form lists them before "
+                    + "anything is planned); every answer lists the same rules with the weights it was scored with.")
+    @GetMapping("/rules")
+    List<RuleDefault> rules() {
+        return Arrays.stream(Rule.values())
+                .map(rule -> new RuleDefault(rule.id(), rule.description(), rule.defaultRequestWeight()))
+                .toList();
     }
 
     @Schema(description = "A plan to accept: its problem, and who holds each seat when (a plan's assignments, as answered "

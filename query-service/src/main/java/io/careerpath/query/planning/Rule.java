@@ -1,6 +1,8 @@
 package io.careerpath.query.planning;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import io.careerpath.query.planning.PlanRequest.RuleWeight;
+import io.careerpath.query.planning.PlanRequest.RuleWeight.Level;
 
 /**
  * The planner's rules, each one constraint of {@link RotationConstraints}, with its default weight. A request may
@@ -55,6 +57,17 @@ enum Rule {
 
     String description() {
         return description;
+    }
+
+    /** The default weight as a request states one: its level and the weight at that level. */
+    RuleWeight defaultRequestWeight() {
+        if (defaultWeight.hardScore() != 0) {
+            return new RuleWeight(Level.HARD, defaultWeight.hardScore());
+        }
+        if (defaultWeight.mediumScore() != 0) {
+            return new RuleWeight(Level.MEDIUM, defaultWeight.mediumScore());
+        }
+        return new RuleWeight(Level.SOFT, defaultWeight.softScore());
     }
 
     static Rule byId(String id) {

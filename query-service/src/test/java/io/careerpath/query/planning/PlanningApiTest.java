@@ -108,8 +108,9 @@ class PlanningApiTest {
         assertThat(plan.get("assignments")).hasSize(2);
     }
 
+    /** The rule {@code id} of a plan's rules, or of a list of rules. */
     private static JsonNode rule(JsonNode plan, String id) {
-        for (JsonNode rule : plan.get("rules")) {
+        for (JsonNode rule : plan.isArray() ? plan : plan.get("rules")) {
             if (rule.get("rule").asText().equals(id)) {
                 return rule;
             }
@@ -226,6 +227,25 @@ class PlanningApiTest {
 
         assertThat(rule(plan, "minimum-months-in-role").get("weight").asText()).isEqualTo("2hard/0medium/0soft");
         assertThat(rule(plan, "seat-left-empty").get("weight").asText()).isEqualTo("0hard/1medium/0soft");
+    }
+
+    @Test
+    void theRulesAndTheirDefaultWeightsAreListedBeforeAnythingIsPlanned() throws Exception {
+        JsonNode rules = json.readTree(mvc.perform(get("/api/plans/rules").with(as(Role.MANAGER)))
+                .andReturn().getResponse().getContentAsString());
+
+        assertThat(rules).hasSize(Rule.values().length);
+        JsonNode answered = plan(Role.MANAGER, PROBLEM).get("rules");
+        for (int i = 0; i < rules.size(); i++) {
+            JsonNode rule = rules.get(i);
+            // the same rules, in the same order, as an answer scored with the defaults lists
+            assertThat(rule.get("rule")).isEqualTo(answered.get(i).get("rule"));
+            assertThat(rule.get("description")).isEqualTo(answered.get(i).get("description"));
+        }
+        assertThat(rules.get(0).get("weight").toString()).isEqualTo("{\"level\":\"HARD\",\"weight\":1}");
+        assertThat(rule(rules, "minimum-months-in-role").get("weight").toString())
+                .isEqualTo("{\"level\":\"SOFT\",\"weight\":100}");
+        assertThat(rule(rules, "seat-left-empty").at("/weight/level").asText()).isEqualTo("MEDIUM");
     }
 
     @Test
