@@ -30,20 +30,39 @@ class AcceptedPlans {
     }
 
     void save(PlanAnswer plan) {
-        try {
-            plans.insertOne(new Document("_id", plan.id()).append("plan", Document.parse(json.writeValueAsString(plan))));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+        plans.insertOne(document(plan));
+    }
+
+    /**
+     * Takes an erased person out of every accepted plan ({@link PlanAnswer#without}): a plan keeps no names, but a
+     * person's planned roles and predicted retention are about their career, which erasure removes everywhere.
+     * Plans are few and this is rare: every plan is read.
+     */
+    void forget(String personId) {
+        for (Document stored : plans.find()) {
+            PlanAnswer plan = read(stored);
+            if (plan.people().stream().anyMatch(person -> person.personId().equals(personId))) {
+                plans.replaceOne(eq("_id", stored.get("_id")), document(plan.without(personId)));
+            }
         }
     }
 
     Optional<PlanAnswer> find(String planId) {
         Document stored = plans.find(eq("_id", planId)).first();
-        if (stored == null) {
-            return Optional.empty();
-        }
+        return stored == null ? Optional.empty() : Optional.of(read(stored));
+    }
+
+    private Document document(PlanAnswer plan) {
         try {
-            return Optional.of(json.readValue(stored.get("plan", Document.class).toJson(), PlanAnswer.class));
+            return new Document("_id", plan.id()).append("plan", Document.parse(json.writeValueAsString(plan)));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private PlanAnswer read(Document stored) {
+        try {
+            return json.readValue(stored.get("plan", Document.class).toJson(), PlanAnswer.class);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

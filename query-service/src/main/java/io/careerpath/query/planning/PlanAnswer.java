@@ -66,6 +66,17 @@ record PlanAnswer(
                 acceptedAt, acceptedBy);
     }
 
+    /**
+     * The saved plan without a person who was erased: their schedule, the seat-quarters they were to hold (left
+     * unstaffed) and the breaches about them are gone; the score still describes the plan as it was accepted.
+     */
+    PlanAnswer without(String personId) {
+        java.util.Map<String, String> others = new java.util.HashMap<>();
+        people.stream().filter(person -> !person.personId().equals(personId))
+                .forEach(person -> others.put(person.personId(), null));
+        return seenBy(others);
+    }
+
     /** The plan as saved: no names (personal data stays in the person's sealed history), with its id. */
     PlanAnswer accepted(String planId, Instant at, String by) {
         PlanAnswer nameless = seenBy(people.stream().collect(java.util.HashMap::new,

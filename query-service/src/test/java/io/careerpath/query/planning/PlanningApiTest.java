@@ -50,6 +50,8 @@ class PlanningApiTest {
     private ObjectMapper json;
     @Autowired
     private MongoDatabase readModels;
+    @Autowired
+    private org.springframework.context.ApplicationEventPublisher events;
 
     @BeforeEach
     void seed() {
@@ -190,6 +192,29 @@ class PlanningApiTest {
         JsonNode floor = rule(saved, "delivery-retention-floor");
         assertThat(floor.at("/breaches/0/personId").asText()).isEqualTo(ApiFixture.A);
         assertThat(floor.at("/breaches/0/detail").asText()).contains("below the rotate-back threshold 0.60");
+    }
+
+    @Test
+    void anErasedPersonLeavesEveryAcceptedPlan() throws Exception {
+        // Ada holds the seat in both quarters, and breaks the retention floor: a schedule, assignments and breaches of hers
+        MockHttpServletResponse accepted = send(post("/api/plans/accepted"), Role.HR_ADMIN, "{\"problem\": " + PROBLEM
+                + ", \"assignments\": [{\"seatId\": \"1-1\", \"quarter\": 1, \"personId\": \"" + ApiFixture.A + "\"},"
+                + " {\"seatId\": \"1-1\", \"quarter\": 2, \"personId\": \"" + ApiFixture.A + "\"}]}");
+        String planId = json.readTree(accepted.getContentAsString()).get("id").asText();
+        assertThat(stored(planId)).contains(ApiFixture.A);
+
+        events.publishEvent(new io.careerpath.query.history.PersonErasedFromReadModels(ApiFixture.A));
+
+        assertThat(stored(planId)).doesNotContain(ApiFixture.A).contains(ApiFixture.B);
+        JsonNode read = json.readTree(mvc.perform(get("/api/plans/" + planId).with(as(Role.HR_ADMIN)))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(read.get("assignments")).isEmpty();
+        assertThat(rule(read, "delivery-retention-floor").get("breaches")).isEmpty();
+    }
+
+    private String stored(String planId) {
+        return readModels.getCollection(AcceptedPlans.COLLECTION).find(com.mongodb.client.model.Filters.eq("_id", planId))
+                .first().toJson();
     }
 
     @Test
