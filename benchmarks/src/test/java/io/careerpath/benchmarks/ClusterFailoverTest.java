@@ -11,6 +11,8 @@ import io.careerpath.local.KafkaBroker;
 import io.careerpath.local.PlatformServices;
 import io.careerpath.local.signin.SignInServer;
 import io.careerpath.query.intake.ProjectionTokens;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +23,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -189,7 +193,7 @@ class ClusterFailoverTest {
                     .pollInterval(Duration.ofMillis(50)).until(() -> segments.passed(ends));
         } catch (ConditionTimeoutException e) {
             Path dump = Path.of("target", "cluster-test", "test-jvm-threads.txt");
-            Files.writeString(dump, java.util.Arrays.stream(java.lang.management.ManagementFactory.getThreadMXBean()
+            Files.writeString(dump, Arrays.stream(ManagementFactory.getThreadMXBean()
                     .dumpAllThreads(true, true)).map(Object::toString).collect(Collectors.joining("\n")));
             for (int i = 0; i < 2; i++) {
                 if (services.query(i) != null && services.query(i).alive()) {
@@ -502,7 +506,7 @@ class ClusterFailoverTest {
 
         /** The live query instances' processes. */
         Set<Long> livePids() {
-            return java.util.Arrays.stream(queries).filter(query -> query != null && query.alive())
+            return Arrays.stream(queries).filter(query -> query != null && query.alive())
                     .map(ServiceProcess::pid).collect(Collectors.toSet());
         }
 
@@ -510,7 +514,7 @@ class ClusterFailoverTest {
         public void close() {
             commandProxy.close();
             for (ServiceProcess service : List.of(queries[0], queries[1], commands[0], commands[1]).stream()
-                    .filter(java.util.Objects::nonNull).toList()) {
+                    .filter(Objects::nonNull).toList()) {
                 service.close();
             }
         }
@@ -532,7 +536,7 @@ class ClusterFailoverTest {
                 Files.writeString(file, "# Cluster test (" + Instant.now() + ")\n\n"
                         + lines.stream().map(line -> line.startsWith("  ") ? "  - " + line.strip() : "- " + line)
                         .collect(Collectors.joining("\n")) + "\n");
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 System.out.println("Cluster test: could not write " + file + ": " + e);
             }
         }

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -145,7 +146,7 @@ final class ClusterLoad {
             return answer;
         }
 
-        private Answer send(java.util.function.Supplier<HttpRequest> request) {
+        private Answer send(Supplier<HttpRequest> request) {
             AtomicInteger attempts = new AtomicInteger();
             try {
                 Answer answer = Failsafe.with(untilAnswered).get(() -> {

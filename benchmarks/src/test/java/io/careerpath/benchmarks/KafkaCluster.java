@@ -93,14 +93,6 @@ final class KafkaCluster implements AutoCloseable {
         }
     }
 
-    Collection<TopicPartitionInfo> partitions(String topic) throws Exception {
-        try (Admin admin = admin()) {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(10, TimeUnit.SECONDS).get(topic);
-            return description.partitions().stream().sorted(Comparator.comparingInt(TopicPartitionInfo::partition)).toList();
-        }
-    }
-
     /** Records the topic holds, over all partitions (it keeps every record). */
     long records(String topic) throws Exception {
         return ends(topic).values().stream().mapToLong(Long::longValue).sum();
@@ -109,11 +101,23 @@ final class KafkaCluster implements AutoCloseable {
     /** The offset the next record of each partition will get. */
     Map<TopicPartition, Long> ends(String topic) throws Exception {
         try (Admin admin = admin()) {
-            Map<TopicPartition, OffsetSpec> latest = partitions(topic).stream().collect(Collectors.toMap(
+            Map<TopicPartition, OffsetSpec> latest = describe(admin, topic).stream().collect(Collectors.toMap(
                     partition -> new TopicPartition(topic, partition.partition()), partition -> OffsetSpec.latest()));
             return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, end -> end.getValue().offset()));
         }
+    }
+
+    Collection<TopicPartitionInfo> partitions(String topic) throws Exception {
+        try (Admin admin = admin()) {
+            return describe(admin, topic);
+        }
+    }
+
+    private static Collection<TopicPartitionInfo> describe(Admin admin, String topic) throws Exception {
+        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                .get(10, TimeUnit.SECONDS).get(topic);
+        return description.partitions().stream().sorted(Comparator.comparingInt(TopicPartitionInfo::partition)).toList();
     }
 
     Admin admin() {
