@@ -77,8 +77,15 @@ function rotateBackWords(p) {
 
 function flagWords(p) {
   if (!p.flags.length) return el('span', { class: 'none' }, p.rotateBackWithinWindow ? 'None yet: rotate-back date is near' : 'None');
-  return el('span', { class: 'flags' }, p.flags.map((flag) => el('span', { class: `flag ${flag}`, title: FLAGS[flag]?.why },
-    el('span', { 'aria-hidden': 'true' }, FLAGS[flag]?.icon || '!'), FLAGS[flag]?.text || flag)));
+  return el('span', { class: 'flags' }, p.flags.map((flag) => el('span', { class: `flag ${flag}`, title: flag === 'OFF_PLAN' && p.offPlan ? p.offPlan.detail : FLAGS[flag]?.why },
+    el('span', { 'aria-hidden': 'true' }, FLAGS[flag]?.icon || '!'), FLAGS[flag]?.text || flag)),
+  p.offPlan ? offPlanWords(p.offPlan) : null);
+}
+
+/** How the person left their accepted plan, in the API's words, with a link to the plan. */
+function offPlanWords(drift) {
+  return el('span', { class: 'off-plan-detail' }, `${drift.detail}. `,
+    el('a', { href: `plan.html?plan=${encodeURIComponent(drift.planId)}` }, 'See the plan'));
 }
 
 function renderHead() {

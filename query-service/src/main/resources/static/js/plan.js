@@ -1,7 +1,8 @@
 // Plan rotations (issue 19): seats and quarters in a form, solved by the planner (POST /api/plans, records nothing);
 // the plan as everyone's recorded and planned roles, each person's predicted delivery retention beside "if nobody
 // moves", the score and every rule it breaks in the API's words; "Accept this plan" saves it (POST /api/plans/accepted)
-// and plan.html?plan={id} shows a saved one, read-only.
+// and plan.html?plan={id} shows a saved one, read-only, with where the records have left it (its drift) and a way to
+// re-solve it from today (POST /api/plans/{id}/re-solve, records nothing; accepting the answer saves a new plan).
 import * as api from './api.js';
 import { may } from './auth.js';
 import {
@@ -361,6 +362,7 @@ async function showSaved() {
     const by = who && plan.acceptedBy && (plan.acceptedBy === who.personId || plan.acceptedBy === `sub:${who.subject}`) ? ' by you' : '';
     $('subtitle').textContent = `Accepted ${formatTime(plan.acceptedAt)}${by}. A plan is intent: nothing in it is recorded in anyone's career.`;
     await show(plan, { readOnly: true });
+    renderDrift(plan);
     $('subtitle').append(' ', el('a', { href: pageUrl('plan.html', { team: plan.teams[0] }), id: 'new-plan' }, 'Make a new plan'));
     status(`Showing the saved plan: ${plan.people.length} ${plan.people.length === 1 ? 'person' : 'people'} over ${plan.quarters.length} quarters.`, 'ok');
   } catch (e) {
@@ -374,10 +376,46 @@ async function showSaved() {
   }
 }
 
+/** Each stretch in which someone's recorded role differs from the plan, in the API's words, with their name. */
+function renderDrift(plan) {
+  const names = new Map(plan.people.map((p) => [p.personId, p.displayName || 'Someone whose name you may not see']));
+  $('drift-card').hidden = false;
+  $('drift-list').replaceChildren(...(plan.drift.length
+    ? plan.drift.map((d) => el('li', { class: d.until ? 'drift past' : 'drift ongoing' },
+      el('strong', {}, names.get(d.personId) || d.personId), `: ${d.detail}. `, d.until ? null : el('span', { class: 'flag OFF_PLAN' }, 'Off plan now')))
+    : [el('li', { class: 'none' }, 'Nobody: everything recorded so far follows the plan.')]));
+  $('re-solve').disabled = !plan.problem;
+  $('re-solve').addEventListener('click', () => reSolve(plan));
+}
+
+async function reSolve(saved) {
+  const button = $('re-solve');
+  button.disabled = true;
+  $('result').setAttribute('aria-busy', 'true');
+  status(`Re-solving from today… up to ${saved.problem.timeLimitSeconds || 10} s`, 'working');
+  try {
+    const plan = await api.queryApi(`/api/plans/${encodeURIComponent(saved.id)}/re-solve`, { method: 'POST' });
+    state.request = plan.problem;
+    $('drift-card').hidden = true;
+    $('title').textContent = `Re-solved plan for ${plan.teams.map((t) => teamWords(t)).join(', ')}`;
+    $('subtitle').textContent = `From today, for the ${plan.quarters.length} quarters the saved plan has left. Nothing is saved until you accept it; `
+      + 'once accepted, the boards compare the records with it instead.';
+    await show(plan, { readOnly: false });
+    status(`Re-solved from today: ${plan.feasible ? 'every hard rule kept' : 'not feasible, hard rules broken'}. Nothing is recorded until you accept it.`, 'ok');
+  } catch (e) {
+    button.disabled = false;
+    status('');
+    showProblem($('problem'), e, 'Not re-solved');
+  } finally {
+    $('result').removeAttribute('aria-busy');
+  }
+}
+
 // ---- the page ----------------------------------------------------------------------------------------------
 
 renderHeader('plan', { team: startTeam });
 if (planId) {
+  $('accept-plan').addEventListener('click', accept);
   showSaved();
 } else if (who && !may.listTeams(who)) {
   $('problem').replaceChildren(el('div', { class: 'problem refused', role: 'alert', 'data-status': '403' },

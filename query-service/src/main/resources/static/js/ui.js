@@ -476,4 +476,5 @@ export const FLAGS = {
   DELIVERY_AT_RISK: { icon: '⚠', text: 'Delivery at risk', why: 'away from delivery and at or near the rotate-back date' },
   ADMIN_OVERLOAD: { icon: '▦', text: 'Admin overload', why: 'administrative load recorded in the current PMO or troubled-program role at or above the overload share' },
   TROUBLED_PROGRAM_STREAK: { icon: '⟳', text: 'Troubled-program streak', why: 'several troubled programs in a row' },
+  OFF_PLAN: { icon: '≠', text: 'Off plan', why: 'the role recorded differs from the one their accepted plan has for now' },
 };

@@ -20,7 +20,9 @@ import org.openqa.selenium.WebElement;
  * The planning page (issue 19) in a real browser, as maria, who manages team-apollo: from her board to the page, one
  * program-PMO seat for two quarters solved by the planner, the plan as a table and a timeline naming her team's
  * people, a retention chart with the threshold and "if nobody moves", the broken rules in words; accepted, and read
- * back by its saved link as the same plan. A seat count of 0 is answered in words beside that field.
+ * back by its saved link as the same plan; then Grace takes a troubled program the plan did not foresee, her board row
+ * and the saved plan say so, and the plan is re-solved from today. A seat count of 0 is answered in words beside that
+ * field.
  *
  * <p>The cast in team-apollo: maria herself (a year in a program PMO), Ada, Grace and Alan delivering for ten years;
  * Grace said no to a PMO role.
@@ -132,8 +134,30 @@ class PlanningBrowserTest {
         assertThat(DashboardBrowser.dataNames(browser.awaitChartDrawn("plan-timeline-chart")))
                 .isEqualTo(DashboardBrowser.dataNames(timeline));
         assertThat(browser.find("#plan-retention-person option:checked").getText()).isEqualTo(holder);
+        assertThat(browser.text("#drift-list")).isEqualTo("Nobody: everything recorded so far follows the plan.");
         browser.assertNoConsoleErrors("a saved plan");
         browser.screenshot("plan-saved");
+
+        // the records leave the plan: Grace (in delivery throughout it, as she said no) takes a troubled program
+        long sequence = platform.client.record(grace, event("TOOK_TROUBLED_PROGRAM", TODAY, "programName", "Payroll rescue"))
+                .get("sequenceNumber").asLong();
+        platform.client.awaitTimeline(grace, history -> history.get("sequence").asLong() >= sequence);
+        String drift = "A troubled program is recorded since " + TODAY + ", where the plan has delivery in quarter 1";
+        browser.get(base + "/team.html?team=" + APOLLO);
+        browser.waitForText("#status", t -> t.startsWith("Showing team Apollo"));
+        assertThat(browser.text("#board")).contains("Off plan", drift + ". See the plan");
+        browser.get(link);
+        browser.waitForText("#status", t -> t.startsWith("Showing the saved plan"));
+        assertThat(browser.text("#drift-list").replaceAll("\\s+", " ")).isEqualTo("Grace Hopper: " + drift + ". Off plan now");
+        browser.screenshot("plan-drift");
+
+        // re-solved from today: a plan to accept, nothing saved yet
+        browser.find("#re-solve").click();
+        browser.waitForText("#status", t -> t.startsWith("Re-solved from today"));
+        assertThat(browser.find("#accept-bar").isDisplayed()).isTrue();
+        assertThat(browser.text("#plan-table")).contains("Grace Hopper");
+        browser.assertNoConsoleErrors("a re-solved plan");
+        browser.screenshot("plan-re-solved");
     }
 
     @Test

@@ -198,4 +198,9 @@ class QueryApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(NotFound ex) {
         return ProblemDetails.problem(HttpStatus.NOT_FOUND, ex.slug(), "Not found", ex.getMessage());
     }
+
+    @ExceptionHandler(Conflict.class)
+    ProblemDetail conflict(Conflict ex) {
+        return ProblemDetails.problem(HttpStatus.CONFLICT, ex.slug(), "Conflict", ex.getMessage());
+    }
 }

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +45,13 @@ class AcceptedPlans {
             if (plan.people().stream().anyMatch(person -> person.personId().equals(personId))) {
                 plans.replaceOne(eq("_id", stored.get("_id")), document(plan.without(personId)));
             }
+        }
+    }
+
+    /** Every accepted plan, one at a time. */
+    void forEach(Consumer<PlanAnswer> action) {
+        for (Document stored : plans.find()) {
+            action.accept(read(stored));
         }
     }
 

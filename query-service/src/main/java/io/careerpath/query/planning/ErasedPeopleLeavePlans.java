@@ -9,13 +9,16 @@ import org.springframework.stereotype.Component;
 class ErasedPeopleLeavePlans {
 
     private final AcceptedPlans plans;
+    private final PlanDrifts drifts;
 
-    ErasedPeopleLeavePlans(AcceptedPlans plans) {
+    ErasedPeopleLeavePlans(AcceptedPlans plans, PlanDrifts drifts) {
         this.plans = plans;
+        this.drifts = drifts;
     }
 
     @EventListener
     void on(PersonErasedFromReadModels erased) {
         plans.forget(erased.personId());
+        drifts.refresh();
     }
 }

@@ -8,10 +8,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.careerpath.query.api.Conflict;
 import io.careerpath.query.api.IdPatterns;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A plan: who holds which seat when, each person's predicted delivery retention quarter by quarter beside their
@@ -19,6 +22,7 @@ import java.util.List;
  *
  * @param id          the saved plan's id; null for a plan not accepted
  * @param acceptedBy  who accepted it (a person id, or {@code sub:<subject>}); null for a plan not accepted
+ * @param problem     null for a plan saved before plans kept their problem
  */
 @Schema(description = "A rotation plan with its explanation; POST /api/plans records nothing")
 record PlanAnswer(
@@ -38,7 +42,11 @@ record PlanAnswer(
         List<SeatAssignment> assignments,
         List<RuleResult> rules,
         Instant acceptedAt,
-        String acceptedBy) {
+        String acceptedBy,
+        @Schema(description = "the problem this plan solves: what accepting it sends back, and what re-solving it starts from")
+        PlanRequest problem,
+        @Schema(description = "a saved plan: where what is recorded has left it so far, person by person; empty otherwise")
+        List<PlanDrift> drift) {
 
     /**
      * The plan as one caller sees it: the people in {@code visible} with their names, everyone else left out (from the
@@ -63,7 +71,51 @@ record PlanAnswer(
                                         breach.score(), breach.detail()))
                                 .toList()))
                         .toList(),
-                acceptedAt, acceptedBy);
+                acceptedAt, acceptedBy,
+                problem == null ? null : problem.withUnwilling(problem.unwillingPeople().stream()
+                        .filter(visible::containsKey).toList()),
+                drift == null ? List.of() : drift.stream().filter(d -> visible.containsKey(d.personId())).toList());
+    }
+
+    /**
+     * The problem of this plan from {@code today} on: the quarters ended are gone, the quarter under way is the new
+     * quarter 1 (quarters count from today again), and each seat keeps the quarters it has left. Rules, weights, seed
+     * and people are the plan's; who holds what today is read afresh when the problem is made.
+     */
+    PlanRequest problemFrom(LocalDate today) {
+        if (problem == null) {
+            throw new Conflict("plan-without-problem", "Plan " + id + " was saved before plans "
+                    + "kept their problem, so it cannot be re-solved: make a new plan for its teams");
+        }
+        int ended = (int) quarters.stream().filter(quarter -> !quarter.end().isAfter(today)).count();
+        if (ended >= quarters.size()) {
+            throw new Conflict("plan-ended", "Plan " + id + " ended on "
+                    + quarters.get(quarters.size() - 1).end() + ": there is nothing left to re-solve, make a new plan");
+        }
+        int horizon = quarters.size() - ended;
+        List<PlanRequest.SeatRequest> seats = new ArrayList<>();
+        for (PlanRequest.SeatRequest seat : problem.seats()) {
+            int first = Objects.requireNonNullElse(seat.firstQuarter(), 1);
+            int last = first - 1 + Objects.requireNonNullElse(seat.quarters(), quarters.size() - first + 1);
+            if (last - ended >= 1) {
+                int newFirst = Math.max(1, first - ended);
+                seats.add(new PlanRequest.SeatRequest(seat.kind(), seat.pmoType(), seat.name(), seat.count(), newFirst,
+                        last - ended - newFirst + 1, seat.deliveryResponsibility(), seat.adminLoadPercent()));
+            }
+        }
+        if (seats.isEmpty()) {
+            throw new Conflict("plan-seats-closed", "Every seat of plan " + id
+                    + " has closed by " + today + ": there is nothing left to re-solve");
+        }
+        return new PlanRequest(problem.teams(), seats, horizon, problem.minimumMonthsInRole(),
+                problem.maxMovesPerQuarter(), problem.unwilling(), problem.weights(), problem.timeLimitSeconds(),
+                problem.seed());
+    }
+
+    /** The plan with the drifts found in it so far. */
+    PlanAnswer withDrift(List<PlanDrift> found) {
+        return new PlanAnswer(id, teams, from, quarters, seed, score, feasible, cutShortByTimeLimit, rotateBackThreshold,
+                people, assignments, rules, acceptedAt, acceptedBy, problem, List.copyOf(found));
     }
 
     /**
@@ -82,7 +134,8 @@ record PlanAnswer(
         PlanAnswer nameless = seenBy(people.stream().collect(java.util.HashMap::new,
                 (names, person) -> names.put(person.personId(), null), java.util.HashMap::putAll));
         return new PlanAnswer(planId, teams, from, quarters, seed, score, feasible, cutShortByTimeLimit,
-                rotateBackThreshold, nameless.people(), nameless.assignments(), nameless.rules(), at, by);
+                rotateBackThreshold, nameless.people(), nameless.assignments(), nameless.rules(), at, by, problem,
+                List.of());
     }
 
     record Quarter(int quarter, LocalDate start, LocalDate end) {

@@ -60,7 +60,8 @@ class PlanAnswers {
         HardMediumSoftScore score = analysis.score();
         return new PlanAnswer(null, List.copyOf(problem.request().teams()), problem.from(), quarters,
                 problem.request().randomSeed(), score.toString(), score.isFeasible(), cutShortByTimeLimit,
-                problem.rules().rotateBackRetention(), people, assignments, rules(analysis, plan), null, null);
+                problem.rules().rotateBackRetention(), people, assignments, rules(analysis, plan), null, null,
+                problem.request(), List.of());
     }
 
     private PersonPlan personPlan(Problem problem, Schedule schedule) {

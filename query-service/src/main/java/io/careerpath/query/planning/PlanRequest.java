@@ -65,6 +65,11 @@ record PlanRequest(
         return unwilling == null ? List.of() : unwilling;
     }
 
+    PlanRequest withUnwilling(List<String> people) {
+        return new PlanRequest(teams, seats, horizonQuarters, minimumMonthsInRole, maxMovesPerQuarter, people, weights,
+                timeLimitSeconds, seed);
+    }
+
     Map<String, RuleWeight> weightOverrides() {
         return weights == null ? Map.of() : weights;
     }

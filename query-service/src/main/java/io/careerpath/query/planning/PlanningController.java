@@ -7,6 +7,7 @@ import io.careerpath.query.api.AsOf;
 import io.careerpath.query.api.InvalidInput;
 import io.careerpath.query.api.NotFound;
 import io.careerpath.query.api.Viewpoint;
+import io.careerpath.query.history.PersonHistory;
 import io.careerpath.query.planning.PlanAnswer.SeatAssignment;
 import io.careerpath.query.planning.PlanningProblems.Problem;
 import io.careerpath.security.Caller;
@@ -21,7 +22,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,16 +54,18 @@ class PlanningController {
     private final RotationPlanner planner;
     private final PlanAnswers answers;
     private final AcceptedPlans accepted;
+    private final PlanDrifts drifts;
     private final PeopleAccess people;
     private final AsOf asOf;
     private final Clock clock;
 
     PlanningController(PlanningProblems problems, RotationPlanner planner, PlanAnswers answers, AcceptedPlans accepted,
-                       PeopleAccess people, AsOf asOf, Clock clock) {
+                       PlanDrifts drifts, PeopleAccess people, AsOf asOf, Clock clock) {
         this.problems = problems;
         this.planner = planner;
         this.answers = answers;
         this.accepted = accepted;
+        this.drifts = drifts;
         this.people = people;
         this.asOf = asOf;
         this.clock = clock;
@@ -72,6 +77,10 @@ class PlanningController {
                     + "per quarter beside the current trajectory, the score, and every rule broken, in words.")
     @PostMapping
     PlanAnswer plan(@Parameter(hidden = true) Caller caller, @Valid @RequestBody PlanRequest request) {
+        return solve(caller, request);
+    }
+
+    private PlanAnswer solve(Caller caller, PlanRequest request) {
         Problem problem = problems.problem(caller, request, asOf.today());
         RotationPlanner.Solved solved = planner.solve(problem.plan(), request.randomSeed(),
                 Duration.ofSeconds(request.timeLimit()));
@@ -111,24 +120,48 @@ class PlanningController {
         PlanAnswer plan = answers.answer(problem, problem.plan(), analysis, false)
                 .accepted(UUID.randomUUID().toString(), clock.instant(), caller.recorder());
         accepted.save(plan);
+        drifts.refresh();
         return ResponseEntity.created(URI.create("/api/plans/" + plan.id())).body(plan.seenBy(names(problem)));
     }
 
-    @Operation(summary = "A saved plan",
+    @Operation(summary = "A saved plan, with where what is recorded has left it",
             description = "Open to whoever may open the board of every team it plans; people the caller may no longer see "
-                    + "are left out.")
+                    + "are left out. Each drift is a stretch of days in which a person's recorded role differs from the "
+                    + "plan's (a planned move recorded within careerpath.planning.drift-grace of its quarter's start fits).")
     @GetMapping("/{planId}")
     PlanAnswer saved(@Parameter(hidden = true) Caller caller,
                      @PathVariable @Pattern(regexp = UUID_PATTERN, message = "must be a plan id (UUID)") String planId) {
+        PlanAnswer plan = savedPlan(caller, planId);
+        LocalDate today = asOf.today();
+        Map<String, String> visible = new HashMap<>();
+        List<PlanDrift> drift = new ArrayList<>();
+        Map<String, PlanAnswer.PersonPlan> planned = new HashMap<>();
+        plan.people().forEach(person -> planned.put(person.personId(), person));
+        for (PersonHistory history : people.histories(caller, List.copyOf(planned.keySet()), new Viewpoint(today, today),
+                history -> true)) {
+            visible.put(history.personId(), history.displayName().orElse(null));
+            drift.addAll(drifts.of(plan, planned.get(history.personId()), history, today));
+        }
+        drift.sort(Comparator.comparing(PlanDrift::from).thenComparing(PlanDrift::personId));
+        return plan.withDrift(drift).seenBy(visible);
+    }
+
+    @Operation(summary = "Re-solve a saved plan from today; records nothing",
+            description = "The plan's problem from today on: the quarters ended are dropped, the quarter under way becomes "
+                    + "quarter 1, each seat keeps the quarters it has left, and who holds what is read as recorded today. "
+                    + "Same permissions as POST /api/plans; accept the answer to make it the plan the boards compare with. "
+                    + "409 when the plan's horizon or all its seats have ended.")
+    @PostMapping("/{planId}/re-solve")
+    PlanAnswer reSolve(@Parameter(hidden = true) Caller caller,
+                       @PathVariable @Pattern(regexp = UUID_PATTERN, message = "must be a plan id (UUID)") String planId) {
+        return solve(caller, savedPlan(caller, planId).problemFrom(asOf.today()));
+    }
+
+    private PlanAnswer savedPlan(Caller caller, String planId) {
         PlanAnswer plan = accepted.find(planId)
                 .orElseThrow(() -> new NotFound("plan-not-found", "No saved plan " + planId));
         plan.teams().forEach(teamId -> PlanningProblems.requireMayPlan(caller, teamId));
-        LocalDate today = asOf.today();
-        Map<String, String> visible = new HashMap<>();
-        people.histories(caller, plan.people().stream().map(PlanAnswer.PersonPlan::personId).toList(),
-                        new Viewpoint(today, today), history -> true)
-                .forEach(history -> visible.put(history.personId(), history.displayName().orElse(null)));
-        return plan.seenBy(visible);
+        return plan;
     }
 
     /** Puts the given assignments on the problem's seat-quarters; each must name a seat, quarter and member of it. */

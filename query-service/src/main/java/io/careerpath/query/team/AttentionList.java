@@ -9,6 +9,7 @@ import io.careerpath.query.api.Viewpoint;
 import io.careerpath.query.history.HistoryReads;
 import io.careerpath.query.history.HistoryReads.KnownTeam;
 import io.careerpath.query.history.PersonHistory;
+import io.careerpath.query.planning.PlanDrift;
 import io.careerpath.query.skillmodel.DeliveryVerdict;
 import io.careerpath.query.team.RotationBoardController.CurrentAssignment;
 import io.careerpath.query.team.RotationBoardController.Flag;
@@ -71,12 +72,12 @@ class AttentionList {
                                   CurrentAssignment currentAssignment,
                                   List<Flag> flags, Double deliveryRetention, boolean deliveryHistory, LocalDate rotateBackBy,
                                   boolean rotateBackWithinWindow, DeliveryVerdict deliveryVerdict, Double monthsSinceDelivery,
-                                  Double adminLoadPercent, int troubledProgramStreak) {
+                                  Double adminLoadPercent, int troubledProgramStreak, PlanDrift offPlan) {
 
         static PersonNeedingAttention of(String teamId, String teamName, Member m, boolean withinWindow) {
             return new PersonNeedingAttention(m.personId(), m.displayName(), teamId, teamName, m.currentAssignment(), m.flags(),
                     m.deliveryRetention(), m.deliveryHistory(), m.rotateBackBy(), withinWindow, m.deliveryVerdict(),
-                    m.monthsSinceDelivery(), m.adminLoadPercent(), m.troubledProgramStreak());
+                    m.monthsSinceDelivery(), m.adminLoadPercent(), m.troubledProgramStreak(), m.offPlan());
         }
     }
 
@@ -121,12 +122,15 @@ class AttentionList {
     private final PeopleAccess access;
     private final MemberFigures figures;
     private final TodaysFigures today;
+    private final OffPlan offPlan;
 
-    AttentionList(HistoryReads histories, PeopleAccess access, MemberFigures figures, TodaysFigures today) {
+    AttentionList(HistoryReads histories, PeopleAccess access, MemberFigures figures, TodaysFigures today,
+                  OffPlan offPlan) {
         this.histories = histories;
         this.access = access;
         this.figures = figures;
         this.today = today;
+        this.offPlan = offPlan;
     }
 
     Answer of(Caller caller, Viewpoint viewpoint, Filters filters, Page page) {
@@ -150,7 +154,7 @@ class AttentionList {
             teamNames = fromMemory.get().teamNames();
             keyUnchecked = fromMemory.get().keyUnchecked();
             for (TodaysFigures.Row row : fromMemory.get().people()) {
-                consider(row.teamId(), teamNames.get(row.teamId()), row.row().member(), filters, windowEnd, members, listed);
+                consider(row.teamId(), teamNames.get(row.teamId()), offPlan.flagged(row.row().member(), viewpoint), filters, windowEnd, members, listed);
             }
         } else {
             Set<String> teams = new LinkedHashSet<>();
@@ -171,7 +175,7 @@ class AttentionList {
                 for (PersonHistory history : access.histories(caller, ids.subList(from, Math.min(ids.size(), from + BATCH)),
                         viewpoint, history -> history.teamId().filter(teams::contains).isPresent())) {
                     String teamId = history.teamId().orElseThrow();
-                    consider(teamId, teamNames.get(teamId), figures.of(history, day), filters, windowEnd, members, listed);
+                    consider(teamId, teamNames.get(teamId), offPlan.flagged(figures.of(history, day), viewpoint), filters, windowEnd, members, listed);
                 }
             }
         }

@@ -60,7 +60,7 @@ public class MemberFigures {
                         current.start(), current.durationMonths(day)),
                 outlook.deliveryHistory() ? round(outlook.deliveryRetention()) : null, rotateBackBy,
                 outlook.monthsSinceLastDelivery().isPresent() ? round(outlook.monthsSinceLastDelivery().getAsDouble()) : null,
-                adminLoad, streak, flags, outlook.deliveryHistory(), verdict);
+                adminLoad, streak, flags, outlook.deliveryHistory(), verdict, null);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.careerpath.query.access.PeopleAccess;
 import io.careerpath.query.history.HistoryReads;
 import io.careerpath.query.history.HistoryReads.KnownTeam;
 import io.careerpath.query.history.PersonHistory;
+import io.careerpath.query.planning.PlanDrift;
 import io.careerpath.security.Caller;
 import io.careerpath.query.skillmodel.DeliveryVerdict;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,14 +47,16 @@ class RotationBoardController {
     private final MemberFigures figures;
     private final AsOf asOf;
     private final TodaysFigures today;
+    private final OffPlan offPlan;
 
     RotationBoardController(HistoryReads histories, PeopleAccess people, MemberFigures figures, AsOf asOf,
-                            TodaysFigures today) {
+                            TodaysFigures today, OffPlan offPlan) {
         this.histories = histories;
         this.people = people;
         this.figures = figures;
         this.asOf = asOf;
         this.today = today;
+        this.offPlan = offPlan;
     }
 
     enum Flag {
@@ -65,7 +68,9 @@ class RotationBoardController {
          */
         ADMIN_OVERLOAD,
         /** Several troubled programs in a row. */
-        TROUBLED_PROGRAM_STREAK
+        TROUBLED_PROGRAM_STREAK,
+        /** The role recorded differs from the one the person's accepted plan has for now ({@link PlanDrift}). */
+        OFF_PLAN
     }
 
     record CurrentAssignment(AssignmentKind kind, PmoType pmoType, String name, LocalDate since, double months) {
@@ -75,10 +80,19 @@ class RotationBoardController {
      * @param deliveryRetention null without delivery history
      * @param deliveryHistory   whether anything in delivery was practised or assessed by the day
      * @param deliveryVerdict   the verdict the career page's delivery figures follow too
+     * @param offPlan           how the person has left their accepted plan, if they have (flag {@code OFF_PLAN})
      */
     record Member(String personId, String displayName, CurrentAssignment currentAssignment, Double deliveryRetention,
                   LocalDate rotateBackBy, Double monthsSinceDelivery, Double adminLoadPercent, int troubledProgramStreak,
-                  List<Flag> flags, boolean deliveryHistory, DeliveryVerdict deliveryVerdict) {
+                  List<Flag> flags, boolean deliveryHistory, DeliveryVerdict deliveryVerdict, PlanDrift offPlan) {
+
+        Member offPlan(PlanDrift drift) {
+            List<Flag> flagged = new ArrayList<>(flags);
+            flagged.add(Flag.OFF_PLAN);
+            return new Member(personId, displayName, currentAssignment, deliveryRetention, rotateBackBy,
+                    monthsSinceDelivery, adminLoadPercent, troubledProgramStreak, List.copyOf(flagged), deliveryHistory,
+                    deliveryVerdict, drift);
+        }
     }
 
     record Rotation(String personId, String displayName, LocalDate date, AssignmentKind from, AssignmentKind to) {
@@ -146,6 +160,7 @@ class RotationBoardController {
     RotationBoard board(String teamId, String teamName, Viewpoint viewpoint, List<BoardRow> rows) {
         LocalDate day = viewpoint.asOf();
         List<BoardRow> members = rows.stream()
+                .map(row -> new BoardRow(offPlan.flagged(row.member(), viewpoint), row.rotations(), row.pmoMonths()))
                 // names as people read them ("Spine Probe 2" before "Spine Probe 10"); the id keeps namesakes in a stable order
                 .sorted(Comparator.comparing((BoardRow row) -> row.member().displayName() == null ? "" : row.member().displayName(),
                                 NaturalOrder.NAMES)

@@ -171,6 +171,7 @@ public final class CareerWords {
             case "DELIVERY_AT_RISK" -> "Delivery at risk";
             case "ADMIN_OVERLOAD" -> "Admin overload";
             case "TROUBLED_PROGRAM_STREAK" -> "Troubled-program streak";
+            case "OFF_PLAN" -> "Off plan";
             default -> humanize(flag);
         };
     }

@@ -29,10 +29,12 @@ import io.careerpath.query.source.SourceOfTruth;
         // nor background deliveries: the webhook tests send what is due when they want (WebhookDispatcher.sendDue)
         "careerpath.webhooks.poll-interval=0s",
         // nor background polls of the figures for today: derived at start, kept by the writes, the day looked at when the tests want
-        "careerpath.today.poll-interval=0s"},
+        "careerpath.today.poll-interval=0s",
+        // nor background reads of the accepted plans: the tests that change plans read them again (PlanDrifts.refresh)
+        "careerpath.planning.plans-refresh=0s"},
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.careerpath\\.query\\."
                 + "(api\\.AsOf|access\\..*|search\\..*|webhooks\\..*|keys\\.PersonKeyLookup|skills\\.SkillModelConfiguration"
-                + "|team\\.(MemberFigures|AttentionList|TodaysFigures)"
+                + "|team\\.(MemberFigures|AttentionList|TodaysFigures|OffPlan)"
                 + "|calendar\\..*|planning\\..*"
                 // the reminders without their schedule: the tests run a day when they want
                 + "|reminders\\.(?!ReminderSchedule).*"

@@ -52,6 +52,8 @@ class PlanningApiTest {
     private MongoDatabase readModels;
     @Autowired
     private org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    private PlanDrifts drifts;
 
     @BeforeEach
     void seed() {
@@ -210,6 +212,137 @@ class PlanningApiTest {
                 .andReturn().getResponse().getContentAsString());
         assertThat(read.get("assignments")).isEmpty();
         assertThat(rule(read, "delivery-retention-floor").get("breaches")).isEmpty();
+    }
+
+    /**
+     * A plan accepted half a year ago (its document moved back two quarters, as if accepted on 2024-12-01): Ada was to
+     * come back to delivery at once and has stayed in her PMO; Bob was to hold the seat in quarters 1-2 and stayed in
+     * delivery. Today (quarter 3, delivery for both) Ada is off plan and Bob is on it again.
+     */
+    @Test
+    void recordsThatLeaveAnAcceptedPlanShowAsDriftOnThePlanTheBoardAndTheAttentionList() throws Exception {
+        String planId = acceptedHalfAYearAgo(PROBLEM);
+        try {
+            JsonNode plan = json.readTree(mvc.perform(get("/api/plans/" + planId).with(as(Role.MANAGER)))
+                    .andReturn().getResponse().getContentAsString());
+            JsonNode drift = plan.get("drift");
+            assertThat(drift).as(plan.toString()).hasSize(2);
+            // a planned move recorded within the grace (30 days) of its quarter's start would still fit; same day: by id
+            JsonNode bob = drift.get(1);
+            assertThat(bob.get("personId").asText()).isEqualTo(B);
+            assertThat(bob.get("from").asText()).isEqualTo("2024-12-31");
+            // and from 30 days before quarter 3, where he is back in delivery, his delivery fits quarter 3 (early)
+            assertThat(bob.get("until").asText()).isEqualTo("2025-05-01");
+            assertThat(bob.get("detail").asText()).isEqualTo("Delivery is recorded from 2024-12-31 to 2025-05-01, "
+                    + "where the plan has program PMO in quarter 1");
+            JsonNode ada = drift.get(0);
+            assertThat(ada.get("personId").asText()).isEqualTo(ApiFixture.A);
+            assertThat(ada.get("until").isNull()).isTrue();
+            assertThat(ada.get("detail").asText())
+                    .isEqualTo("Program PMO is recorded since 2024-12-31, where the plan has delivery in quarter 1");
+
+            JsonNode board = json.readTree(mvc.perform(get("/api/teams/t1/rotation-board").with(as(Role.MANAGER)))
+                    .andReturn().getResponse().getContentAsString());
+            JsonNode adaOnBoard = member(board, ApiFixture.A);
+            assertThat(adaOnBoard.get("flags").toString()).contains("OFF_PLAN");
+            assertThat(adaOnBoard.at("/offPlan/planId").asText()).isEqualTo(planId);
+            assertThat(adaOnBoard.at("/offPlan/from").asText()).isEqualTo("2024-12-31");
+            assertThat(member(board, B).get("flags").toString()).doesNotContain("OFF_PLAN");
+            // as the board stood on a day in quarter 2, Bob was off plan too
+            JsonNode earlier = json.readTree(mvc.perform(get("/api/teams/t1/rotation-board?asOf=2025-04-15")
+                    .with(as(Role.MANAGER))).andReturn().getResponse().getContentAsString());
+            assertThat(member(earlier, B).at("/offPlan/plannedKind").asText()).isEqualTo("PMO");
+
+            JsonNode attention = json.readTree(mvc.perform(get("/api/attention?flag=OFF_PLAN").with(as(Role.MANAGER)))
+                    .andReturn().getResponse().getContentAsString());
+            assertThat(attention.get("count").asInt()).as(attention.toString()).isEqualTo(1);
+            assertThat(attention.at("/people/0/personId").asText()).isEqualTo(ApiFixture.A);
+            assertThat(attention.at("/people/0/offPlan/detail").asText()).startsWith("Program PMO is recorded since");
+        } finally {
+            forgetPlans();
+        }
+    }
+
+    @Test
+    void aSavedPlanIsReSolvedFromTodayForTheQuartersAndSeatsItHasLeft() throws Exception {
+        // the seat is open all four quarters; two of them have passed
+        String planId = acceptedHalfAYearAgo(PROBLEM.replace(", \"quarters\": 2", ""));
+        try {
+            long stored = readModels.getCollection(AcceptedPlans.COLLECTION).countDocuments();
+            MockHttpServletResponse response = send(post("/api/plans/" + planId + "/re-solve"), Role.MANAGER, "");
+
+            assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+            JsonNode plan = json.readTree(response.getContentAsString());
+            assertThat(plan.get("from").asText()).isEqualTo("2025-06-01");
+            assertThat(plan.get("quarters")).hasSize(2);
+            assertThat(plan.at("/problem/horizonQuarters").asInt()).isEqualTo(2);
+            assertThat(plan.at("/problem/seats/0/firstQuarter").asInt()).isEqualTo(1);
+            assertThat(plan.at("/problem/seats/0/quarters").asInt()).isEqualTo(2);
+            assertThat(plan.get("feasible").asBoolean()).as(plan.get("score").asText()).isTrue();
+            // Ada has been back in delivery since... never: she is still in her PMO and comes back now
+            assertThat(person(plan, ApiFixture.A).at("/schedule/0/kind").asText()).isEqualTo("DELIVERY");
+            assertThat(plan.get("assignments")).hasSize(2);
+            assertThat(readModels.getCollection(AcceptedPlans.COLLECTION).countDocuments()).isEqualTo(stored);
+        } finally {
+            forgetPlans();
+        }
+    }
+
+    @Test
+    void aPlanWhoseSeatsHaveAllClosedCannotBeReSolved() throws Exception {
+        // the seat was open for quarters 1-2 only, both passed
+        String planId = acceptedHalfAYearAgo(PROBLEM);
+        try {
+            MockHttpServletResponse response = send(post("/api/plans/" + planId + "/re-solve"), Role.MANAGER, "");
+
+            assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(409);
+            JsonNode problem = json.readTree(response.getContentAsString());
+            assertThat(problem.get("type").asText()).isEqualTo("urn:careerpath:problem:plan-seats-closed");
+            assertThat(problem.get("detail").asText()).contains("has closed by 2025-06-01");
+            assertThat(send(post("/api/plans/" + planId + "/re-solve"), Role.EMPLOYEE, "").getStatus()).isEqualTo(403);
+        } finally {
+            forgetPlans();
+        }
+    }
+
+    /** Accepts the planner's plan for the problem today, then moves the saved plan back two quarters. */
+    private String acceptedHalfAYearAgo(String problem) throws Exception {
+        forgetPlans();
+        JsonNode plan = plan(Role.MANAGER, problem);
+        MockHttpServletResponse accepted = send(post("/api/plans/accepted"), Role.MANAGER,
+                "{\"problem\": " + problem + ", \"assignments\": " + plan.get("assignments") + "}");
+        assertThat(accepted.getStatus()).as(accepted.getContentAsString()).isEqualTo(201);
+        String planId = json.readTree(accepted.getContentAsString()).get("id").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode saved = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(stored(planId)).get("plan");
+        saved.put("from", shifted(saved.get("from")));
+        saved.put("acceptedAt", "2024-12-01T09:00:00Z");
+        for (JsonNode quarter : saved.get("quarters")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) quarter).put("start", shifted(quarter.get("start")));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) quarter).put("end", shifted(quarter.get("end")));
+        }
+        readModels.getCollection(AcceptedPlans.COLLECTION).replaceOne(com.mongodb.client.model.Filters.eq("_id", planId),
+                new org.bson.Document("_id", planId).append("plan", org.bson.Document.parse(saved.toString())));
+        drifts.refresh();
+        return planId;
+    }
+
+    private static String shifted(JsonNode day) {
+        return java.time.LocalDate.parse(day.asText()).minusMonths(6).toString();
+    }
+
+    private void forgetPlans() {
+        readModels.getCollection(AcceptedPlans.COLLECTION).deleteMany(new org.bson.Document());
+        drifts.refresh();
+    }
+
+    private static JsonNode member(JsonNode board, String personId) {
+        for (JsonNode member : board.get("members")) {
+            if (member.get("personId").asText().equals(personId)) {
+                return member;
+            }
+        }
+        throw new AssertionError(personId + " is not on the board: " + board);
     }
 
     private String stored(String planId) {

@@ -172,7 +172,7 @@ class AttentionListTest {
                 .andExpect(jsonPath("$.detail").value("withinMonths: must be from 0 to 36 months"));
         mvc.perform(get("/api/attention").param("flag", "SLEEPY").with(as(Role.PMO_LEAD)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("flag: must be one of DELIVERY_AT_RISK, ADMIN_OVERLOAD, TROUBLED_PROGRAM_STREAK"));
+                .andExpect(jsonPath("$.detail").value("flag: must be one of DELIVERY_AT_RISK, ADMIN_OVERLOAD, TROUBLED_PROGRAM_STREAK, OFF_PLAN"));
         mvc.perform(get("/api/attention").param("sort", "age").with(as(Role.PMO_LEAD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));

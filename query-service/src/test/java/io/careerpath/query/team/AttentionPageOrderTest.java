@@ -25,7 +25,7 @@ class AttentionPageOrderTest {
             Double retention = random.nextInt(4) == 0 ? null : random.nextInt(10) / 10.0;
             people.add(new PersonNeedingAttention(UUID.randomUUID().toString(), "Probe " + random.nextInt(30),
                     "team-" + random.nextInt(7), "Team " + random.nextInt(7), null, List.of(), retention,
-                    retention != null, rotateBackBy, true, null, null, null, 0));
+                    retention != null, rotateBackBy, true, null, null, null, 0, null));
         }
         for (Sort sort : Sort.values()) {
             for (boolean descending : new boolean[] {false, true}) {
