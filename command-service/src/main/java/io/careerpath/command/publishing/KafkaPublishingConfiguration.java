@@ -8,6 +8,7 @@ import io.careerpath.pipeline.processors.ProcessorMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -137,7 +138,7 @@ class KafkaPublishingConfiguration {
     HealthContributor publishing(KafkaEventForwarder forwarder, PublishingBacklog backlog, DeadLetterAdministration deadLetters,
                                  CareerEventsTopic topic, KafkaPublishingProperties properties) {
         String group = KafkaEventForwarder.NAME;
-        HealthIndicator processor = TrackingProcessorHealth.forState(group, forwarder::state)
+        HealthIndicator processor = TrackingProcessorHealth.forState(group, () -> Optional.of(forwarder.state()))
                 .waitingWork(backlog::waiting)
                 .deadLetters(() -> deadLetters.countsByCause(group))
                 .noProgressLimit(properties.noProgressLimit())

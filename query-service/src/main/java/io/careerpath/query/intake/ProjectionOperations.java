@@ -8,6 +8,7 @@ import io.careerpath.pipeline.health.TrackingProcessorHealth;
 import io.careerpath.query.history.PersonHistoryProjection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -59,13 +60,16 @@ class ProjectionOperations {
      * (another instance holds them all) thus sees the projection's progress, and is not taken for stuck; a
      * projection that makes none is, on every instance.
      */
-    private static ProcessorState everywhere(Configuration axon, ProjectionTokens tokens) {
-        ProcessorState here = ProcessorState.of(axon.eventProcessingConfiguration()
+    private static Optional<ProcessorState> everywhere(Configuration axon, ProjectionTokens tokens) {
+        return axon.eventProcessingConfiguration()
                 .eventProcessor(PersonHistoryProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No processor " + PersonHistoryProjection.PROCESSING_GROUP)));
-        List<ProjectionTokens.SegmentToken> segments = tokens.segments();
-        OptionalLong position = segments.isEmpty() ? OptionalLong.empty() : OptionalLong.of(segments.stream()
-                .flatMap(segment -> segment.positions().values().stream()).mapToLong(Long::longValue).sum());
-        return new ProcessorState(here.running(), here.stoppedByError(), here.segmentsClaimed(), position, here.retrying());
+                .map(ProcessorState::of)
+                .map(here -> {
+                    List<ProjectionTokens.SegmentToken> segments = tokens.segments();
+                    OptionalLong position = segments.isEmpty() ? OptionalLong.empty() : OptionalLong.of(segments.stream()
+                            .flatMap(segment -> segment.positions().values().stream()).mapToLong(Long::longValue).sum());
+                    return new ProcessorState(here.running(), here.stoppedByError(), here.segmentsClaimed(), position,
+                            here.retrying());
+                });
     }
 }

@@ -64,9 +64,12 @@ public final class TrackingProcessorHealth implements HealthIndicator {
                 () -> axon.get().eventProcessor(processorName, StreamingEventProcessor.class).map(ProcessorState::of));
     }
 
-    /** The health of a processor of the service's own, named {@code processorName}, read from its state. */
-    public static Builder forState(String processorName, Supplier<ProcessorState> state) {
-        return new Builder(processorName, () -> Optional.of(state.get()));
+    /**
+     * The health of a processor of the service's own, named {@code processorName}, read from its state (empty: no
+     * such processor is configured).
+     */
+    public static Builder forState(String processorName, Supplier<Optional<ProcessorState>> state) {
+        return new Builder(processorName, state);
     }
 
     @Override
