@@ -80,8 +80,8 @@ public class PlanDrifts implements DisposableBean {
         refresher.shutdownNow();
     }
 
-    /** Reads every accepted plan again. */
-    void refresh() {
+    /** Reads every accepted plan again; one read at a time, so that an earlier read never replaces a later one. */
+    synchronized void refresh() {
         Map<String, List<Course>> read = new HashMap<>();
         accepted.forEach(plan -> plan.people().forEach(person ->
                 read.computeIfAbsent(person.personId(), id -> new ArrayList<>()).add(Course.of(plan, person))));
