@@ -5,7 +5,7 @@
 import * as api from './api.js';
 import * as auth from './auth.js';
 import {
-  el, FLAGS, formatDate, kindLabel, naturalCompare, pageUrl, params, percent, renderHeader, showProblem, showRefusal, signedIn, status,
+  el, flagChips, formatDate, kindLabel, naturalCompare, pageUrl, params, percent, renderHeader, showProblem, showRefusal, signedIn, status,
   teamWords,
 } from './ui.js';
 
@@ -77,15 +77,7 @@ function rotateBackWords(p) {
 
 function flagWords(p) {
   if (!p.flags.length) return el('span', { class: 'none' }, p.rotateBackWithinWindow ? 'None yet: rotate-back date is near' : 'None');
-  return el('span', { class: 'flags' }, p.flags.map((flag) => el('span', { class: `flag ${flag}`, title: flag === 'OFF_PLAN' && p.offPlan ? p.offPlan.detail : FLAGS[flag]?.why },
-    el('span', { 'aria-hidden': 'true' }, FLAGS[flag]?.icon || '!'), FLAGS[flag]?.text || flag)),
-  p.offPlan ? offPlanWords(p.offPlan) : null);
-}
-
-/** How the person left their accepted plan, in the API's words, with a link to the plan. */
-function offPlanWords(drift) {
-  return el('span', { class: 'off-plan-detail' }, `${drift.detail}. `,
-    el('a', { href: `plan.html?plan=${encodeURIComponent(drift.planId)}` }, 'See the plan'));
+  return flagChips(p.flags, p.offPlan);
 }
 
 function renderHead() {

@@ -3,7 +3,7 @@
 import * as api from './api.js';
 import { may } from './auth.js';
 import {
-  el, FLAGS, followToday, formatDate, kindLabel, months, naturalCompare, pageUrl, params, percent, recent, rememberTeam, renderHeader,
+  el, FLAGS, flagChips, followToday, formatDate, kindLabel, months, naturalCompare, pageUrl, params, percent, recent, rememberTeam, renderHeader,
   teamWords,
   showProblem, showRefusal, signedIn, status, viewpoint,
 } from './ui.js';
@@ -121,15 +121,7 @@ function retentionCell(m) {
 
 function flagsCell(m) {
   if (!m.flags.length) return el('span', { class: 'none' }, 'none');
-  return el('span', { class: 'flags' }, m.flags.map((flag) => el('span', { class: `flag ${flag}`, title: flag === 'OFF_PLAN' && m.offPlan ? m.offPlan.detail : FLAGS[flag]?.why },
-    el('span', { 'aria-hidden': 'true' }, FLAGS[flag]?.icon || '!'), FLAGS[flag]?.text || flag)),
-  m.offPlan ? offPlanWords(m.offPlan) : null);
-}
-
-/** How the person left their accepted plan, in the API's words, with a link to the plan. */
-function offPlanWords(drift) {
-  return el('span', { class: 'off-plan-detail' }, `${drift.detail}. `,
-    el('a', { href: `plan.html?plan=${encodeURIComponent(drift.planId)}` }, 'See the plan'));
+  return flagChips(m.flags, m.offPlan);
 }
 
 // ---- sorting -----------------------------------------------------------------------------------

@@ -478,3 +478,14 @@ export const FLAGS = {
   TROUBLED_PROGRAM_STREAK: { icon: '⟳', text: 'Troubled-program streak', why: 'several troubled programs in a row' },
   OFF_PLAN: { icon: '≠', text: 'Off plan', why: 'the role recorded differs from the one their accepted plan has for now' },
 };
+
+/**
+ * A person's flags as chips (the board's and the attention list's), and how they left their accepted plan, if they
+ * did, in the API's words with a link to the plan.
+ */
+export function flagChips(flags, offPlan) {
+  return el('span', { class: 'flags' }, flags.map((flag) => el('span', { class: `flag ${flag}`, title: flag === 'OFF_PLAN' && offPlan ? offPlan.detail : FLAGS[flag]?.why },
+    el('span', { 'aria-hidden': 'true' }, FLAGS[flag]?.icon || '!'), FLAGS[flag]?.text || flag)),
+  offPlan ? el('span', { class: 'off-plan-detail' }, `${offPlan.detail}. `,
+    el('a', { href: `plan.html?plan=${encodeURIComponent(offPlan.planId)}` }, 'See the plan')) : null);
+}
