@@ -444,8 +444,8 @@ class DashboardBrowserTest {
         List<String> types = new Select(browser.find("#event-type")).getOptions().stream()
                 .map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).toList();
         assertThat(types).containsExactlyInAnyOrder("DELIVERY_ROLE_STARTED", "JOINED_PMO", "TOOK_TROUBLED_PROGRAM",
-                "REGAINED_DELIVERY_ROLE", "ASSIGNMENT_ENDED", "ADMINISTRATIVE_LOAD_RECORDED", "SKILL_ASSESSED",
-                "TEAM_CHANGED", "EVENT_RETRACTED");
+                "REGAINED_DELIVERY_ROLE", "ASSIGNMENT_ENDED", "ADMINISTRATIVE_LOAD_RECORDED", "PMO_PREFERENCE_STATED",
+                "SKILL_ASSESSED", "TEAM_CHANGED", "EVENT_RETRACTED");
 
         record("DELIVERY_ROLE_STARTED", TODAY.minusYears(5), Map.of("#DELIVERY_ROLE_STARTED-projectName", "Vitamin study"));
         record("TOOK_TROUBLED_PROGRAM", TODAY.minusYears(3), Map.of("#TOOK_TROUBLED_PROGRAM-programName", "Lab rescue"));
