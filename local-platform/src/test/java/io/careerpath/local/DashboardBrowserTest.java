@@ -452,13 +452,16 @@ class DashboardBrowserTest {
         record("ASSIGNMENT_ENDED", TODAY.minusYears(2), Map.of("#ASSIGNMENT_ENDED-outcome", "RESCUED"));
         record("REGAINED_DELIVERY_ROLE", TODAY.minusYears(2), Map.of("#REGAINED_DELIVERY_ROLE-projectName", "Chemistry bond"));
         record("ADMINISTRATIVE_LOAD_RECORDED", TODAY.minusYears(1), Map.of("#ADMINISTRATIVE_LOAD_RECORDED-percentOfTime", "25"));
+        // sent as a JSON boolean, which the API insists on
+        record("PMO_PREFERENCE_STATED", TODAY.minusMonths(9), Map.of("#PMO_PREFERENCE_STATED-willing", "false"));
         record("SKILL_ASSESSED", TODAY.minusMonths(6), Map.of("#SKILL_ASSESSED-skill", "LEADERSHIP", "#SKILL_ASSESSED-level", "4"));
         record("TEAM_CHANGED", TODAY.minusMonths(3), Map.of("#TEAM_CHANGED-teamId", "team-nobel"));
 
         Map<String, Object> chart = browser.awaitChartDrawn("timeline-chart",
                 c -> DashboardBrowser.dataNames(c).contains("Moved to team Nobel"));
         assertThat(DashboardBrowser.dataNames(chart)).contains("Delivery: Vitamin study", "Troubled program: Lab rescue",
-                "Delivery: Chemistry bond", "Administrative load 25 %", "Leadership assessed at level 4");
+                "Delivery: Chemistry bond", "Administrative load 25 %", "Would rather not join a PMO",
+                "Leadership assessed at level 4");
         assertThat((String) chart.get("label")).contains("Lab rescue", "rescued");
 
         // retracting the skill assessment takes it out of the views
