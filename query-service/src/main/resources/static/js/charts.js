@@ -276,7 +276,7 @@ function fit(text, width) {
 
 const EVENT_SYMBOLS = {
   PERSON_REGISTERED: 'pin', SKILL_ASSESSED: 'diamond', ADMINISTRATIVE_LOAD_RECORDED: 'rect', TEAM_CHANGED: 'triangle',
-  ASSIGNMENT_ENDED: 'roundRect',
+  ASSIGNMENT_ENDED: 'roundRect', PMO_PREFERENCE_STATED: 'arrow',
 };
 
 function eventWords(entry) {
@@ -291,6 +291,7 @@ function eventWords(entry) {
     case 'ASSIGNMENT_ENDED': return `${d.assignmentKind ? `${kindLabel(d.assignmentKind)} role` : 'Assignment'} ended`
       + `${d.outcome ? `: ${outcomeWords(d.outcome)}` : ''}${d.supersededBy ? ' (the next role began)' : ''}`;
     case 'ADMINISTRATIVE_LOAD_RECORDED': return `Administrative load ${d.percentOfTime} %`;
+    case 'PMO_PREFERENCE_STATED': return d.willing ? 'Open to a PMO role' : 'Would rather not join a PMO';
     case 'SKILL_ASSESSED': return `${skillLabel(d.skill)} assessed at level ${d.level}`;
     case 'TEAM_CHANGED': return `Moved to ${d.teamId ? `team ${teamWords(d.teamId, d.teamName)}` : 'a team'}${d.managerId ? ', with a new manager' : ''}`;
     default: return humanize(entry.type);

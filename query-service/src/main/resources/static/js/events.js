@@ -58,6 +58,12 @@ export const EVENT_TYPES = [
     fields: [{ name: 'percentOfTime', label: 'Share of time on administrative work (%)', kind: 'number', required: true, min: 0, max: 100 }],
   },
   {
+    type: 'PMO_PREFERENCE_STATED', group: 'Preferences', label: 'Stated a PMO preference',
+    fields: [{ name: 'willing', label: 'Willing to join a PMO', kind: 'select', required: true, boolean: true,
+      options: [{ value: 'false', label: 'No, would rather not' }, { value: 'true', label: 'Yes, open to it' }],
+      hint: 'From the date on, until they say otherwise. Plans keep someone unwilling out of PMO seats unless nothing else works.' }],
+  },
+  {
     type: 'SKILL_ASSESSED', group: 'Observations', label: 'A skill was assessed',
     fields: [
       { name: 'skill', label: 'Skill', kind: 'select', required: true, options: options(SKILLS) },

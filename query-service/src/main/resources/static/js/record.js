@@ -92,7 +92,8 @@ function body(form) {
     if (field.kind === 'checkbox') {
       event[field.name] = input.checked;
     } else if (input.value.trim() !== '') {
-      event[field.name] = field.kind === 'number' || field.number ? Number(input.value) : input.value.trim();
+      event[field.name] = field.boolean ? input.value === 'true'
+        : field.kind === 'number' || field.number ? Number(input.value) : input.value.trim();
     }
   }
   return event;

@@ -201,6 +201,7 @@ class AsyncApiContractTest {
                 "pmoName", "Office of the CIO", "deliveryResponsibility", "PARTIAL"));
         String load = client.record(person, Map.of("type", "ADMINISTRATIVE_LOAD_RECORDED", "effectiveDate", "2015-06-01",
                 "percentOfTime", 45)).get("eventId").asText();
+        client.record(person, Map.of("type", "PMO_PREFERENCE_STATED", "effectiveDate", "2015-09-01", "willing", false));
         client.record(person, Map.of("type", "SKILL_ASSESSED", "effectiveDate", "2016-01-04",
                 "skill", "STRATEGIC_VISIBILITY", "level", 4));
         client.record(person, Map.of("type", "SKILL_ASSESSED", "effectiveDate", "2016-02-01",

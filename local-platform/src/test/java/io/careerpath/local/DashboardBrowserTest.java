@@ -444,21 +444,24 @@ class DashboardBrowserTest {
         List<String> types = new Select(browser.find("#event-type")).getOptions().stream()
                 .map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).toList();
         assertThat(types).containsExactlyInAnyOrder("DELIVERY_ROLE_STARTED", "JOINED_PMO", "TOOK_TROUBLED_PROGRAM",
-                "REGAINED_DELIVERY_ROLE", "ASSIGNMENT_ENDED", "ADMINISTRATIVE_LOAD_RECORDED", "SKILL_ASSESSED",
-                "TEAM_CHANGED", "EVENT_RETRACTED");
+                "REGAINED_DELIVERY_ROLE", "ASSIGNMENT_ENDED", "ADMINISTRATIVE_LOAD_RECORDED", "PMO_PREFERENCE_STATED",
+                "SKILL_ASSESSED", "TEAM_CHANGED", "EVENT_RETRACTED");
 
         record("DELIVERY_ROLE_STARTED", TODAY.minusYears(5), Map.of("#DELIVERY_ROLE_STARTED-projectName", "Vitamin study"));
         record("TOOK_TROUBLED_PROGRAM", TODAY.minusYears(3), Map.of("#TOOK_TROUBLED_PROGRAM-programName", "Lab rescue"));
         record("ASSIGNMENT_ENDED", TODAY.minusYears(2), Map.of("#ASSIGNMENT_ENDED-outcome", "RESCUED"));
         record("REGAINED_DELIVERY_ROLE", TODAY.minusYears(2), Map.of("#REGAINED_DELIVERY_ROLE-projectName", "Chemistry bond"));
         record("ADMINISTRATIVE_LOAD_RECORDED", TODAY.minusYears(1), Map.of("#ADMINISTRATIVE_LOAD_RECORDED-percentOfTime", "25"));
+        // sent as a JSON boolean, which the API insists on
+        record("PMO_PREFERENCE_STATED", TODAY.minusMonths(9), Map.of("#PMO_PREFERENCE_STATED-willing", "false"));
         record("SKILL_ASSESSED", TODAY.minusMonths(6), Map.of("#SKILL_ASSESSED-skill", "LEADERSHIP", "#SKILL_ASSESSED-level", "4"));
         record("TEAM_CHANGED", TODAY.minusMonths(3), Map.of("#TEAM_CHANGED-teamId", "team-nobel"));
 
         Map<String, Object> chart = browser.awaitChartDrawn("timeline-chart",
                 c -> DashboardBrowser.dataNames(c).contains("Moved to team Nobel"));
         assertThat(DashboardBrowser.dataNames(chart)).contains("Delivery: Vitamin study", "Troubled program: Lab rescue",
-                "Delivery: Chemistry bond", "Administrative load 25 %", "Leadership assessed at level 4");
+                "Delivery: Chemistry bond", "Administrative load 25 %", "Would rather not join a PMO",
+                "Leadership assessed at level 4");
         assertThat((String) chart.get("label")).contains("Lab rescue", "rescued");
 
         // retracting the skill assessment takes it out of the views

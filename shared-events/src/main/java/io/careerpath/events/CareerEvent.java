@@ -14,7 +14,7 @@ import java.time.LocalDate;
  */
 public sealed interface CareerEvent
         permits PersonRegistered, TeamChanged, AssignmentStarted, AssignmentEnded, AdministrativeLoadRecorded,
-        SkillAssessed, EventRetracted, PersonErased {
+        PmoPreferenceStated, SkillAssessed, EventRetracted, PersonErased {
 
     /** The person whose career this is (the aggregate identifier). */
     String personId();

@@ -17,6 +17,7 @@ import io.careerpath.events.EventRetracted;
 import io.careerpath.events.JoinedPmo;
 import io.careerpath.events.PersonErased;
 import io.careerpath.events.PersonRegistered;
+import io.careerpath.events.PmoPreferenceStated;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.RegainedDeliveryRole;
 import io.careerpath.events.Skill;
@@ -125,6 +126,7 @@ class GoldenWireFormatTest {
                 new AssignmentEnded(PERSON, "e-ended", DAY, BY, AT, "e-troubled", AssignmentKind.TROUBLED_PROGRAM,
                         AssignmentOutcome.RESCUED, "e-regained"),
                 new AdministrativeLoadRecorded(PERSON, "e-admin", DAY, BY, AT, 35),
+                new PmoPreferenceStated(PERSON, "e-preference", DAY, BY, AT, false),
                 new SkillAssessed(PERSON, "e-skill", DAY, BY, AT, Skill.DELIVERY_EXECUTION, 3, "manager-joan"),
                 new EventRetracted(PERSON, "e-retracted", DAY, BY, AT, "e-admin", "ADMINISTRATIVE_LOAD_RECORDED",
                         "Recorded for the wrong person"),
@@ -213,6 +215,7 @@ class GoldenWireFormatTest {
                 Map.entry(RegainedDeliveryRole.class, "REGAINED_DELIVERY_ROLE"),
                 Map.entry(AssignmentEnded.class, "ASSIGNMENT_ENDED"),
                 Map.entry(AdministrativeLoadRecorded.class, "ADMINISTRATIVE_LOAD_RECORDED"),
+                Map.entry(PmoPreferenceStated.class, "PMO_PREFERENCE_STATED"),
                 Map.entry(SkillAssessed.class, "SKILL_ASSESSED"),
                 Map.entry(EventRetracted.class, "EVENT_RETRACTED"),
                 Map.entry(PersonErased.class, "PERSON_ERASED"));

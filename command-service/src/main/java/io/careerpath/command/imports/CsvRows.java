@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * CSV rows (see docs/bulk-import.md): a header row names the columns, in any order, from
  * {@link #COLUMNS}; {@code personRef} and {@code type} are required. Each later row is one event. An
  * empty cell is an absent field; {@code percentOfTime} and {@code level} are whole numbers and
- * {@code deliveryResponsibility} is {@code true} or {@code false} when they look like one (otherwise
- * they stay text, and the API's rules refuse them as a value of the wrong type); every other cell is
- * text, taken as it is. The row then becomes the JSON object the API would take.
+ * {@code deliveryResponsibility} and {@code willing} are {@code true} or {@code false} when they look like
+ * one (otherwise they stay text, and the API's rules refuse them as a value of the wrong type); every other
+ * cell is text, taken as it is. The row then becomes the JSON object the API would take.
  */
 final class CsvRows implements RowReader {
 
@@ -25,9 +25,9 @@ final class CsvRows implements RowReader {
     /** Every column a file may have: {@code personRef} and the API's fields of every type. */
     static final List<String> COLUMNS = List.of(PERSON_REF, "type", "effectiveDate", "displayName", "teamId",
             "teamName", "projectName", "pmoType", "pmoName", "deliveryResponsibility", "programName", "outcome", "percentOfTime",
-            "skill", "level", "assessor", "managerId", "eventId", "reason");
+            "willing", "skill", "level", "assessor", "managerId", "eventId", "reason");
     private static final Set<String> WHOLE_NUMBERS = Set.of("percentOfTime", "level");
-    private static final Set<String> BOOLEANS = Set.of("deliveryResponsibility");
+    private static final Set<String> BOOLEANS = Set.of("deliveryResponsibility", "willing");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d{1,9}");
 
     @Override

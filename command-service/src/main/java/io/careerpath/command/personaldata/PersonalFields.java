@@ -76,6 +76,7 @@ public final class PersonalFields {
             return new SkillAssessed(e.personId(), e.eventId(), e.effectiveDate(), e.recordedBy(), e.recordedAt(),
                     e.skill(), e.level(), field.apply(e.assessor()));
         }
-        return event; // TeamChanged, AssignmentEnded, AdministrativeLoadRecorded, PersonErased: career facts only
+        // TeamChanged, AssignmentEnded, AdministrativeLoadRecorded, PmoPreferenceStated, PersonErased: career facts only
+        return event;
     }
 }

@@ -15,7 +15,7 @@ class OpenApiDocumentTest extends CommandApiTest {
 
     private static final List<String> EVENT_TYPES = List.of("DELIVERY_ROLE_STARTED", "JOINED_PMO",
             "TOOK_TROUBLED_PROGRAM", "REGAINED_DELIVERY_ROLE", "ASSIGNMENT_ENDED", "ADMINISTRATIVE_LOAD_RECORDED",
-            "SKILL_ASSESSED", "TEAM_CHANGED", "EVENT_RETRACTED");
+            "PMO_PREFERENCE_STATED", "SKILL_ASSESSED", "TEAM_CHANGED", "EVENT_RETRACTED");
 
     @Test
     void recordingACareerEventIsDocumentedWithAnExamplePerType() throws Exception {
@@ -52,7 +52,8 @@ class OpenApiDocumentTest extends CommandApiTest {
         String person = register();
 
         for (String type : List.of("DELIVERY_ROLE_STARTED", "JOINED_PMO", "ADMINISTRATIVE_LOAD_RECORDED",
-                "TOOK_TROUBLED_PROGRAM", "ASSIGNMENT_ENDED", "REGAINED_DELIVERY_ROLE", "TEAM_CHANGED", "SKILL_ASSESSED")) {
+                "TOOK_TROUBLED_PROGRAM", "ASSIGNMENT_ENDED", "REGAINED_DELIVERY_ROLE", "TEAM_CHANGED", "SKILL_ASSESSED",
+                "PMO_PREFERENCE_STATED")) {
             recorded(person, examples.get(type).get("value").toString());
         }
         String load = storedEvents(person).stream().filter(AdministrativeLoadRecorded.class::isInstance)

@@ -99,6 +99,17 @@ class RefusalsRecordNothingTest extends CommandApiTest {
                 refused("administrative load below 0 %", """
                         {"type": "ADMINISTRATIVE_LOAD_RECORDED", "effectiveDate": "2024-01-01", "percentOfTime": -1}""",
                         400, "validation", "percentOfTime"),
+                refused("no answer to whether the person is willing to join a PMO", """
+                        {"type": "PMO_PREFERENCE_STATED", "effectiveDate": "2024-01-01"}""", 400, "validation", "willing"),
+                refused("a preference in words instead of true or false", """
+                        {"type": "PMO_PREFERENCE_STATED", "effectiveDate": "2024-01-01", "willing": "no"}""",
+                        400, "invalid-value", "willing"),
+                refused("a preference with a reason (free text is not part of it)", """
+                        {"type": "PMO_PREFERENCE_STATED", "effectiveDate": "2024-01-01", "willing": false, "note": "family"}""",
+                        400, "unknown-field", "note"),
+                refused("a preference from the future", """
+                        {"type": "PMO_PREFERENCE_STATED", "effectiveDate": "2025-06-17", "willing": false}""",
+                        422, "effective-date-out-of-range", "effectiveDate"),
                 refused("a skill level above 5", """
                         {"type": "SKILL_ASSESSED", "effectiveDate": "2024-01-01", "skill": "LEADERSHIP", "level": 6}""",
                         400, "validation", "level"),

@@ -189,6 +189,9 @@ class CsvRowsTest {
                 } else if (column.equals("deliveryResponsibility")) {
                     cell = "true";
                     expected.put(column, true);
+                } else if (column.equals("willing")) {
+                    cell = "false";
+                    expected.put(column, false);
                 } else {
                     cell = "value of " + column;
                     expected.put(column, cell);

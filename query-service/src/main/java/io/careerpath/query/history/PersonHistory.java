@@ -36,6 +36,7 @@ import org.bson.Document;
 public record PersonHistory(String personId, LocalDate asOf, long sequence, List<HistoryEntry> entries) {
 
     private static final String JOINED_PMO = "JOINED_PMO";
+    private static final String PMO_PREFERENCE_STATED = "PMO_PREFERENCE_STATED";
     private static final String DELIVERY_RESPONSIBILITY = "deliveryResponsibility";
     private static final Comparator<HistoryEntry> CAREER_ORDER =
             Comparator.comparing(HistoryEntry::effectiveDate).thenComparingLong(HistoryEntry::sequence);
@@ -184,6 +185,21 @@ public record PersonHistory(String personId, LocalDate asOf, long sequence, List
                 .map(entry -> new AdminLoadObservation(entry.effectiveDate(),
                         Double.parseDouble(entry.detail("percentOfTime"))))
                 .toList();
+    }
+
+    /**
+     * Whether the person is willing to join a PMO, as they last said effective by the viewpoint's day: their latest
+     * {@code PMO_PREFERENCE_STATED} in career order (stated later wins on the same day), retractions applied, from
+     * what was known on the viewpoint's knowledge day. Empty when they never said.
+     */
+    public Optional<Boolean> willingToJoinPmo() {
+        Boolean willing = null;
+        for (HistoryEntry entry : entries) {
+            if (entry.type().equals(PMO_PREFERENCE_STATED) && entry.detail("willing") != null) {
+                willing = Boolean.valueOf(entry.detail("willing"));
+            }
+        }
+        return Optional.ofNullable(willing);
     }
 
     public List<SkillAssessment> assessments() {

@@ -35,7 +35,9 @@ record PlanRequest(
         Integer minimumMonthsInRole,
         @Min(0) @Max(100) @Schema(description = "moves a team absorbs per quarter; default 2")
         Integer maxMovesPerQuarter,
-        @Size(max = 500) @Schema(description = "people who said they do not want a PMO role")
+        @Size(max = 500) @Schema(description = "people who said they do not want a PMO role but have no preference"
+                + " recorded. Whoever's recorded preference in force today (PMO_PREFERENCE_STATED) is not willing counts as"
+                + " unwilling without being listed; listing someone makes them unwilling for this plan whatever they recorded")
         List<@NotNull @Pattern(regexp = IdPatterns.PERSON, message = "must be a person id (UUID)") String> unwilling,
         @Schema(description = "rule id -> weight; rules not named keep their default (see the rules of any answer)")
         Map<String, @NotNull @Valid RuleWeight> weights,

@@ -87,13 +87,13 @@ class PlanningProblems {
         List<PlannedRole> roles = new ArrayList<>();
         List<Seat> seats = seats(request, roles);
         ConstraintWeightOverrides<HardMediumSoftScore> weights = weights(request.weightOverrides());
-        Set<String> unwilling = new HashSet<>(request.unwillingPeople());
+        Set<String> saidUnwilling = new HashSet<>(request.unwillingPeople());
         Map<String, CareerHistory> careers = new LinkedHashMap<>();
         List<Member> members = new ArrayList<>();
         everyone.values().forEach(history -> {
             CareerHistory career = history.toCareerHistory();
             careers.put(history.personId(), career);
-            members.add(member(model, history, career, today, rules, roles, unwilling.contains(history.personId())));
+            members.add(member(model, history, career, today, rules, roles, unwilling(history, saidUnwilling)));
         });
         List<SeatQuarter> seatQuarters = new ArrayList<>();
         for (Seat seat : seats) {
@@ -185,6 +185,17 @@ class PlanningProblems {
             });
         });
         return ConstraintWeightOverrides.of(weights);
+    }
+
+    /**
+     * Whether the person does not want a PMO role: they stated so (their {@code PMO_PREFERENCE_STATED} in force on the
+     * history's day, today for a plan), or the request says so for them. The request's list adds to what is recorded,
+     * never overrides it: it is for people who told their manager but have no preference recorded yet, and a planner
+     * cannot make someone who said no willing by leaving them off it.
+     */
+    private static boolean unwilling(PersonHistory history, Set<String> saidUnwilling) {
+        return saidUnwilling.contains(history.personId())
+                || history.willingToJoinPmo().filter(willing -> !willing).isPresent();
     }
 
     private static Member member(SkillModel model, PersonHistory history, CareerHistory career, LocalDate today,

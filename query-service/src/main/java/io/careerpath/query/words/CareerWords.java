@@ -98,6 +98,8 @@ public final class CareerWords {
                     + (entry.detail("outcome") == null ? "" : ": " + outcome(entry.detail("outcome")))
                     + (entry.detail("supersededBy") == null ? "" : " (the next role began)");
             case "ADMINISTRATIVE_LOAD_RECORDED" -> "Administrative load " + entry.detail("percentOfTime") + " %";
+            case "PMO_PREFERENCE_STATED" -> Boolean.parseBoolean(entry.detail("willing")) ? "Open to a PMO role"
+                    : "Would rather not join a PMO";
             case "SKILL_ASSESSED" -> skill(constant(Skill.class, entry.detail("skill"))) + " assessed at level " + entry.detail("level");
             // the new manager is a person id: never shown, only that there is one
             case "TEAM_CHANGED" -> "Moved to " + team(entry) + (entry.detail("managerId") == null ? "" : ", with a new manager");

@@ -13,6 +13,7 @@ import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.JoinedPmo;
 import io.careerpath.events.PersonErased;
 import io.careerpath.events.PersonRegistered;
+import io.careerpath.events.PmoPreferenceStated;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.TeamChanged;
 import io.careerpath.query.keys.TestKeys;
@@ -129,6 +130,23 @@ class PersonHistoryProjectionTest {
 
         assertThat(stored("p1")).isEqualTo(before);
         assertThat(stored("p1").get("lastSequence", Number.class).longValue()).isEqualTo(2);
+    }
+
+    @Test
+    void theLatestStatedPmoPreferenceIsKeptAndReadAsOfADay() {
+        deliver(registered("p1", "t1"), 0L);
+        deliver(new PmoPreferenceStated("p1", "pref-1", LocalDate.parse("2021-01-01"), "p1", RECORDED, false), 1L);
+        deliver(new PmoPreferenceStated("p1", "pref-2", LocalDate.parse("2023-01-01"), "p1", RECORDED, true), 2L);
+
+        Document stored = stored("p1");
+        java.util.function.Function<String, PersonHistory> asOf = day -> PersonHistory.fromDocument(stored,
+                new io.careerpath.query.api.Viewpoint(LocalDate.parse(day), LocalDate.parse("2024-06-01")));
+
+        assertThat(asOf.apply("2020-06-01").willingToJoinPmo()).isEmpty();
+        assertThat(asOf.apply("2022-06-01").willingToJoinPmo()).contains(false);
+        assertThat(asOf.apply("2024-06-01").willingToJoinPmo()).contains(true);
+        assertThat(asOf.apply("2024-06-01").entries()).filteredOn(entry -> entry.type().equals("PMO_PREFERENCE_STATED"))
+                .extracting(HistoryEntry::details).containsExactly(Map.of("willing", false), Map.of("willing", true));
     }
 
     @Test

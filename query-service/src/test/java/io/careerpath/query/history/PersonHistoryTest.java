@@ -164,6 +164,39 @@ class PersonHistoryTest {
     }
 
     @Test
+    void thePmoPreferenceInForceIsTheLatestStatedByTheDayAsKnownThen() {
+        record("PERSON_REGISTERED", "2015-01-01", "2015-01-01", Map.of("displayName", "Ada", "teamId", "t1"));
+        record("PMO_PREFERENCE_STATED", "2020-01-01", "2020-01-01", Map.of("willing", true));
+        record("PMO_PREFERENCE_STATED", "2022-01-01", "2022-01-01", Map.of("willing", false));
+        // stated on the same day, later: it wins
+        record("PMO_PREFERENCE_STATED", "2022-01-01", "2022-01-02", Map.of("willing", true));
+        // recorded late: effective in 2023, known only from 2024-03-01
+        record("PMO_PREFERENCE_STATED", "2023-01-01", "2024-03-01", Map.of("willing", false));
+
+        assertThat(asOf("2019-12-31").willingToJoinPmo()).isEmpty();
+        assertThat(asOf("2021-06-01").willingToJoinPmo()).contains(true);
+        assertThat(PersonHistory.fromDocument(stored(true), new Viewpoint(LocalDate.parse("2022-01-01"),
+                LocalDate.parse("2022-01-01"))).willingToJoinPmo()).as("before the second statement was known").contains(false);
+        assertThat(asOf("2022-01-02").willingToJoinPmo()).contains(true);
+        // 2023 as known on 2024-01-01, and as known today
+        assertThat(PersonHistory.fromDocument(stored(true), new Viewpoint(LocalDate.parse("2023-06-01"),
+                LocalDate.parse("2024-01-01"))).willingToJoinPmo()).contains(true);
+        assertThat(PersonHistory.fromDocument(stored(true), new Viewpoint(LocalDate.parse("2023-06-01"),
+                LocalDate.parse("2024-06-01"))).willingToJoinPmo()).contains(false);
+    }
+
+    @Test
+    void aRetractedPmoPreferenceNoLongerCounts() {
+        record("PMO_PREFERENCE_STATED", "2020-01-01", "2020-01-01", Map.of("willing", true));
+        HistoryEntry unwilling = record("PMO_PREFERENCE_STATED", "2022-01-01", "2022-01-01", Map.of("willing", false));
+        record("EVENT_RETRACTED", "2022-02-01", "2022-02-01", Map.of("retractedEventId", unwilling.eventId(),
+                "retractedEventType", "PMO_PREFERENCE_STATED"));
+
+        assertThat(asOf("2022-01-15").willingToJoinPmo()).contains(false);
+        assertThat(asOf("2022-02-01").willingToJoinPmo()).contains(true);
+    }
+
+    @Test
     void theSkillModelSeesTheAssignmentsLoadsAndAssessments() {
         record("JOINED_PMO", "2019-06-01", "2024-01-01", Map.of("pmoType", "PROGRAM", "deliveryResponsibility", true));
         record("ADMINISTRATIVE_LOAD_RECORDED", "2019-07-01", "2024-01-01", Map.of("percentOfTime", 35));

@@ -11,11 +11,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
+import io.careerpath.events.DeliveryRoleStarted;
+import io.careerpath.events.PmoPreferenceStated;
 import io.careerpath.query.api.ApiFixture;
 import io.careerpath.query.api.ApiTest;
 import io.careerpath.security.Role;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +47,8 @@ class PlanningApiTest {
             {"teams": ["t1"], "horizonQuarters": 4, "seed": 3, "unwilling": ["%s", "%s"],
              "seats": [{"kind": "PMO", "pmoType": "PROGRAM", "name": "Program Atlas PMO", "quarters": 2}]}"""
             .formatted(E, F);
+    /** Recorded on a day the plans of the test (made on 2025-06-01) know of. */
+    private static final Instant STATED = Instant.parse("2025-05-01T09:00:00Z");
 
     @Autowired
     private MockMvc mvc;
@@ -110,6 +118,47 @@ class PlanningApiTest {
         assertThat(loss.at("/breaches/0/displayName").asText()).isEqualTo("Bob Byte");
         assertThat(loss.at("/breaches/0/detail").asText()).startsWith("delivery retention 0.");
         assertThat(plan.get("assignments")).hasSize(2);
+    }
+
+    /**
+     * A person's recorded preference is the planner's to read: no request needs to list them. On a team of its own: Una,
+     * with no roles recorded, loses nothing in a PMO and is the one to go, until she states she would rather not; then
+     * Walt, delivering since 2016, goes. The preference in force today counts, and the request's list still adds to it.
+     */
+    @Test
+    void aRecordedUnwillingnessKeepsThePersonOutOfPmoSeatsWithoutTheRequestListingThem() throws Exception {
+        String una = ApiFixture.newPersonId();
+        String walt = ApiFixture.newPersonId();
+        fixture.person(una, "Una Stated", "t-preference", "2018-01-01");
+        fixture.person(walt, "Walt Delivering", "t-preference", "2016-01-01");
+        fixture.record(new DeliveryRoleStarted(walt, "walt-d1", LocalDate.parse("2016-01-01"), walt, STATED,
+                fixture.seal(walt, "Hermes")));
+        String problem = """
+                {"teams": ["t-preference"], "horizonQuarters": 4, "seed": 3,
+                 "seats": [{"kind": "PMO", "pmoType": "PROGRAM", "name": "Program Atlas PMO", "quarters": 2}]}""";
+        assertThat(seatHolders(plan(Role.HR_ADMIN, problem))).as("with no preference recorded").containsOnly(una);
+
+        fixture.record(new PmoPreferenceStated(una, "una-1", LocalDate.parse("2025-03-01"), una, STATED, false));
+        JsonNode unwilling = plan(Role.HR_ADMIN, problem);
+
+        assertThat(seatHolders(unwilling)).containsOnly(walt);
+        assertThat(unwilling.get("feasible").asBoolean()).isTrue();
+        assertThat(rule(unwilling, "unwilling-to-join-pmo").get("breaches")).isEmpty();
+
+        // she changes her mind; a "no" effective only after today (2025-06-01) is not in force yet
+        fixture.record(new PmoPreferenceStated(una, "una-2", LocalDate.parse("2025-05-01"), una, STATED, true));
+        fixture.record(new PmoPreferenceStated(una, "una-3", LocalDate.parse("2025-07-01"), una, STATED, false));
+        assertThat(seatHolders(plan(Role.HR_ADMIN, problem))).containsOnly(una);
+        // the request's list still counts for whoever it names, whatever they recorded
+        assertThat(seatHolders(plan(Role.HR_ADMIN, problem.replace("\"seed\": 3,", "\"seed\": 3, \"unwilling\": [\"" + una
+                + "\"],")))).containsOnly(walt);
+    }
+
+    /** Everyone the plan puts in a seat, in any quarter. */
+    private static Set<String> seatHolders(JsonNode plan) {
+        Set<String> holders = new HashSet<>();
+        plan.get("assignments").forEach(assignment -> holders.add(assignment.get("personId").asText()));
+        return holders;
     }
 
     /** The rule {@code id} of a plan's rules, or of a list of rules. */

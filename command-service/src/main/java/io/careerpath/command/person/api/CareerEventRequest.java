@@ -21,6 +21,7 @@ import java.time.LocalDate;
         @JsonSubTypes.Type(value = RegainedDeliveryRoleRequest.class, name = "REGAINED_DELIVERY_ROLE"),
         @JsonSubTypes.Type(value = AssignmentEndedRequest.class, name = "ASSIGNMENT_ENDED"),
         @JsonSubTypes.Type(value = AdministrativeLoadRecordedRequest.class, name = "ADMINISTRATIVE_LOAD_RECORDED"),
+        @JsonSubTypes.Type(value = PmoPreferenceStatedRequest.class, name = "PMO_PREFERENCE_STATED"),
         @JsonSubTypes.Type(value = SkillAssessedRequest.class, name = "SKILL_ASSESSED"),
         @JsonSubTypes.Type(value = TeamChangedRequest.class, name = "TEAM_CHANGED"),
         @JsonSubTypes.Type(value = EventRetractedRequest.class, name = "EVENT_RETRACTED"),
@@ -28,8 +29,8 @@ import java.time.LocalDate;
 @Schema(description = "A career event to record; `type` decides which other fields it has.",
         oneOf = {DeliveryRoleStartedRequest.class, JoinedPmoRequest.class, TookTroubledProgramRequest.class,
                 RegainedDeliveryRoleRequest.class, AssignmentEndedRequest.class,
-                AdministrativeLoadRecordedRequest.class, SkillAssessedRequest.class, TeamChangedRequest.class,
-                EventRetractedRequest.class},
+                AdministrativeLoadRecordedRequest.class, PmoPreferenceStatedRequest.class, SkillAssessedRequest.class,
+                TeamChangedRequest.class, EventRetractedRequest.class},
         discriminatorProperty = "type",
         discriminatorMapping = {
                 @DiscriminatorMapping(value = "DELIVERY_ROLE_STARTED", schema = DeliveryRoleStartedRequest.class),
@@ -39,14 +40,15 @@ import java.time.LocalDate;
                 @DiscriminatorMapping(value = "ASSIGNMENT_ENDED", schema = AssignmentEndedRequest.class),
                 @DiscriminatorMapping(value = "ADMINISTRATIVE_LOAD_RECORDED",
                         schema = AdministrativeLoadRecordedRequest.class),
+                @DiscriminatorMapping(value = "PMO_PREFERENCE_STATED", schema = PmoPreferenceStatedRequest.class),
                 @DiscriminatorMapping(value = "SKILL_ASSESSED", schema = SkillAssessedRequest.class),
                 @DiscriminatorMapping(value = "TEAM_CHANGED", schema = TeamChangedRequest.class),
                 @DiscriminatorMapping(value = "EVENT_RETRACTED", schema = EventRetractedRequest.class),
         })
 public sealed interface CareerEventRequest
         permits DeliveryRoleStartedRequest, JoinedPmoRequest, TookTroubledProgramRequest, RegainedDeliveryRoleRequest,
-        AssignmentEndedRequest, AdministrativeLoadRecordedRequest, SkillAssessedRequest, TeamChangedRequest,
-        EventRetractedRequest {
+        AssignmentEndedRequest, AdministrativeLoadRecordedRequest, PmoPreferenceStatedRequest, SkillAssessedRequest,
+        TeamChangedRequest, EventRetractedRequest {
 
     String type();
 

@@ -140,6 +140,8 @@ class PersonController {
                             {"type": "REGAINED_DELIVERY_ROLE", "effectiveDate": "2023-02-01", "projectName": "Customer portal relaunch"}"""),
                     @ExampleObject(name = "ADMINISTRATIVE_LOAD_RECORDED", value = """
                             {"type": "ADMINISTRATIVE_LOAD_RECORDED", "effectiveDate": "2019-06-01", "percentOfTime": 35}"""),
+                    @ExampleObject(name = "PMO_PREFERENCE_STATED", value = """
+                            {"type": "PMO_PREFERENCE_STATED", "effectiveDate": "2025-03-01", "willing": false}"""),
                     @ExampleObject(name = "SKILL_ASSESSED", value = """
                             {"type": "SKILL_ASSESSED", "effectiveDate": "2024-05-15", "skill": "DELIVERY_EXECUTION", "level": 3}"""),
                     @ExampleObject(name = "TEAM_CHANGED", value = """

@@ -32,6 +32,7 @@ public final class CareerWords {
             Map.entry("REGAINED_DELIVERY_ROLE", "return to delivery"),
             Map.entry("ASSIGNMENT_ENDED", "end of an assignment"),
             Map.entry("ADMINISTRATIVE_LOAD_RECORDED", "administrative load"),
+            Map.entry("PMO_PREFERENCE_STATED", "stated PMO preference"),
             Map.entry("SKILL_ASSESSED", "skill assessment"),
             Map.entry("EVENT_RETRACTED", "retraction"),
             Map.entry("PERSON_ERASED", "erasure"));

@@ -96,6 +96,12 @@ public class Person {
     }
 
     @CommandHandler
+    RecordedEvent handle(StatePmoPreference command, EffectiveDateWindow dates, ConflictResolver conflicts,
+                         PersonAccessPolicy access) {
+        return record(command, dates, conflicts, access);
+    }
+
+    @CommandHandler
     RecordedEvent handle(AssessSkill command, EffectiveDateWindow dates, ConflictResolver conflicts,
                          PersonAccessPolicy access) {
         return record(command, dates, conflicts, access);

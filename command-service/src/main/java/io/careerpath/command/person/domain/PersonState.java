@@ -7,6 +7,7 @@ import io.careerpath.events.EventRetracted;
 import io.careerpath.events.JoinedPmo;
 import io.careerpath.events.PersonErased;
 import io.careerpath.events.PersonRegistered;
+import io.careerpath.events.PmoPreferenceStated;
 import io.careerpath.events.RegainedDeliveryRole;
 import io.careerpath.events.SkillAssessed;
 import io.careerpath.events.TeamChanged;
@@ -129,6 +130,10 @@ public final class PersonState {
                     AdministrativeLoadRecorded.MAX_PERCENT);
             return List.of(new AdministrativeLoadRecorded(personId, eventId(c), c.effectiveDate(), recordedBy(c),
                     recordedAt(c), c.percentOfTime()));
+        }
+        if (command instanceof StatePmoPreference c) {
+            return List.of(new PmoPreferenceStated(personId, eventId(c), c.effectiveDate(), recordedBy(c),
+                    recordedAt(c), c.willing()));
         }
         if (command instanceof AssessSkill c) {
             requireWithin("level", c.level(), SkillAssessed.MIN_LEVEL, SkillAssessed.MAX_LEVEL);
