@@ -45,10 +45,13 @@ async function renderUnwilling() {
   }));
   const people = teams.flatMap((t) => state.members.get(t) || [])
     .sort((a, b) => naturalCompare(a.displayName, b.displayName));
+  // a "no" recorded in someone's career counts whatever the ticks say: shown ticked, and not to be unticked here
   $('unwilling').replaceChildren(...people.map((m, i) => el('div', { class: 'field inline' },
-    el('input', { type: 'checkbox', id: `unwilling-${i}`, name: 'unwilling', value: m.personId, checked: ticked.has(m.personId),
+    el('input', { type: 'checkbox', id: `unwilling-${i}`, name: 'unwilling', value: m.personId,
+      checked: m.willingToJoinPmo === false || ticked.has(m.personId), disabled: m.willingToJoinPmo === false,
       'aria-describedby': 'unwilling-hint' }),
-    el('label', { for: `unwilling-${i}` }, m.displayName || 'Name not available'))));
+    el('label', { for: `unwilling-${i}` }, m.displayName || 'Name not available',
+      m.willingToJoinPmo === false ? el('span', { class: 'hint' }, ' (recorded in their career)') : null))));
   if (!people.length) $('unwilling').append(el('p', { class: 'empty' }, 'Choose a team to list its people.'));
 }
 
@@ -167,7 +170,7 @@ function request() {
     horizonQuarters: numberOrNull($('horizon')),
     minimumMonthsInRole: numberOrNull($('minimum-months')),
     maxMovesPerQuarter: numberOrNull($('max-moves')),
-    unwilling: [...document.querySelectorAll('#unwilling input:checked')].map((box) => box.value),
+    unwilling: [...document.querySelectorAll('#unwilling input:checked:not(:disabled)')].map((box) => box.value),
     weights,
     timeLimitSeconds: numberOrNull($('time-limit')),
     seed: numberOrNull($('seed')),

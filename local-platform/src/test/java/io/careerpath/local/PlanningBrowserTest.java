@@ -25,7 +25,7 @@ import org.openqa.selenium.WebElement;
  * field.
  *
  * <p>The cast in team-apollo: maria herself (a year in a program PMO), Ada, Grace and Alan delivering for ten years;
- * Grace said no to a PMO role.
+ * Grace said no to a PMO role (ticked on the page), Alan too (recorded in his career).
  */
 class PlanningBrowserTest {
 
@@ -37,6 +37,7 @@ class PlanningBrowserTest {
     static String base;
     static DemoAccount maria;
     static String grace;
+    static String alan;
 
     @RegisterExtension
     @Order(1)
@@ -82,6 +83,11 @@ class PlanningBrowserTest {
         browser.find("#seat-0-name").sendKeys("Atlas PMO");
         replace(browser.find("#horizon"), "4");
         tickUnwilling("Grace Hopper");
+        // Alan's "no" is recorded in his career: ticked, and not to be unticked here
+        WebElement alanSaidNo = browser.find("#unwilling input[value='" + alan + "']");
+        assertThat(alanSaidNo.isSelected()).isTrue();
+        assertThat(alanSaidNo.isEnabled()).isFalse();
+        assertThat(browser.text("#unwilling")).contains("Alan Turing (recorded in their career)");
         // what the status line says while the planner works: recorded as it changes
         browser.js("""
                 window.statusSeen = [];
@@ -209,6 +215,7 @@ class PlanningBrowserTest {
                 event("JOINED_PMO", TODAY.minusYears(1), "pmoType", "PROGRAM", "pmoName", "Apollo program office")));
         person(null, "Ada Lovelace", start, List.of(event("DELIVERY_ROLE_STARTED", start, "projectName", "Analytical engine")));
         grace = person(null, "Grace Hopper", start, List.of(event("DELIVERY_ROLE_STARTED", start, "projectName", "Compiler")));
-        person(null, "Alan Turing", start, List.of(event("DELIVERY_ROLE_STARTED", start, "projectName", "Codebreaker")));
+        alan = person(null, "Alan Turing", start, List.of(event("DELIVERY_ROLE_STARTED", start, "projectName", "Codebreaker"),
+                event("PMO_PREFERENCE_STATED", TODAY.minusMonths(2), "willing", false)));
     }
 }

@@ -60,7 +60,8 @@ public class MemberFigures {
                         current.start(), current.durationMonths(day)),
                 outlook.deliveryHistory() ? round(outlook.deliveryRetention()) : null, rotateBackBy,
                 outlook.monthsSinceLastDelivery().isPresent() ? round(outlook.monthsSinceLastDelivery().getAsDouble()) : null,
-                adminLoad, streak, flags, outlook.deliveryHistory(), verdict, null);
+                adminLoad, streak, flags, outlook.deliveryHistory(), verdict,
+                history.willingToJoinPmo().orElse(null), null);
     }
 
     /**

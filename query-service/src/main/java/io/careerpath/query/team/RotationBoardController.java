@@ -80,18 +80,20 @@ class RotationBoardController {
      * @param deliveryRetention null without delivery history
      * @param deliveryHistory   whether anything in delivery was practised or assessed by the day
      * @param deliveryVerdict   the verdict the career page's delivery figures follow too
+     * @param willingToJoinPmo  the person's recorded PMO preference in force on the day; null if they never stated one
      * @param offPlan           how the person has left their accepted plan, if they have (flag {@code OFF_PLAN})
      */
     record Member(String personId, String displayName, CurrentAssignment currentAssignment, Double deliveryRetention,
                   LocalDate rotateBackBy, Double monthsSinceDelivery, Double adminLoadPercent, int troubledProgramStreak,
-                  List<Flag> flags, boolean deliveryHistory, DeliveryVerdict deliveryVerdict, PlanDrift offPlan) {
+                  List<Flag> flags, boolean deliveryHistory, DeliveryVerdict deliveryVerdict, Boolean willingToJoinPmo,
+                  PlanDrift offPlan) {
 
         Member offPlan(PlanDrift drift) {
             List<Flag> flagged = new ArrayList<>(flags);
             flagged.add(Flag.OFF_PLAN);
             return new Member(personId, displayName, currentAssignment, deliveryRetention, rotateBackBy,
                     monthsSinceDelivery, adminLoadPercent, troubledProgramStreak, List.copyOf(flagged), deliveryHistory,
-                    deliveryVerdict, drift);
+                    deliveryVerdict, willingToJoinPmo, drift);
         }
     }
 
