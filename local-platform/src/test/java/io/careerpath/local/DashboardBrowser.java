@@ -623,7 +623,8 @@ final class DashboardBrowser implements AutoCloseable {
 
     /** The screenshots docs/dashboards.md shows (docs/images/dashboard-{name}.png). */
     static final Set<String> FOR_THE_DOCS = Set.of("start", "career-what-if", "team", "record", "record-invalid",
-            "team-narrow", "data-health", "attention", "search", "calendar-link", "webhooks", "notifications", "plan");
+            "team-narrow", "data-health", "attention", "search", "calendar-link", "webhooks", "notifications", "plan",
+            "plan-drift");
 
     /**
      * The whole page (not just the window) as target/screenshots/{name}.png; with
