@@ -614,6 +614,23 @@ export const PERSON_STYLES = [
  * person (named by name), the rotate-back threshold across all of them.
  * @param people [{name, skills}] with skills the GET .../skills answer (curves=true)
  */
+/**
+ * What every chart of delivery retention over time shares (the comparison's and the plan's): one time axis, one
+ * 0–100 % axis, the legend below sized to its entries, a tooltip in percent.
+ */
+function retentionOverTime(container, description, series) {
+  return {
+    ...base(description),
+    grid: { left: 8, right: narrow(container) ? 24 : 56, top: 30, containLabel: true,
+      bottom: legendHeight(series.map((s) => s.name), container.clientWidth || 700) + 6 },
+    tooltip: { trigger: 'axis', confine: true, valueFormatter: (v) => (typeof v === 'number' ? percent(v) : v) },
+    legend: { bottom: 0, selectedMode: false, textStyle: { fontSize: 12 }, padding: 5, itemGap: 10, itemWidth: 25, itemHeight: 14 },
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true }, splitLine: { show: false } },
+    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => `${Math.round(v * 100)} %` },
+      splitLine: { lineStyle: { color: '#e3e6ea' } } },
+  };
+}
+
 export function drawCompareRetention(container, people) {
   const threshold = people.find((p) => p.skills)?.skills.rotateBackThreshold ?? 0.6;
   const series = people.map((p, i) => {
@@ -635,14 +652,7 @@ export function drawCompareRetention(container, people) {
     + people.map((p) => `${p.name} ${p.skills?.deliveryHistory === false ? 'no delivery history yet' : percent(p.skills?.deliveryRetention)}`).join(', ') + '.';
   const chart = chartFor(container);
   chart.setOption({
-    ...base(description),
-    grid: { left: 8, right: narrow(container) ? 24 : 56, top: 30, containLabel: true,
-      bottom: legendHeight(series.map((s) => s.name), container.clientWidth || 700) + 6 },
-    tooltip: { trigger: 'axis', confine: true, valueFormatter: (v) => (typeof v === 'number' ? percent(v) : v) },
-    legend: { bottom: 0, selectedMode: false, textStyle: { fontSize: 12 }, padding: 5, itemGap: 10, itemWidth: 25, itemHeight: 14 },
-    xAxis: { type: 'time', axisLabel: { hideOverlap: true }, splitLine: { show: false } },
-    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => `${Math.round(v * 100)} %` },
-      splitLine: { lineStyle: { color: '#e3e6ea' } } },
+    ...retentionOverTime(container, description, series),
     series,
   }, { notMerge: true });
   return chart;
@@ -778,14 +788,7 @@ export function drawPlanRetention(container, person, plan) {
       + `${percent(last.deliveryRetentionIfNobodyMoves)} if nobody moves; threshold ${percent(threshold)}.`;
   const chart = chartFor(container);
   chart.setOption({
-    ...base(description),
-    grid: { left: 8, right: narrow(container) ? 24 : 56, top: 30, containLabel: true,
-      bottom: legendHeight(series.map((s) => s.name), container.clientWidth || 700) + 6 },
-    tooltip: { trigger: 'axis', confine: true, valueFormatter: (v) => (typeof v === 'number' ? percent(v) : v) },
-    legend: { bottom: 0, selectedMode: false, textStyle: { fontSize: 12 }, padding: 5, itemGap: 10, itemWidth: 25, itemHeight: 14 },
-    xAxis: { type: 'time', axisLabel: { hideOverlap: true }, splitLine: { show: false } },
-    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => `${Math.round(v * 100)} %` },
-      splitLine: { lineStyle: { color: '#e3e6ea' } } },
+    ...retentionOverTime(container, description, series),
     graphic: none ? [{ type: 'text', left: 'center', top: 'middle', silent: true,
       style: { text: 'No delivery history yet', fontSize: 14, fill: '#4a5058' } }] : [],
     series,
