@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * seconds, and every event acknowledged is in the store and the read model exactly once and on the topic
  * ({@link EventAccounting}: requests refused meanwhile are sent again with their Idempotency-Key first).
  */
+@Tag("bad-day")
 class EventStoreOutageTest {
 
     private static final String OUTAGE = "outage";

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * another broker, and a start never takes a foreign process on its port for its own broker. Real brokers
  * (child processes from Kafka's jars), real launchers killed with SIGKILL.
  */
+@Tag("bad-day")
 class KafkaBrokerLifecycleTest {
 
     @TempDir

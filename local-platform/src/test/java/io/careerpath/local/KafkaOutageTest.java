@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * answer saying how stale it may be; once the broker is back every acknowledged event is in the event store, on
  * the topic and in the read model ({@link EventAccounting}: once in the store and the read model).
  */
+@Tag("bad-day")
 class KafkaOutageTest {
 
     private static final String OUTAGE = "outage";

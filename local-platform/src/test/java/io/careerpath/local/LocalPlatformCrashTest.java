@@ -40,6 +40,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -57,6 +58,7 @@ import org.junit.jupiter.api.Timeout;
  * <p>Each request records a day of its own for its person (the registration day plus its number), so the
  * store tells which request an event came from: a second event on a request's day was recorded twice.
  */
+@Tag("bad-day")
 class LocalPlatformCrashTest {
 
     private static final int PEOPLE = 40;

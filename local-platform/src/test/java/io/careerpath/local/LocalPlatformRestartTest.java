@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * parked stays parked across the restart (its dead-letter queue is in the read models' store). Each person's read
  * model (the demo people's too) is compared, entry by entry, with what the event store holds.
  */
+@Tag("bad-day")
 class LocalPlatformRestartTest {
 
     @TempDir

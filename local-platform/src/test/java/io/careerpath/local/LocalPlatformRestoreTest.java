@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
@@ -33,6 +34,7 @@ import org.springframework.web.client.RestClient;
  * nothing else: new Kafka log, new read models). Everything recorded before the backup is there, and only
  * that; whoever was erased after the backup stays erased, their key gone again.
  */
+@Tag("bad-day")
 class LocalPlatformRestoreTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);

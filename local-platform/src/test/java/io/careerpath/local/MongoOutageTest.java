@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * itself within seconds, and every event acknowledged is in the store, on the topic and in the read model
  * ({@link EventAccounting}: once in the store and the read model).
  */
+@Tag("bad-day")
 class MongoOutageTest {
 
     private static final String OUTAGE = "outage";

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.ResponseEntity;
@@ -42,6 +43,7 @@ import org.springframework.web.client.RestClient;
  * <p>The sign-in server here is the test's own, with access tokens living 61 s: the query service renews its own
  * token once it is within a minute of expiry, so it needs the server again a second after each renewal.
  */
+@Tag("bad-day")
 class SignInOutageTest {
 
     private static final String OUTAGE = "outage";

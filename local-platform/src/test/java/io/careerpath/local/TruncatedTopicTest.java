@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,6 +30,7 @@ import org.springframework.web.client.RestClient;
  * query service, started on it with read models of its own, still ends with every person's history exactly
  * as the event store holds it, says that the topic no longer holds everything, and a rebuild does too.
  */
+@Tag("bad-day")
 class TruncatedTopicTest {
 
     @Test
