@@ -12,6 +12,7 @@ import io.careerpath.local.PlatformServices;
 import io.careerpath.local.signin.SignInServer;
 import io.careerpath.query.intake.ProjectionTokens;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -81,6 +83,9 @@ class ClusterFailoverTest {
     /** Events the load must have acknowledged after a kill before its heal is timed: the cluster works on without the victim. */
     private static final int ACKNOWLEDGED_AFTER_KILL = 40;
     private static final Duration HEAL_LIMIT = Duration.ofSeconds(90);
+
+    private static final Pattern READ_MODEL_WARNINGS = Pattern.compile(
+            "out of step|[Rr]epair|[Dd]ead.letter|Integrity check|ERROR");
 
     private final ClusterReport report = new ClusterReport();
 
@@ -138,9 +143,8 @@ class ClusterFailoverTest {
             Map<String, Integer> timelineDifferences = new LinkedHashMap<>();
             for (int instance = 0; instance < 2; instance++) {
                 String queryUrl = services.queryUrl(instance);
-                await("query instance " + (instance + 1) + " showing the stored events").atMost(HEAL_LIMIT)
-                        .pollInterval(Duration.ofMillis(250))
-                        .until(() -> client.visible(queryUrl, ClusterLoad.Ledger.lastSequences(stored)));
+                awaitVisible("the stored events", client, services, queryUrl, ClusterLoad.Ledger.lastSequences(stored),
+                        () -> true);
                 timelineDifferences.put("query instance " + (instance + 1),
                         ClusterLoad.Ledger.compareWithTimelines(stored, client, queryUrl));
             }
@@ -211,9 +215,14 @@ class ClusterFailoverTest {
                     + segments.tokens.segments() + "; every event of the window: " + seen + " (this JVM's threads, with the Mongo-wire server's: " + dump + ")", e);
         }
         double projected = seconds(drained);
+        List<String> firstLook = new ArrayList<>();
         for (String queryUrl : services.liveQueryUrls()) {
-            await("every event of the window visible at " + queryUrl).atMost(HEAL_LIMIT)
-                    .pollInterval(Duration.ofMillis(100)).until(() -> client.visible(queryUrl, snapshot));
+            List<String> behind = client.behind(queryUrl, snapshot);
+            firstLook.add(String.format(Locale.ROOT, "%d at %s%s", behind.size(), queryUrl,
+                    behind.isEmpty() ? "" : " " + behind.stream().limit(3).toList()));
+        }
+        for (String queryUrl : services.liveQueryUrls()) {
+            awaitVisible("every event of the window", client, services, queryUrl, snapshot, () -> true);
         }
         double drain = seconds(drained);
         report.line("Throughput with %s: %.0f events/s acknowledged (%d in %.1f s, %d clients); every one on the topic"
@@ -227,7 +236,8 @@ class ClusterFailoverTest {
             client.visible(queryUrl, snapshot);
             checks.add(String.format(Locale.ROOT, "%.2f s at %s", seconds(check), queryUrl));
         }
-        report.line("  (one look at every timeline takes %s)", String.join(", ", checks));
+        report.line("  (one look at every timeline takes %s; people behind at the first look once every segment"
+                + " had passed the window: %s)", String.join(", ", checks), String.join(", ", firstLook));
     }
 
     private void brokerFailure(KafkaCluster kafka, ClusterLoad.Load load, ClusterLoad.Ledger ledger, Services services,
@@ -308,11 +318,7 @@ class ClusterFailoverTest {
         double working = seconds(killed);
         Map<String, Long> snapshot = ledger.lastSequences();
         for (String queryUrl : services.liveQueryUrls()) {
-            await("every event acknowledged so far visible at " + queryUrl).atMost(HEAL_LIMIT)
-                    .pollInterval(Duration.ofMillis(100)).until(() -> {
-                        allReached.call();
-                        return client.visible(queryUrl, snapshot);
-                    });
+            awaitVisible("every event acknowledged so far", client, services, queryUrl, snapshot, allReached);
         }
         double visible = seconds(killed);
         await(String.join(", ", milestones.keySet())).atMost(HEAL_LIMIT).pollInterval(Duration.ofMillis(100))
@@ -321,6 +327,25 @@ class ClusterFailoverTest {
         report.line("  %d events acknowledged after the kill within %.1f s of it; every event acknowledged by then"
                 + " visible on every live query instance %.1f s after the kill (healed end to end)",
                 ACKNOWLEDGED_AFTER_KILL, working, visible);
+    }
+
+    /**
+     * Waits until the instance's timelines show the events, calling {@code meanwhile} at each look; if they do not
+     * within {@link #HEAL_LIMIT}, fails naming the people behind, what the instance answered for them, and what its
+     * log says of out-of-step read models, repairs and dead letters (CI shows the failure's message, not the logs).
+     */
+    private static void awaitVisible(String what, ClusterLoad.Client client, Services services, String queryUrl,
+                                     Map<String, Long> events, Callable<Boolean> meanwhile) {
+        try {
+            await(what + " visible at " + queryUrl).atMost(HEAL_LIMIT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> meanwhile.call() & client.visible(queryUrl, events));
+        } catch (ConditionTimeoutException e) {
+            List<String> behind = client.behind(queryUrl, events);
+            throw new AssertionError(String.format(Locale.ROOT, "%s not visible at %s within %s: %d of %d people"
+                            + " behind %s; the instance's log on its read model: %s", what, queryUrl, HEAL_LIMIT,
+                    behind.size(), events.size(), behind.stream().limit(10).toList(),
+                    services.readModelWarnings(queryUrl)), e);
+        }
     }
 
     /** The pid in the owner of the publisher's token ({@code pid@host}, Axon's default node id); 0 if none. */
@@ -457,7 +482,9 @@ class ClusterFailoverTest {
                     "careerpath.kafka.bootstrap-servers", kafka.bootstrapServers(), "careerpath.kafka.topic", TOPIC,
                     "careerpath.kafka.segments", String.valueOf(SEGMENTS),
                     "careerpath.search.index-secret", "cluster-test-search-index-secret-of-32-bytes",
-                    "careerpath.person-keys.url", commandProxy.url()));
+                    "careerpath.person-keys.url", commandProxy.url(),
+                    // what the integrity check and the projection say of the read model, for a failure's message
+                    "logging.level.io.careerpath", "INFO"));
             PlatformServices.signInSettings(signIn, commandSettings, querySettings);
         }
 
@@ -502,6 +529,21 @@ class ClusterFailoverTest {
                 }
             }
             return urls;
+        }
+
+        /** The last lines of the instance's log about its read model: people out of step, repairs, dead letters. */
+        List<String> readModelWarnings(String queryUrl) {
+            for (int i = 0; i < 2; i++) {
+                if (queryUrl(i).equals(queryUrl) && queries[i] != null) {
+                    try (var lines = Files.lines(queries[i].log())) {
+                        List<String> found = lines.filter(READ_MODEL_WARNINGS.asPredicate()).toList();
+                        return found.subList(Math.max(0, found.size() - 5), found.size());
+                    } catch (IOException | UncheckedIOException e) {
+                        return List.of("(its log could not be read: " + e + ")");
+                    }
+                }
+            }
+            return List.of();
         }
 
         /** The live query instances' processes. */

@@ -122,13 +122,37 @@ final class ClusterLoad {
 
         /** Whether the instance's timelines are at least at the given sequence of each person. */
         boolean visible(String queryUrl, Map<String, Long> lastSequences) {
-            for (Map.Entry<String, Long> person : lastSequences.entrySet()) {
-                JsonNode timeline = timeline(queryUrl, person.getKey());
-                if (timeline == null || timeline.get("sequence").asLong() < person.getValue()) {
-                    return false;
+            return lastSequences.entrySet().stream().allMatch(person -> lag(queryUrl, person.getKey(), person.getValue()) == null);
+        }
+
+        /** The people whose timeline at the instance is not yet at the given sequence, each with what it answered. */
+        List<String> behind(String queryUrl, Map<String, Long> lastSequences) {
+            List<String> behind = new ArrayList<>();
+            lastSequences.forEach((personId, sequence) -> {
+                String lag = lag(queryUrl, personId, sequence);
+                if (lag != null) {
+                    behind.add(personId + " " + lag + " of " + sequence);
                 }
+            });
+            return behind;
+        }
+
+        /** Null if the person's timeline at the instance is at least at the sequence, else what it answered. */
+        private String lag(String queryUrl, String personId, long sequence) {
+            try {
+                HttpResponse<String> response = http.send(request(queryUrl + "/api/people/" + personId + "/timeline")
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    return "answered " + response.statusCode();
+                }
+                long shown = json(response.body()).get("sequence").asLong();
+                return shown < sequence ? "at event " + shown : null;
+            } catch (IOException away) {
+                return "unreachable (" + away + ")";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
-            return true;
         }
 
         private Answer post(String path, Map<String, Object> body, String idempotencyKey) {

@@ -85,6 +85,11 @@ final class ServiceProcess implements AutoCloseable {
                 .map(option -> option.replace("{service}", label)).toList();
     }
 
+    /** Where the service writes its log. */
+    Path log() {
+        return log;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

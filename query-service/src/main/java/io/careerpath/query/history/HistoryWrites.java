@@ -1,7 +1,14 @@
 package io.careerpath.query.history;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
@@ -18,6 +25,8 @@ import io.careerpath.events.PersonErased;
 import io.careerpath.events.PersonRegistered;
 import io.careerpath.events.TeamChanged;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -26,8 +35,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 
 /**
@@ -159,44 +170,108 @@ public final class HistoryWrites {
 
     /**
      * Writes these people's whole histories now, replacing whatever their documents held: what the event
-     * store holds is what the read model must hold (a repair, or a rebuild). A history that ends erased
-     * becomes the tombstone, and the person leaves every team.
+     * store holds is what the read model must hold (a rebuild, into a generation nothing else writes). A
+     * history that ends erased becomes the tombstone, and the person leaves every team.
      *
      * @param histories per person, every event the event store holds for them, in sequence order
      */
     public void replace(Map<String, List<DomainEventMessage<?>>> histories) {
+        replace(histories, Map.of());
+    }
+
+    /**
+     * Where these people's documents stand now, each as the filter that matches the document only while
+     * nothing has written it since: its last sequence (it only grows, except by a repair), the tombstone, or
+     * no document at all.
+     */
+    Map<String, Bson> asTheyStand(Collection<String> personIds) {
+        Map<String, Bson> standing = new HashMap<>();
+        generations.personHistories(generation).find(in("_id", personIds))
+                .projection(Projections.include("_id", ERASED, LAST_SEQUENCE))
+                .forEach(document -> {
+                    String personId = document.getString("_id");
+                    Number lastSequence = document.get(LAST_SEQUENCE, Number.class);
+                    standing.put(personId, Boolean.TRUE.equals(document.getBoolean(ERASED))
+                            ? and(eq("_id", personId), eq(ERASED, true))
+                            : and(eq("_id", personId), eq(LAST_SEQUENCE, lastSequence == null ? null : lastSequence.longValue())));
+                });
+        for (String personId : personIds) {
+            standing.computeIfAbsent(personId, id -> and(eq("_id", id), exists(LAST_SEQUENCE, false), ne(ERASED, true)));
+        }
+        return standing;
+    }
+
+    /**
+     * A repair's replacement of these people's documents, each made only if its document still stands as
+     * {@code unchanged} says (read before the event store was): another instance's projection may have
+     * written newer events since, which an older reading of the store must not overwrite. Compare-and-set by
+     * the document itself, since the instances share no lock.
+     *
+     * @return the people whose documents had changed, and were left as they are
+     */
+    Set<String> replace(Map<String, List<DomainEventMessage<?>>> histories, Map<String, Bson> unchanged) {
+        List<String> replaced = new ArrayList<>();
         List<WriteModel<Document>> documents = new ArrayList<>();
-        List<WriteModel<Document>> teams = new ArrayList<>();
-        List<WriteModel<Document>> reindex = new ArrayList<>();
-        Map<String, Set<String>> members = new LinkedHashMap<>();
-        Map<String, Document> names = new LinkedHashMap<>();
         histories.forEach((personId, events) -> {
-            reindex.add(reindex(personId));
-            boolean erased = events.stream().anyMatch(event -> event.getPayload() instanceof PersonErased);
-            if (erased) {
-                erase(personId, documents, teams);
+            Bson standing = unchanged.getOrDefault(personId, eq("_id", personId));
+            replaced.add(personId);
+            if (events.stream().anyMatch(event -> event.getPayload() instanceof PersonErased)) {
+                documents.add(new ReplaceOneModel<>(standing, tombstone(personId), REPLACE_UPSERT));
             } else if (events.isEmpty()) {
                 // the store holds nothing for them: whatever the read model held came from somewhere else
-                documents.add(new DeleteOneModel<>(eq("_id", personId)));
-                teams.add(new UpdateManyModel<>(eq("members", personId), Updates.pull("members", personId)));
+                documents.add(new DeleteOneModel<>(standing));
             } else {
                 Document entries = new Document();
-                Map<String, Document> joined = new LinkedHashMap<>();
                 for (DomainEventMessage<?> event : events) {
-                    CareerEvent careerEvent = (CareerEvent) event.getPayload();
                     entries.append(String.valueOf(event.getSequenceNumber()),
-                            packedEntry(careerEvent, event.getSequenceNumber(), event.getIdentifier()));
-                    addToTeam(careerEvent, joined);
+                            packedEntry((CareerEvent) event.getPayload(), event.getSequenceNumber(), event.getIdentifier()));
                 }
-                joined(personId, joined, members, names);
-                documents.add(new ReplaceOneModel<>(eq("_id", personId), new Document("_id", personId)
+                documents.add(new ReplaceOneModel<>(standing, new Document("_id", personId)
                         .append("entries", entries)
                         .append(LAST_SEQUENCE, events.get(events.size() - 1).getSequenceNumber())
                         .append(LAYOUT, ReadModelGenerations.LAYOUT), REPLACE_UPSERT));
             }
         });
+        Set<String> changed = new HashSet<>();
+        write(generation, List.copyOf(histories.keySet()), () -> {
+            try {
+                generations.personHistories(generation).bulkWrite(documents, UNORDERED);
+            } catch (MongoBulkWriteException e) {
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    // the filter missed and the upsert met the document under the same _id: it was written meanwhile
+                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    changed.add(replaced.get(error.getIndex()));
+                }
+            }
+            return teamsAndIndexOf(histories, changed);
+        });
+        return changed;
+    }
+
+    /** The team and name-index writes that go with the replaced histories (not with those left as they were). */
+    private static AfterHistories teamsAndIndexOf(Map<String, List<DomainEventMessage<?>>> histories,
+                                                  Set<String> leftAsTheyWere) {
+        List<WriteModel<Document>> teams = new ArrayList<>();
+        List<WriteModel<Document>> reindex = new ArrayList<>();
+        Map<String, Set<String>> members = new LinkedHashMap<>();
+        Map<String, Document> names = new LinkedHashMap<>();
+        histories.forEach((personId, events) -> {
+            if (leftAsTheyWere.contains(personId)) {
+                return;
+            }
+            reindex.add(reindex(personId));
+            if (events.isEmpty() || events.stream().anyMatch(event -> event.getPayload() instanceof PersonErased)) {
+                teams.add(leftEveryTeam(personId));
+                return;
+            }
+            Map<String, Document> joined = new LinkedHashMap<>();
+            events.forEach(event -> addToTeam((CareerEvent) event.getPayload(), joined));
+            joined(personId, joined, members, names);
+        });
         teams.addAll(teamWrites(members, names));
-        write(generation, List.copyOf(histories.keySet()), documents, teams, reindex);
+        return new AfterHistories(teams, reindex);
     }
 
     /** Adds the person to the members of the teams they joined, and those teams' names to theirs. */
@@ -217,11 +292,13 @@ public final class HistoryWrites {
                 new Document("_id", personId).append("queued", UUID.randomUUID().toString()), REPLACE_UPSERT);
     }
 
-    /** The tombstone replacing the person's document, and their leaving every team. */
-    private static void erase(String personId, List<WriteModel<Document>> histories, List<WriteModel<Document>> teams) {
-        histories.add(new ReplaceOneModel<>(eq("_id", personId),
-                new Document("_id", personId).append(ERASED, true), REPLACE_UPSERT));
-        teams.add(new UpdateManyModel<>(eq("members", personId), Updates.pull("members", personId)));
+    /** The tombstone replacing the person's document: nothing identifying stays. */
+    private static Document tombstone(String personId) {
+        return new Document("_id", personId).append(ERASED, true);
+    }
+
+    private static WriteModel<Document> leftEveryTeam(String personId) {
+        return new UpdateManyModel<>(eq("members", personId), Updates.pull("members", personId));
     }
 
     /** Events added since the last flush. */
@@ -254,7 +331,8 @@ public final class HistoryWrites {
                 return;
             }
             if (writes.erased) {
-                erase(personId, histories, teams);
+                histories.add(new ReplaceOneModel<>(eq("_id", personId), tombstone(personId), REPLACE_UPSERT));
+                teams.add(leftEveryTeam(personId));
             } else if (writes.lastSequence >= 0) {
                 writes.set.put(LAYOUT, ReadModelGenerations.LAYOUT);
                 histories.add(new UpdateOneModel<>(eq("_id", personId), new Document("$set", writes.set)
@@ -279,17 +357,29 @@ public final class HistoryWrites {
      */
     private void write(int generation, List<String> changed, List<WriteModel<Document>> histories,
                        List<WriteModel<Document>> teams, List<WriteModel<Document>> reindex) {
-        HistoryChanges changes = generations.changes();
-        changes.beforeWrite(generation, changed);
-        try {
+        write(generation, changed, () -> {
             if (!histories.isEmpty()) {
                 generations.personHistories(generation).bulkWrite(histories, UNORDERED);
             }
-            if (!teams.isEmpty()) {
-                generations.teamMembers(generation).bulkWrite(teams, UNORDERED);
+            return new AfterHistories(teams, reindex);
+        });
+    }
+
+    /** The writes that follow the histories'. */
+    private record AfterHistories(List<WriteModel<Document>> teams, List<WriteModel<Document>> nameIndex) {
+    }
+
+    /** @param histories writes the histories, and answers the writes that follow */
+    private void write(int generation, List<String> changed, Supplier<AfterHistories> histories) {
+        HistoryChanges changes = generations.changes();
+        changes.beforeWrite(generation, changed);
+        try {
+            AfterHistories then = histories.get();
+            if (!then.teams().isEmpty()) {
+                generations.teamMembers(generation).bulkWrite(then.teams(), UNORDERED);
             }
-            if (!reindex.isEmpty()) {
-                generations.nameIndexPending(generation).bulkWrite(reindex, UNORDERED);
+            if (!then.nameIndex().isEmpty()) {
+                generations.nameIndexPending(generation).bulkWrite(then.nameIndex(), UNORDERED);
             }
         } finally {
             changes.written(generation, changed);

@@ -142,6 +142,10 @@ final class ProjectionBatch {
                 personId, kind.tag(), sequence);
         try {
             Head head = repair.repair(List.of(personId), generation).get(personId);
+            if (head == null) {
+                throw new PersonOutOfStep("The read model of person " + personId + " is out of step (" + kind.tag()
+                        + " at event " + sequence + ") and another instance kept writing it while it was repaired", null);
+            }
             writes.forget(personId);
             pending.remove(personId);
             heads.put(personId, head);

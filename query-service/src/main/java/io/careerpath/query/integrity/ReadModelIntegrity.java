@@ -232,8 +232,7 @@ public class ReadModelIntegrity implements DisposableBean {
         for (int from = 0; from < personIds.size(); from += PEOPLE_PER_STEP) {
             List<String> step = personIds.subList(from, Math.min(personIds.size(), from + PEOPLE_PER_STEP));
             try {
-                repair.repair(step, generation);
-                repaired += step.size();
+                repaired += repair.repair(step, generation).size();
             } catch (RuntimeException e) {
                 log.warn("Could not repair {} people from the event store: {}", step.size(), e.toString());
             }

@@ -17,6 +17,7 @@ import io.careerpath.events.PmoPreferenceStated;
 import io.careerpath.events.PmoType;
 import io.careerpath.events.TeamChanged;
 import io.careerpath.query.keys.TestKeys;
+import io.careerpath.query.source.SourceOfTruth;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -332,6 +333,82 @@ class PersonHistoryProjectionTest {
 
         assertThat(entryIds("p1")).containsExactly("reg-p1", "pmo-1");
         assertThat(anomalies.count("conflict")).isEqualTo(1);
+    }
+
+    // --- a repair by another instance (the integrity check's), which shares no lock with this one's projection
+
+    /**
+     * Another instance's repair, whose every reading of the event store is followed, before its write, by
+     * {@code meanwhile}: what this instance's projection writes in that moment.
+     */
+    private ReadModelRepair anotherInstancesRepair(int interruptions, Runnable meanwhile) {
+        int[] left = {interruptions};
+        SourceOfTruth slowReader = new SourceOfTruth() {
+            @Override
+            public io.careerpath.pipeline.eventstore.EventStoreReads.Heads heads(String after, int limit) {
+                return eventStore.heads(after, limit);
+            }
+
+            @Override
+            public Map<String, List<DomainEventMessage<?>>> eventsOf(java.util.Collection<String> personIds) {
+                Map<String, List<DomainEventMessage<?>>> read = eventStore.eventsOf(personIds);
+                if (left[0]-- > 0) {
+                    meanwhile.run();
+                }
+                return read;
+            }
+        };
+        return new ReadModelRepair(slowReader, AnotherInstance.generations(client.getDatabase("careerpath")),
+                keys.personKeys(), meters);
+    }
+
+    @Test
+    void aRepairByAnotherInstanceDoesNotOverwriteEventsProjectedWhileItReadTheEventStore() {
+        store(registered("p1", "t1"), joined("p1", 1));
+        deliver(registered("p1", "t1"), 0L);
+        ReadModelRepair repair = anotherInstancesRepair(1, () -> {
+            store(joined("p1", 2));
+            deliver(joined("p1", 1), 1L);
+            deliver(joined("p1", 2), 2L);
+        });
+
+        Map<String, ReadModelRepair.Head> repaired = repair.repair(List.of("p1"), generations.active());
+
+        assertThat(entryIds("p1")).containsExactly("reg-p1", "pmo-1", "pmo-2");
+        assertThat(stored("p1").get("lastSequence", Number.class).longValue()).isEqualTo(2);
+        assertThat(repaired.get("p1").lastSequence()).as("read again, after the projection's write").isEqualTo(2);
+    }
+
+    @Test
+    void aPersonAnotherInstanceKeepsWritingIsLeftToItNotRepairedFromAnOlderReading() {
+        store(registered("p1", "t1"));
+        deliver(registered("p1", "t1"), 0L);
+        long[] next = {1};
+        ReadModelRepair repair = anotherInstancesRepair(Integer.MAX_VALUE, () -> {
+            store(joined("p1", (int) next[0]));
+            deliver(joined("p1", (int) next[0]), next[0]++);
+        });
+
+        Map<String, ReadModelRepair.Head> repaired = repair.repair(List.of("p1"), generations.active());
+
+        assertThat(repaired).isEmpty();
+        assertThat(stored("p1").get("lastSequence", Number.class).longValue()).isEqualTo(next[0] - 1);
+        assertThat(entryIds("p1")).hasSize((int) next[0]);
+    }
+
+    @Test
+    void aRepairOfAnErasedPersonByAnotherInstanceLeavesTheTombstone() {
+        store(registered("p1", "t1"));
+        deliver(registered("p1", "t1"), 0L);
+        ReadModelRepair repair = anotherInstancesRepair(1, () -> {
+            store(erased("p1"));
+            deliver(erased("p1"), 1L);
+        });
+
+        repair.repair(List.of("p1"), generations.active());
+
+        assertThat(stored("p1")).isEqualTo(new Document("_id", "p1").append("erased", true));
+        assertThat(membersOf("t1")).isEmpty();
     }
 
     @Test
