@@ -17,6 +17,7 @@ import io.careerpath.query.team.RotationBoardController.Member;
 import io.careerpath.security.Caller;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -142,29 +143,28 @@ class AttentionList {
         }
         LocalDate day = viewpoint.asOf();
         LocalDate windowEnd = day.plusMonths(filters.withinMonths());
-        Map<String, Integer> members = new HashMap<>();
-        List<PersonNeedingAttention> listed = new ArrayList<>();
-        Map<String, String> teamNames;
+        // per team, in no particular order: its name, its members counted and its people listed
+        Map<String, Tally> teams = new HashMap<>();
         Predicate<String> keyUnchecked = personId -> false;
 
         var fromMemory = today.everyone(caller, viewpoint, teamId -> caller.mayAccessTeam(teamId)
                 && (filters.teams().isEmpty() || filters.teams().contains(teamId)));
         if (fromMemory.isPresent()) {
-            // today (the default): everyone's figures are in memory, the same rows as below
-            teamNames = fromMemory.get().teamNames();
+            // today (the default): everyone's figures are in memory, the same rows as below, a team at a time
             keyUnchecked = fromMemory.get().keyUnchecked();
-            for (TodaysFigures.Row row : fromMemory.get().people()) {
-                consider(row.teamId(), teamNames.get(row.teamId()), offPlan.flagged(row.row().member(), viewpoint), filters, windowEnd, members, listed);
+            for (TodaysFigures.TeamRows team : fromMemory.get().teams()) {
+                Tally tally = new Tally(team.teamId(), team.teamName());
+                teams.put(team.teamId(), tally);
+                for (TodaysFigures.Row row : team.people()) {
+                    tally.consider(offPlan.flagged(row.row().member(), viewpoint), filters, windowEnd);
+                }
             }
         } else {
-            Set<String> teams = new LinkedHashSet<>();
-            teamNames = new HashMap<>();
             // the team documents already name everyone who ever belonged: no second read of them
             Set<String> everMembers = new LinkedHashSet<>();
             for (KnownTeam known : histories.teams()) {
                 if (caller.mayAccessTeam(known.teamId()) && (filters.teams().isEmpty() || filters.teams().contains(known.teamId()))) {
-                    teams.add(known.teamId());
-                    teamNames.put(known.teamId(), known.teamName());
+                    teams.put(known.teamId(), new Tally(known.teamId(), known.teamName()));
                     everMembers.addAll(known.everMembers());
                 }
             }
@@ -173,13 +173,15 @@ class AttentionList {
             for (int from = 0; from < ids.size(); from += BATCH) {
                 // who belongs to which team on the day is for each history to say, as on the board
                 for (PersonHistory history : access.histories(caller, ids.subList(from, Math.min(ids.size(), from + BATCH)),
-                        viewpoint, history -> history.teamId().filter(teams::contains).isPresent())) {
-                    String teamId = history.teamId().orElseThrow();
-                    consider(teamId, teamNames.get(teamId), offPlan.flagged(figures.of(history, day), viewpoint), filters, windowEnd, members, listed);
+                        viewpoint, history -> history.teamId().filter(teams::containsKey).isPresent())) {
+                    teams.get(history.teamId().orElseThrow())
+                            .consider(offPlan.flagged(figures.of(history, day), viewpoint), filters, windowEnd);
                 }
             }
         }
-        List<TeamCount> counts = teamCounts(teamNames, members, listed);
+        List<PersonNeedingAttention> listed = new ArrayList<>();
+        teams.values().forEach(tally -> listed.addAll(tally.listed));
+        List<TeamCount> counts = teamCounts(teams.values());
         int from = Math.min(page.offset(), listed.size());
         int to = (int) Math.min((long) from + page.limit(), listed.size());
         List<PersonNeedingAttention> shown = firstInOrder(listed, order(filters.sort(), filters.descending()), to)
@@ -227,13 +229,25 @@ class AttentionList {
         return first;
     }
 
-    /** Counts the person as a member of their team, and lists them if flagged or due within the window. */
-    private static void consider(String teamId, String teamName, Member member, Filters filters, LocalDate windowEnd,
-                                 Map<String, Integer> members, List<PersonNeedingAttention> listed) {
-        members.merge(teamId, 1, Integer::sum);
-        boolean withinWindow = member.rotateBackBy() != null && !member.rotateBackBy().isAfter(windowEnd);
-        if ((withinWindow || !member.flags().isEmpty()) && passes(member, filters)) {
-            listed.add(PersonNeedingAttention.of(teamId, teamName, member, withinWindow));
+    /** One team's part of the list: its members the caller sees on the day, and those of them listed. */
+    private static final class Tally {
+        final String teamId;
+        final String teamName;
+        int members;
+        final List<PersonNeedingAttention> listed = new ArrayList<>();
+
+        Tally(String teamId, String teamName) {
+            this.teamId = teamId;
+            this.teamName = teamName;
+        }
+
+        /** Counts the person as a member, and lists them if flagged or due within the window. */
+        void consider(Member member, Filters filters, LocalDate windowEnd) {
+            members++;
+            boolean withinWindow = member.rotateBackBy() != null && !member.rotateBackBy().isAfter(windowEnd);
+            if ((withinWindow || !member.flags().isEmpty()) && passes(member, filters)) {
+                listed.add(PersonNeedingAttention.of(teamId, teamName, member, withinWindow));
+            }
         }
     }
 
@@ -246,17 +260,13 @@ class AttentionList {
                 && filters.pmoTypes().contains(now.pmoType()));
     }
 
-    private List<TeamCount> teamCounts(Map<String, String> teamNames, Map<String, Integer> members,
-                                       List<PersonNeedingAttention> listed) {
-        Map<String, List<PersonNeedingAttention>> byTeam = new HashMap<>();
-        listed.forEach(person -> byTeam.computeIfAbsent(person.teamId(), t -> new ArrayList<>()).add(person));
+    private List<TeamCount> teamCounts(Collection<Tally> teams) {
         List<TeamCount> counts = new ArrayList<>();
-        for (String teamId : teamNames.keySet()) {
-            List<PersonNeedingAttention> ofTeam = byTeam.getOrDefault(teamId, List.of());
+        for (Tally team : teams) {
             // the board's rule: figures about fewer than the minimum number of people could single someone out
-            String withheld = figures.aggregatesWithheld(ofTeam.size(), "Figures about the team's listed people");
-            counts.add(new TeamCount(teamId, teamNames.get(teamId), members.getOrDefault(teamId, 0), ofTeam.size(),
-                    withheld == null ? aggregates(ofTeam) : null, withheld));
+            String withheld = figures.aggregatesWithheld(team.listed.size(), "Figures about the team's listed people");
+            counts.add(new TeamCount(team.teamId, team.teamName, team.members, team.listed.size(),
+                    withheld == null ? aggregates(team.listed) : null, withheld));
         }
         counts.sort(Comparator.comparing(TeamCount::teamName, NaturalOrder.NAMES).thenComparing(TeamCount::teamId));
         return counts;

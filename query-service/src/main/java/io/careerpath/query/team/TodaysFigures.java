@@ -95,9 +95,13 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
             this.day = day;
         }
 
+        /**
+         * Joins the new team's set before the row changes, and leaves the old one after: a reader going by team, who
+         * keeps a person where their current row says, finds them in exactly one team at every moment.
+         */
         void put(Row row) {
-            Row old = people.put(row.personId(), row);
             byTeam.computeIfAbsent(row.teamId(), team -> ConcurrentHashMap.newKeySet()).add(row.personId());
+            Row old = people.put(row.personId(), row);
             if (old != null && !old.teamId().equals(row.teamId())) {
                 byTeam.getOrDefault(old.teamId(), Set.of()).remove(row.personId());
             }
@@ -119,13 +123,16 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
     /**
      * Everyone the caller sees today in the chosen teams, from memory.
      *
-     * @param teamNames   the chosen teams the caller may see, by id: their names
-     * @param people      each person's team and row
+     * @param teams        the chosen teams the caller may see, each with its people's rows
      * @param keyUnchecked whether a person's key has not been checked for this answer (sealed data, row from memory):
      *                     check those the answer shows ({@link #haveKeys}); a predicate, not a set of tens of
      *                     thousands made per request
      */
-    record Everyone(Map<String, String> teamNames, List<Row> people, Predicate<String> keyUnchecked) {
+    record Everyone(List<TeamRows> teams, Predicate<String> keyUnchecked) {
+    }
+
+    /** One chosen team: its name and the rows of its people the caller sees (grouped, so that a list looks a team up once). */
+    record TeamRows(String teamId, String teamName, List<Row> people) {
     }
 
     private final HistoryReads histories;
@@ -243,29 +250,31 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
             return Optional.empty();
         }
         Set<String> staleNow = Set.copyOf(stale.keySet());
-        Map<String, String> teamNames = new HashMap<>();
+        Map<String, TeamRows> teams = new HashMap<>();
         snapshot.teamNames.forEach((teamId, name) -> {
             if (chosen.test(teamId)) {
-                teamNames.put(teamId, name);
+                List<Row> rows = new ArrayList<>();
+                for (String personId : snapshot.byTeam.getOrDefault(teamId, Set.of())) {
+                    Row row = snapshot.people.get(personId);
+                    if (row != null && row.teamId().equals(teamId) && !staleNow.contains(personId) && visible(caller, row)) {
+                        rows.add(row);
+                    }
+                }
+                teams.put(teamId, new TeamRows(teamId, name, rows));
             }
         });
-        List<Row> people = new ArrayList<>();
-        for (Row row : snapshot.people.values()) {
-            if (teamNames.containsKey(row.teamId()) && !staleNow.contains(row.personId()) && visible(caller, row)) {
-                people.add(row);
-            }
-        }
         Set<String> fromStore = new HashSet<>();
         if (!staleNow.isEmpty()) {
             for (PersonHistory history : access.histories(caller, staleNow, viewpoint,
                     history -> history.teamId().filter(chosen).isPresent())) {
-                String teamId = history.teamId().orElseThrow();
-                if (!teamNames.containsKey(teamId)) {
+                TeamRows team = teams.get(history.teamId().orElseThrow());
+                if (team == null) {
                     // a team memory does not know yet (its first member's write not derived): the store answers
                     return Optional.empty();
                 }
                 fromStore.add(history.personId());
-                people.add(new Row(history.personId(), teamId, false, BoardRow.of(figures, history, viewpoint.asOf())));
+                team.people().add(new Row(history.personId(), team.teamId(), false,
+                        BoardRow.of(figures, history, viewpoint.asOf())));
             }
         }
         Predicate<String> unchecked = personId -> {
@@ -273,7 +282,7 @@ class TodaysFigures implements HistoryChanges, SmartLifecycle {
             Row row = snapshot.people.get(personId);
             return !fromStore.contains(personId) && (row == null || row.sealed());
         };
-        return Optional.of(new Everyone(teamNames, people, unchecked));
+        return Optional.of(new Everyone(List.copyOf(teams.values()), unchecked));
     }
 
     /** Whether memory can answer now: after everyone was derived, for this very day. */
