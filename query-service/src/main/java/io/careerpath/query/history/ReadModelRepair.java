@@ -33,12 +33,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReadModelRepair {
 
-    private final SourceOfTruth source;
-    private final ReadModelGenerations generations;
-    private final PersonKeyLookup keys;
     private static final Logger log = LoggerFactory.getLogger(ReadModelRepair.class);
     private static final int ATTEMPTS = 3;
 
+    private final SourceOfTruth source;
+    private final ReadModelGenerations generations;
+    private final PersonKeyLookup keys;
     private final ReentrantReadWriteLock writers = new ReentrantReadWriteLock();
     private final Counter repaired;
     private final Counter failed;
