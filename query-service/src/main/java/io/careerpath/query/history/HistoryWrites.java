@@ -215,7 +215,7 @@ public final class HistoryWrites {
         histories.forEach((personId, events) -> {
             Bson standing = unchanged.getOrDefault(personId, eq("_id", personId));
             replaced.add(personId);
-            if (events.stream().anyMatch(event -> event.getPayload() instanceof PersonErased)) {
+            if (erasedIn(events)) {
                 documents.add(new ReplaceOneModel<>(standing, tombstone(personId), REPLACE_UPSERT));
             } else if (events.isEmpty()) {
                 // the store holds nothing for them: whatever the read model held came from somewhere else
@@ -262,7 +262,7 @@ public final class HistoryWrites {
                 return;
             }
             reindex.add(reindex(personId));
-            if (events.isEmpty() || events.stream().anyMatch(event -> event.getPayload() instanceof PersonErased)) {
+            if (events.isEmpty() || erasedIn(events)) {
                 teams.add(leftEveryTeam(personId));
                 return;
             }
@@ -290,6 +290,11 @@ public final class HistoryWrites {
     private static WriteModel<Document> reindex(String personId) {
         return new ReplaceOneModel<>(eq("_id", personId),
                 new Document("_id", personId).append("queued", UUID.randomUUID().toString()), REPLACE_UPSERT);
+    }
+
+    /** Whether the history holds the person's erasure: then it ends in the tombstone, whatever else it holds. */
+    private static boolean erasedIn(List<DomainEventMessage<?>> events) {
+        return events.stream().anyMatch(event -> event.getPayload() instanceof PersonErased);
     }
 
     /** The tombstone replacing the person's document: nothing identifying stays. */
