@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -75,6 +76,8 @@ public final class KafkaBroker implements AutoCloseable {
     private final Membership membership;
     private final BrokerPidFile pidFile;
     private Process process;
+    /** The cluster the log directory is (or is being) formatted for: the broker that answers must say the same. */
+    private String clusterId;
     private FileLock launcherLock;
 
     public KafkaBroker(Path dataDir, int port, int controllerPort) {
@@ -121,13 +124,23 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Formats the log directory on first use, stops a broker left running on it by an earlier launcher,
-     * starts the broker and waits until it answers.
+     * {@link #launch()}, then {@link #awaitReady()}.
      *
      * @throws IllegalStateException if another launcher runs a broker on this directory, a port is taken, or
      *                               the broker does not come up
      */
     public synchronized KafkaBroker start() {
+        return launch().awaitReady();
+    }
+
+    /**
+     * Stops a broker left running on the log directory by an earlier launcher and starts the broker's process
+     * (which formats the directory on first use), without waiting for it to answer: the platform's services wait
+     * for the broker themselves, so a launcher starts them meanwhile.
+     *
+     * @throws IllegalStateException if another launcher runs a broker on this directory, or a port is taken
+     */
+    public synchronized KafkaBroker launch() {
         if (process != null && process.isAlive()) {
             return this;
         }
@@ -137,20 +150,35 @@ public final class KafkaBroker implements AutoCloseable {
             pidFile.stopLeftoverBroker();
             requireFree(port, "listener");
             requireFree(controllerPort, "controller listener");
-            Path config = writeConfig();
-            if (!Files.exists(metaProperties())) {
-                String clusterId = membership.clusterId() != null ? membership.clusterId() : Uuid.randomUuid().toString();
-                run("kafka.tools.StorageTool", List.of("format", "--ignore-formatted",
-                        "-t", clusterId, "-c", config.toString()), "kafka-format.log").waitFor();
+            List<String> arguments = new ArrayList<>(List.of(writeConfig().toString()));
+            if (Files.exists(metaProperties())) {
+                clusterId = formattedClusterId();
+            } else {
+                clusterId = membership.clusterId() != null ? membership.clusterId() : Uuid.randomUuid().toString();
+                arguments.add(clusterId);
             }
-            process = run(KafkaBrokerChild.class.getName(), List.of(config.toString()), "kafka.log");
+            process = run(KafkaBrokerChild.class.getName(), arguments);
             pidFile.write(process.pid());
-            awaitReady(clusterId());
-            log.info("Kafka broker ready on {} (pid {}, data in {})", bootstrapServers(), process.pid(), dataDir);
             return this;
         } catch (IOException e) {
             stop();
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until the launched broker answers as this log directory's cluster; stops it if it does not.
+     *
+     * @throws IllegalStateException if the broker exits, does not answer in time, or another cluster answers
+     */
+    public synchronized KafkaBroker awaitReady() {
+        try {
+            awaitAnswer();
+            log.info("Kafka broker ready on {} (pid {}, data in {})", bootstrapServers(), process.pid(), dataDir);
+            return this;
         } catch (InterruptedException e) {
             stop(); // before the flag is set again: stop waits for the broker to exit
             Thread.currentThread().interrupt();
@@ -239,8 +267,8 @@ public final class KafkaBroker implements AutoCloseable {
         return dataDir.resolve("logs").resolve("meta.properties");
     }
 
-    /** The id the log directory was formatted with: the broker that answers must say the same. */
-    private String clusterId() throws IOException {
+    /** The id the log directory was formatted with. */
+    private String formattedClusterId() throws IOException {
         Properties meta = new Properties();
         try (InputStream in = Files.newInputStream(metaProperties())) {
             meta.load(in);
@@ -276,7 +304,7 @@ public final class KafkaBroker implements AutoCloseable {
         return config;
     }
 
-    private Process run(String mainClass, List<String> arguments, String logFile) throws IOException {
+    private Process run(String mainClass, List<String> arguments) throws IOException {
         Path logback = dataDir.resolve("kafka-logback.xml");
         Files.writeString(logback, """
                 <configuration>
@@ -290,15 +318,17 @@ public final class KafkaBroker implements AutoCloseable {
         return ChildJvm.builder(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + logback),
                         mainClass, arguments)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve(logFile).toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("kafka.log").toFile()))
                 .start();
     }
 
-    private void awaitReady(String clusterId) throws InterruptedException {
+    private void awaitAnswer() throws InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000,
+                // tried every 200 ms while the broker starts, not Kafka's back-off of up to a second
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200))) {
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see "

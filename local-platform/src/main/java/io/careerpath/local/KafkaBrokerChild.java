@@ -3,6 +3,7 @@ package io.careerpath.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,10 @@ import org.slf4j.LoggerFactory;
  * what this watches. It asks Kafka for its controlled shutdown (its own shutdown hook, as on SIGTERM) and
  * halts if that takes longer than {@link #SHUTDOWN_GRACE}: nobody waits for it any more, and a new
  * launcher may already be waiting for its ports.
+ *
+ * <p>A new log directory is formatted here too, in the same JVM, before the broker starts: a JVM of its own for
+ * Kafka's storage tool took seconds of a fresh start (another JVM loading Kafka's classes, on the cores the
+ * launcher's services start on).
  */
 final class KafkaBrokerChild {
 
@@ -23,7 +28,10 @@ final class KafkaBrokerChild {
     private KafkaBrokerChild() {
     }
 
-    /** @param args Kafka's own: the path of server.properties */
+    /**
+     * @param args the path of server.properties (Kafka's own argument), then, for a log directory not formatted
+     *             yet, the cluster id to format it with
+     */
     public static void main(String[] args) throws Exception {
         Thread watch = new Thread(() -> {
             awaitEndOfInput(System.in);
@@ -43,7 +51,15 @@ final class KafkaBrokerChild {
         }, "launcher-watch");
         watch.setDaemon(true);
         watch.start();
-        kafka.Kafka.main(args);
+        if (args.length > 1) {
+            int formatted = kafka.tools.StorageTool.execute(new String[] {"format", "--ignore-formatted",
+                    "-t", args[1], "-c", args[0]}, System.out);
+            if (formatted != 0) {
+                log.error("Could not format the log directory of {} (storage tool exit {})", args[0], formatted);
+                System.exit(formatted);
+            }
+        }
+        kafka.Kafka.main(Arrays.copyOf(args, 1));
     }
 
     private static void awaitEndOfInput(InputStream in) {

@@ -163,25 +163,23 @@ public final class LocalPlatform implements AutoCloseable {
         signInWired.put("server.port", String.valueOf(settings.signInPort()));
         // the same key after a restart: a signed-in dashboard stays signed in
         signInWired.putIfAbsent("careerpath.sign-in.key-file", dataDir.resolve("sign-in").resolve("signing-key.jwk").toString());
-        // The broker is a JVM of its own that takes seconds to come up: it starts while this JVM starts the
-        // sign-in server (which the services ask for its keys when the first request comes), not after it.
-        KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
-        CompletableFuture<KafkaBroker> brokerStarted = CompletableFuture.supplyAsync(broker::start,
+        // The broker is a JVM of its own that takes seconds to answer. Its port and directory checks fail the start at
+        // once; its answer is awaited in the background while this JVM starts the sign-in server and the services,
+        // which wait for the broker themselves (the command service to create its topic, the query service for it).
+        KafkaBroker kafka = new KafkaBroker(dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort())
+                .launch();
+        CompletableFuture<KafkaBroker> brokerReady = CompletableFuture.supplyAsync(kafka::awaitReady,
                 runnable -> new Thread(runnable, "kafka-broker-start").start());
+        brokerReady.exceptionally(failure -> {
+            log.error("Kafka did not start; the services wait for it until their start-up timeouts", failure);
+            return null;
+        });
         SignInServer signIn;
         try {
             signIn = SignInServer.start(signInWired);
         } catch (Exception e) {
-            brokerStarted.handle((started, failure) -> null).join();
-            broker.close();
+            kafka.close();
             throw e;
-        }
-        KafkaBroker kafka;
-        try {
-            kafka = brokerStarted.join();
-        } catch (CompletionException e) {
-            signIn.close();
-            throw e.getCause() instanceof Exception cause ? cause : e;
         }
         EmbeddedMongo mongo = null;
         try {
@@ -202,6 +200,12 @@ public final class LocalPlatform implements AutoCloseable {
             }
             PlatformServices services = PlatformServices.start(signIn, command, query, context -> {
             });
+            try {
+                brokerReady.join(); // answered long ago (the command service created its topic): checks it is ours
+            } catch (CompletionException e) {
+                services.close();
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
             try {
                 DemoPeople.registerIfMissing(signIn, services);
             } catch (RuntimeException e) {
