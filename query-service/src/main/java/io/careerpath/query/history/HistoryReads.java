@@ -147,8 +147,21 @@ public class HistoryReads {
      * would be fetched and decoded for nothing.
      */
     public String teamName(String teamId) {
-        return TeamNames.of(teamId, generations.teamMembers(generations.active()).find(eq("_id", teamId))
-                .projection(Projections.include(TeamNames.NAMES)).first());
+        return teamNames(List.of(teamId)).get(teamId);
+    }
+
+    /** {@link #teamName} of several teams in one read. */
+    public Map<String, String> teamNames(Collection<String> teamIds) {
+        Map<String, String> names = new HashMap<>();
+        if (teamIds.isEmpty()) {
+            return names;
+        }
+        for (Document team : generations.teamMembers(generations.active()).find(in("_id", teamIds))
+                .projection(Projections.include(TeamNames.NAMES))) {
+            names.put(team.getString("_id"), TeamNames.of(team.getString("_id"), team));
+        }
+        teamIds.forEach(teamId -> names.computeIfAbsent(teamId, unknown -> TeamNames.of(unknown, null)));
+        return names;
     }
 
     /** One team, its name and everyone who ever belonged, from one read (no members when it is not known). */

@@ -18,11 +18,11 @@ import io.careerpath.security.Caller;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -143,28 +143,34 @@ public class PeopleSearch {
 
     private PeopleFound opened(Caller caller, List<String> words, List<String> ordered) {
         Viewpoint today = new Viewpoint(asOf.today(), asOf.today());
-        List<PersonFound> found = new ArrayList<>();
-        Map<String, String> teamNames = new HashMap<>();
+        List<Named> found = new ArrayList<>();
         for (int from = 0; from < ordered.size() && found.size() <= LIMIT; from += CHUNK) {
             List<String> chunk = ordered.subList(from, Math.min(ordered.size(), from + CHUNK));
             for (PersonHistory history : people.histories(caller, chunk, today, history -> true)) {
                 String name = history.displayName().orElse(null);
                 if (name != null && NameWords.matches(words, NameWords.of(name))) {
-                    found.add(personFound(history, name, teamNames));
+                    found.add(new Named(history, name));
                 }
             }
         }
-        found.sort(Comparator.comparing(PersonFound::displayName, NaturalOrder.NAMES));
+        found.sort(Comparator.comparing(Named::name, NaturalOrder.NAMES));
         boolean more = found.size() > LIMIT;
-        return new PeopleFound(more ? List.copyOf(found.subList(0, LIMIT)) : List.copyOf(found), more);
+        List<Named> listed = more ? found.subList(0, LIMIT) : found;
+        // the listed people's teams named in one read, not one per team
+        Map<String, String> teamNames = histories.teamNames(listed.stream()
+                .flatMap(named -> named.history().teamId().stream()).collect(Collectors.toSet()));
+        return new PeopleFound(listed.stream().map(named -> personFound(named, teamNames)).toList(), more);
     }
 
-    private PersonFound personFound(PersonHistory history, String name, Map<String, String> teamNames) {
+    /** A person found, with the name their history opened to. */
+    private record Named(PersonHistory history, String name) {
+    }
+
+    private static PersonFound personFound(Named named, Map<String, String> teamNames) {
+        PersonHistory history = named.history();
         Assignment current = history.currentAssignment().orElse(null);
         String teamId = history.teamId().orElse(null);
-        // a team's name is read once per answer, however many of its people are found
-        String teamName = teamId == null ? null : teamNames.computeIfAbsent(teamId, histories::teamName);
-        return new PersonFound(history.personId(), name, teamId, teamName, current == null ? null
-                : new CurrentAssignment(current.kind(), current.pmoType(), current.name(), current.start()));
+        return new PersonFound(history.personId(), named.name(), teamId, teamId == null ? null : teamNames.get(teamId),
+                current == null ? null : new CurrentAssignment(current.kind(), current.pmoType(), current.name(), current.start()));
     }
 }

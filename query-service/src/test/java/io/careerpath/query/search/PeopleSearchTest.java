@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careerpath.events.JoinedPmo;
 import io.careerpath.events.DeliveryResponsibility;
 import io.careerpath.events.PersonErased;
+import io.careerpath.events.PersonRegistered;
 import io.careerpath.events.PmoType;
 import io.careerpath.query.api.ApiFixture;
 import io.careerpath.query.api.ApiTest;
@@ -29,7 +30,9 @@ import io.careerpath.security.Role;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +124,25 @@ class PeopleSearchTest {
         assertThat(found.get("currentAssignment").get("kind").asText()).isEqualTo("PMO");
         assertThat(found.get("currentAssignment").get("pmoType").asText()).isEqualTo("PROGRAM");
         assertThat(found.get("currentAssignment").get("since").asText()).isEqualTo("2024-02-01");
+    }
+
+    @Test
+    void eachPersonFoundWithTheirOwnTeamsName() throws Exception {
+        String apollo = ApiFixture.newPersonId();
+        keys.newKeyFor(apollo);
+        added.add(apollo);
+        fixture.record(new PersonRegistered(apollo, "reg-" + apollo, LocalDate.parse("2019-01-01"), "hr",
+                Instant.parse("2025-01-15T09:00:00Z"), fixture.seal(apollo, "Zola Apollo"), "team-apollo", "Apollo Programme"));
+        indexer.indexPending();
+
+        Map<String, String> teamNames = new HashMap<>();
+        search(Role.PMO_LEAD, "zo").get("people").forEach(person ->
+                teamNames.put(person.get("personId").asText(), person.get("teamName").asText()));
+
+        assertThat(teamNames).containsOnlyKeys(zoe, zora, apollo);
+        assertThat(teamNames.get(apollo)).isEqualTo("Apollo Programme");
+        assertThat(teamNames.get(zoe)).isEqualTo("T1");
+        assertThat(teamNames.get(zora)).isEqualTo("T2");
     }
 
     @Test
