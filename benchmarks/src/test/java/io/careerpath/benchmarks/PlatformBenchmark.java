@@ -1019,8 +1019,9 @@ class PlatformBenchmark {
         report.plot.readLatencies("rotation board (200)", board);
         readRow("Timeline read, " + String.format(Locale.ROOT, "%,d", people) + " people loaded", timeline, 20,
                 "The median is a few milliseconds (one document by _id, the history derived per request); the tail is"
-                + " waiting for a core the driver, the Mongo-wire server and the query service share, and GC pauses."
-                + " It would take the query service and MongoDB on cores of their own; see docs/performance.md.");
+                + " one client's requests waiting for a core while the query service's JIT compiler still compiles"
+                + " the timeline's code (the warm-up is a tenth of the reads), on the cores the driver and the"
+                + " Mongo-wire server share; see docs/performance.md, \"Timeline reads\".");
         readRow("People search by name (two or three letters), " + String.format(Locale.ROOT, "%,d", people)
                 + " people loaded", search, 50, "One document of the name index by _id (the people filed under the first"
                 + " word's digest: thousands for two common letters), the caller's filter, then 21 histories by _id $in"
