@@ -157,7 +157,7 @@ public final class KafkaBroker implements AutoCloseable {
                 clusterId = membership.clusterId() != null ? membership.clusterId() : Uuid.randomUuid().toString();
                 arguments.add(clusterId);
             }
-            process = run(KafkaBrokerChild.class.getName(), arguments);
+            process = runBroker(arguments);
             pidFile.write(process.pid());
             return this;
         } catch (IOException e) {
@@ -304,7 +304,8 @@ public final class KafkaBroker implements AutoCloseable {
         return config;
     }
 
-    private Process run(String mainClass, List<String> arguments) throws IOException {
+    /** The broker's process ({@link KafkaBrokerChild}), its output appended to {@code kafka.log}. */
+    private Process runBroker(List<String> arguments) throws IOException {
         Path logback = dataDir.resolve("kafka-logback.xml");
         Files.writeString(logback, """
                 <configuration>
@@ -316,7 +317,7 @@ public final class KafkaBroker implements AutoCloseable {
                 </configuration>
                 """);
         return ChildJvm.builder(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + logback),
-                        mainClass, arguments)
+                        KafkaBrokerChild.class.getName(), arguments)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("kafka.log").toFile()))
                 .start();
