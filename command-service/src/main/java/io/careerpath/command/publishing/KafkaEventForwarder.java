@@ -139,6 +139,8 @@ final class KafkaEventForwarder implements SmartLifecycle, SequencedDeadLetterPr
 
     /** Only the loop's thread touches these. */
     private BlockingStream<TrackedEventMessage<?>> stream;
+    /** The batch after the one being published, read from the stream while Kafka acknowledges that one. */
+    private List<TrackedEventMessage<?>> readAhead = List.of();
     private long lastClaimUpdate;
 
     KafkaEventForwarder(StreamableMessageSource<TrackedEventMessage<?>> eventStore, TokenStore tokenStore,
@@ -278,12 +280,22 @@ final class KafkaEventForwarder implements SmartLifecycle, SequencedDeadLetterPr
     }
 
     private List<TrackedEventMessage<?>> nextBatch() throws InterruptedException {
+        if (!readAhead.isEmpty()) {
+            List<TrackedEventMessage<?>> batch = readAhead;
+            readAhead = List.of();
+            return batch;
+        }
         if (stream == null) {
             stream = eventStore.openStream(status.token());
         }
         if (!stream.hasNextAvailable((int) POLL.toMillis(), TimeUnit.MILLISECONDS)) {
             return List.of();
         }
+        return availableNow();
+    }
+
+    /** Up to a batch of the events the stream holds now, without waiting for more. */
+    private List<TrackedEventMessage<?>> availableNow() throws InterruptedException {
         List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
         while (batch.size() < batchSize && stream.hasNextAvailable()) {
             batch.add(stream.nextAvailable());
@@ -291,7 +303,7 @@ final class KafkaEventForwarder implements SmartLifecycle, SequencedDeadLetterPr
         return batch;
     }
 
-    private void publish(List<TrackedEventMessage<?>> batch) {
+    private void publish(List<TrackedEventMessage<?>> batch) throws InterruptedException {
         Set<String> behindParked = new HashSet<>();
         List<Sent> sent = new ArrayList<>(batch.size());
         for (TrackedEventMessage<?> event : batch) {
@@ -303,6 +315,9 @@ final class KafkaEventForwarder implements SmartLifecycle, SequencedDeadLetterPr
                 sent.add(new Sent(event, send(converter.createKafkaMessage(event, topic))));
             }
         }
+        // reading the next page overlaps with the broker's work on this one; it is only read here, and decided on
+        // (parked or sent) once this batch's token and parked events are committed. Discarded with the stream.
+        readAhead = availableNow();
         Map<String, RuntimeException> refused = awaitAll(sent);
         TrackingToken token = batch.get(batch.size() - 1).trackingToken();
         Set<String> parkedNow = new HashSet<>();
@@ -439,6 +454,7 @@ final class KafkaEventForwarder implements SmartLifecycle, SequencedDeadLetterPr
     }
 
     private void closeStream() {
+        readAhead = List.of();
         if (stream != null) {
             stream.close();
             stream = null;

@@ -100,6 +100,24 @@ class KafkaEventForwarderTest {
     }
 
     @Test
+    void aPersonParkedInOneBatchStaysParkedInTheBatchReadAheadWhileKafkaAcknowledgedIt() {
+        ChoosyProducer producer = new ChoosyProducer();
+        producer.refused.add("a-2");
+        SequencedDeadLetterQueue<EventMessage<?>> queue = InMemorySequencedDeadLetterQueue.defaultQueue();
+        append("a", 1, "a-1");
+        append("a", 2, "a-2");
+        append("b", 1, "b-1");
+        append("a", 3, "a-3");
+        append("b", 2, "b-2");
+        // batches of two: the second, read while Kafka acknowledges the first, holds a-3 behind the refused a-2
+        InMemoryTokenStore tokens = new InMemoryTokenStore();
+        start(producer, tokens, queue, 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> position(tokens) == 4);
+        assertThat(producer.published()).containsExactly("a-1", "b-1", "b-2");
+        assertThat(letters(queue, "a")).containsExactly("a-2", "a-3");
+    }
+
+    @Test
     void anOutageParksNothingAndTheRetryDoesNotSendAgainWhatKafkaAcknowledged() {
         ChoosyProducer producer = new ChoosyProducer();
         producer.timingOut.put("b-2", new AtomicInteger(2));
@@ -147,8 +165,14 @@ class KafkaEventForwarderTest {
 
     private KafkaEventForwarder start(ChoosyProducer producer, TokenStore tokens,
                                       SequencedDeadLetterQueue<EventMessage<?>> queue) {
+        return start(producer, tokens, queue, 200);
+    }
+
+    private KafkaEventForwarder start(ChoosyProducer producer, TokenStore tokens,
+                                      SequencedDeadLetterQueue<EventMessage<?>> queue, int batchSize) {
         KafkaEventForwarder forwarder = new KafkaEventForwarder(eventStore, tokens, NoTransactionManager.INSTANCE, queue,
-                producer, KafkaPublishingConfiguration.recordFormat(serializer), TOPIC, ProcessorMetrics.perBatch(KafkaEventForwarder.NAME, new SimpleMeterRegistry()), 200,
+                producer, KafkaPublishingConfiguration.recordFormat(serializer), TOPIC,
+                ProcessorMetrics.perBatch(KafkaEventForwarder.NAME, new SimpleMeterRegistry()), batchSize,
                 Duration.ofMillis(200));
         forwarder.start();
         started.add(forwarder);
