@@ -256,7 +256,8 @@ class PlatformBenchmark {
                 report.ratio("Publishing from the event store to Kafka", publisher, rawProducer, "events/s", 0.5,
                         "The forwarder reads the event store in pages of 1,000 (upcast, the gap-aware token), builds"
                         + " each record's headers from the stored metadata and sends the stored bytes; each batch of"
-                        + " up to 1,000 waits for every ack and stores its token in a transaction, on a freshly started"
+                        + " up to 1,000 waits for every ack (the next page is read meanwhile) and stores its token in a"
+                        + " transaction, on a freshly started"
                         + " service (its JIT still compiling). The peer only sends records"
                         + " built beforehand, on a machine its peers share; see docs/performance.md, \"Publishing\".");
 
@@ -1019,9 +1020,10 @@ class PlatformBenchmark {
         report.plot.readLatencies("rotation board (200)", board);
         readRow("Timeline read, " + String.format(Locale.ROOT, "%,d", people) + " people loaded", timeline, 20,
                 "The median is a few milliseconds (one document by _id, the history derived per request); the tail is"
-                + " one client's requests waiting for a core while the query service's JIT compiler still compiles"
-                + " the timeline's code (the warm-up is a tenth of the reads), on the cores the driver and the"
-                + " Mongo-wire server share; see docs/performance.md, \"Timeline reads\".");
+                + " outside the query service's own time (in one run its access log put its p99 at 14.5 ms where"
+                + " this row measured 26.8 ms): the driver's JVM, which also hosts the Mongo-wire server, pausing for its"
+                + " collections (G1, 1.4 GB allocated a second), and requests waiting for one of the two cores all"
+                + " of them share; see docs/performance.md, \"Timeline reads\".");
         readRow("People search by name (two or three letters), " + String.format(Locale.ROOT, "%,d", people)
                 + " people loaded", search, 50, "One document of the name index by _id (the people filed under the first"
                 + " word's digest: thousands for two common letters), the caller's filter, then 21 histories by _id $in"
@@ -1098,9 +1100,13 @@ class PlatformBenchmark {
                 met ? "" : whyIfMissed));
     }
 
-    /** One client, one request at a time, after a tenth as many warm-up requests. Sorted milliseconds. */
+    /**
+     * One client, one request at a time, after as many warm-up requests as measured ones: with fewer, the query
+     * service's JIT was still compiling the read's code through the measured part (docs/performance.md). Sorted
+     * milliseconds.
+     */
     private double[] timed(int count, java.util.function.Supplier<String> url) throws Exception {
-        for (int i = 0; i < count / 10; i++) {
+        for (int i = 0; i < count; i++) {
             get(url.get());
         }
         double[] millis = new double[count];
