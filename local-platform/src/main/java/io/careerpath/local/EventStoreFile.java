@@ -21,6 +21,11 @@ public final class EventStoreFile {
                 // been answered 201. With 0, a commit is in the file before it returns (TransactionStore
                 // .endTransaction stores at once), so it survives a crash of the process. Not of the machine:
                 // H2 leaves the file in the OS's cache, without an fsync per commit.
-                + ";WRITE_DELAY=0";
+                + ";WRITE_DELAY=0"
+                // H2 closes a file database in a shutdown hook of its own, racing the launcher's: on Ctrl-C the
+                // command service's threads (the event store's reader, the forwarder storing its token) then
+                // failed with "Database is already closed" while they stopped. The database closes with its
+                // last connection instead, when the command service's pool closes.
+                + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 }

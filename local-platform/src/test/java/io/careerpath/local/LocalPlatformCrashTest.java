@@ -112,7 +112,8 @@ class LocalPlatformCrashTest {
         PlatformProcess.Ports ports = PlatformProcess.Ports.free();
         System.out.printf("Crash test: seed %d, platform output and data in %s%n", seed, dir);
 
-        PlatformProcess platform = PlatformProcess.start(dataDir, ports, dir.resolve("platform-0.log"), START_TIMEOUT);
+        Path output = dir.resolve("platform-0.log");
+        PlatformProcess platform = PlatformProcess.start(dataDir, ports, output, START_TIMEOUT);
         List<Round> rounds = new ArrayList<>();
         try {
             Api api = new Api(ports);
@@ -136,7 +137,8 @@ class LocalPlatformCrashTest {
                 await().atMost(KafkaBrokerChild.SHUTDOWN_GRACE.plusSeconds(20)).pollInterval(Duration.ofMillis(50))
                         .until(() -> !broker.isAlive());
                 long brokerGone = millisSince(killed);
-                platform = PlatformProcess.start(dataDir, ports, dir.resolve("platform-" + number + ".log"), START_TIMEOUT);
+                output = dir.resolve("platform-" + number + ".log");
+                platform = PlatformProcess.start(dataDir, ports, output, START_TIMEOUT);
                 long restarted = millisSince(killed);
 
                 List<Request> unanswered = ledger.unanswered();
@@ -164,6 +166,9 @@ class LocalPlatformCrashTest {
             rounds.forEach(round -> System.out.println("  " + round.figures()));
         }
 
+        // the last start was stopped as Ctrl-C stops it: the event store stays open until the services have stopped
+        assertThat(Files.readString(output)).as("the platform's output, stopped by SIGTERM")
+                .doesNotContain("Database is already closed");
         assertThat(rounds).hasSize(ROUNDS).allSatisfy(round -> {
             assertThat(round.store().missing()).as("acknowledged events missing from the store, round %d", round.number())
                     .isZero();
