@@ -1021,9 +1021,9 @@ class PlatformBenchmark {
         readRow("Timeline read, " + String.format(Locale.ROOT, "%,d", people) + " people loaded", timeline, 20,
                 "The median is a few milliseconds (one document by _id, the history derived per request); the tail is"
                 + " outside the query service's own time (in one run its access log put its p99 at 14.5 ms where"
-                + " this row measured 26.8 ms): the driver's JVM, which also hosts the Mongo-wire server, pausing for its"
-                + " collections (G1, 1.4 GB allocated a second), and requests waiting for one of the two cores all"
-                + " of them share; see docs/performance.md, \"Timeline reads\".");
+                + " this row measured 26.8 ms): the driver's JVM, which also hosts the Mongo-wire server, pausing"
+                + " for its collections (G1, 1.4 GB allocated a second), and requests waiting for one of the two"
+                + " cores all of them share; see docs/performance.md, \"Timeline reads\".");
         readRow("People search by name (two or three letters), " + String.format(Locale.ROOT, "%,d", people)
                 + " people loaded", search, 50, "One document of the name index by _id (the people filed under the first"
                 + " word's digest: thousands for two common letters), the caller's filter, then 21 histories by _id $in"
