@@ -256,7 +256,7 @@ class PlatformBenchmark {
                 report.ratio("Publishing from the event store to Kafka", publisher, rawProducer, "events/s", 0.5,
                         "The forwarder reads the event store in pages of 1,000 (upcast, the gap-aware token), builds"
                         + " each record's headers from the stored metadata and sends the stored bytes; each batch of"
-                        + " up to 1,000 waits for every ack (the next page is read meanwhile) and stores its token in a"
+                        + " up to 8,000 waits for every ack (the next page is read meanwhile) and stores its token in a"
                         + " transaction, on a freshly started"
                         + " service (its JIT still compiling). The peer only sends records"
                         + " built beforehand, on a machine its peers share; see docs/performance.md, \"Publishing\".");
@@ -307,8 +307,10 @@ class PlatformBenchmark {
                             + " apart below, as is the peer's first batch insert): parsing, every row checked with the"
                             + " person's rules, sealed, serialized, appended per batch, while the publisher and the"
                             + " projection forward the same events on the same two cores; the peer inserts rows"
-                            + " serialized beforehand, before the services start. The import workers wait for a core"
-                            + " most of the time; see docs/performance.md.");
+                            + " serialized beforehand, before the services start. While the import runs, the compilers"
+                            + " of the four JVMs, minutes old, take about 40 % of the two cores and projecting the same"
+                            + " events into the store 25-30 %, the import's own workers 16 %; see docs/performance.md,"
+                            + " \"Who has the two cores while the import runs\".");
                     }
                     long recorded = published.size() + people.size()
                             + (wanted.contains("http") ? (long) (httpWarmUpRounds + httpRounds) * people.size() : 0)

@@ -296,7 +296,8 @@ final class KafkaEventForwarder implements SmartLifecycle, SequencedDeadLetterPr
 
     /** Up to a batch of the events the stream holds now, without waiting for more. */
     private List<TrackedEventMessage<?>> availableNow() throws InterruptedException {
-        List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
+        // grows with what is there: a live event comes alone, and a batch of thousands is rare
+        List<TrackedEventMessage<?>> batch = new ArrayList<>();
         while (batch.size() < batchSize && stream.hasNextAvailable()) {
             batch.add(stream.nextAvailable());
         }
