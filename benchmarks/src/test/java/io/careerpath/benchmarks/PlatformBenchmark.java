@@ -274,8 +274,11 @@ class PlatformBenchmark {
                     report.ratio("Projection catch-up from the topic", catchUp, rawConsumer, "events/s", 0.5,
                             "Through Axon's Kafka source and tracking processor every event is deserialized and handled"
                             + " one by one before the batch's merged bulk write (one update per person and per team) and"
-                            + " its token write, in mongo-java-server on the same two cores; it would take a plain"
-                            + " consumer that hands whole polls to the bulk write; see docs/performance.md.");
+                            + " its token write, in mongo-java-server on the same two cores, by a query service started"
+                            + " seconds before: in a run sampled from /proc, the compilers (its own, and the driver's"
+                            + " compiling the store's write path) took 57 % of the two cores, the projection's threads 6 %."
+                            + " It would take a service that starts from compiled code, or cores of its own; see"
+                            + " docs/performance.md, \"Catch-up on a quiet machine\".");
                     if (wanted.contains("rebuild")) {
                         double rebuild = rebuild(query);
                         report.ratio("Read-model rebuild", rebuild, rawConsumer, "events/s", 0.5,
