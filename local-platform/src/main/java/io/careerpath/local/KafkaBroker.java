@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -325,16 +326,14 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void awaitAnswer() throws InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        awaitListener(deadline);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000,
                 // tried every 200 ms while the broker starts, not Kafka's back-off of up to a second
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200))) {
             while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see "
-                            + dataDir.resolve("kafka.log"));
-                }
+                requireRunning();
                 String answered;
                 try {
                     DescribeClusterResult cluster = admin.describeCluster();
@@ -342,8 +341,7 @@ public final class KafkaBroker implements AutoCloseable {
                     answered = cluster.clusterId().get(2, TimeUnit.SECONDS);
                 } catch (ExecutionException | TimeoutException notYet) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("Kafka did not start within " + START_TIMEOUT + "; see "
-                                + dataDir.resolve("kafka.log"), notYet);
+                        throw notStarted(notYet);
                     }
                     TimeUnit.MILLISECONDS.sleep(200);
                     continue;
@@ -355,5 +353,36 @@ public final class KafkaBroker implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Waits, quietly, until the broker's listener accepts connections: an admin client asking before that logs a
+     * warning with every refused connection (some fifty in a start on two cores), which reads as a fault to whoever
+     * watches the platform start.
+     */
+    private void awaitListener(long deadline) throws InterruptedException {
+        while (true) {
+            requireRunning();
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(HOST, port), 200);
+                return;
+            } catch (IOException notListening) {
+                if (System.nanoTime() > deadline) {
+                    throw notStarted(notListening);
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
+    }
+
+    private void requireRunning() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + dataDir.resolve("kafka.log"));
+        }
+    }
+
+    private IllegalStateException notStarted(Exception cause) {
+        return new IllegalStateException("Kafka did not start within " + START_TIMEOUT + "; see "
+                + dataDir.resolve("kafka.log"), cause);
     }
 }

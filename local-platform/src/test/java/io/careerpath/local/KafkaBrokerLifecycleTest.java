@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The single-machine broker never outlives its launcher for long, never shares its log directory with
@@ -26,6 +31,22 @@ class KafkaBrokerLifecycleTest {
 
     private final int port = TestInfrastructure.freePort();
     private final int controllerPort = TestInfrastructure.freePort();
+
+    /** Whoever watches the platform start sees no Kafka client warn of refused connections while the broker starts. */
+    @Test
+    void aStartWaitsForTheListenerWithoutWarnings() {
+        Logger kafkaClients = (Logger) LoggerFactory.getLogger("org.apache.kafka.clients");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        kafkaClients.addAppender(logged);
+        try (KafkaBroker broker = new KafkaBroker(dir.resolve("kafka"), port, controllerPort).start()) {
+            assertThat(broker.process().isAlive()).isTrue();
+        } finally {
+            kafkaClients.detachAppender(logged);
+        }
+        assertThat(logged.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+    }
 
     @Test
     void theBrokerEndsWhenItsLauncherIsKilledAndTheNextStartWorks() throws Exception {
