@@ -475,7 +475,7 @@ class PlatformBenchmark {
 
     /**
      * The projection's count of handled events, as the service answers it: one counter from the metrics endpoint,
-     * every 100 ms. Sampled as this run first did (the whole Prometheus page every 20 ms), the observer took 7-8 % of
+     * every 100 ms. Sampled as the benchmark first did (the whole Prometheus page every 20 ms), the observer took 7-8 % of
      * the two cores from the catch-up it measured, in the query service's request threads, and the row read 0.50-0.56
      * of the raw consumer against 0.60-0.69 now (A/B, docs/performance.md). 100 ms lengthens a window of ten seconds
      * or more by at most 2 %, which only lowers the rate.
