@@ -130,12 +130,13 @@ public final class PlatformServices implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    private static int freePort() {
+    /** A port no one listens on now (port 0 for a service is resolved this way). */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("No free port for the query service", e);
+            throw new UncheckedIOException("No free port on this machine", e);
         }
     }
 
