@@ -292,7 +292,7 @@ class PlatformBenchmark {
                     if (wanted.contains("http")) {
                         double api = closedLoop(people, nextDay, (person, day) -> recordLoad(command, person, day));
                         double peer = peerClosedLoop(EventStoreFile.jdbcUrl(dir.resolve("peer")), "sa", signIn, logs, "peer");
-                        httpRow("Single events through the HTTP API, 8 clients", "HTTP API", api, peer, jdbc[0]);
+                        httpRow("Single events through the HTTP API, 8 clients", "HTTP API", api, peer, jdbc[0], true);
                     }
 
                     if (wanted.contains("import")) {
@@ -607,7 +607,9 @@ class PlatformBenchmark {
         }
     }
 
-    private void httpRow(String target, String plotLabel, double ours, double peer, double jdbc) {
+    /** @param readSideProjecting whether the query service projects the recorded events meanwhile, on the same cores */
+    private void httpRow(String target, String plotLabel, double ours, double peer, double jdbc,
+                         boolean readSideProjecting) {
         report.ratios(target, plotLabel, ours, "events/s", List.of(
                         new BenchmarkReport.Peer("the Axon peer", peer, "events/s", 0.5, "Axon peer"),
                         new BenchmarkReport.Peer("JDBC one row per transaction", jdbc, "rows/s", 0.25, "JDBC")),
@@ -616,8 +618,12 @@ class PlatformBenchmark {
                 + " person, the rules, sealing, idempotency) and its publisher, which forwards every event on the same"
                 + " two cores while the peer publishes nothing. Both are measured after the same warm-up (the"
                 + " first " + httpWarmUpRounds + " rounds over the same people or things, not counted); on two"
-                + " loaded cores the command service's JIT is still compiling during the measured part. See the"
-                + " detail lines and docs/performance.md.");
+                + " loaded cores the command service's JIT is still compiling during the measured part."
+                + (readSideProjecting ? " Here the query service also projects every event on the same two cores (the"
+                + " PostgreSQL row runs without one): held still with SIGSTOP during the loop, the command service did"
+                + " 0.83-0.96 of the peer in alternating runs against 0.54-0.62 beside it, so the read side's share of"
+                + " the cores is the rest of the gap; see docs/performance.md, \"The read side's share of the HTTP"
+                + " row\"." : "") + " See the detail lines and docs/performance.md.");
     }
 
     /**
@@ -652,7 +658,7 @@ class PlatformBenchmark {
             double peer = peerClosedLoop(BenchmarkPostgres.create(databases.get(2)), BenchmarkPostgres.USER, signIn, logs,
                     "peer-postgres");
             httpRow("Single events through the HTTP API, 8 clients, PostgreSQL event store", "HTTP on PostgreSQL",
-                    ours, peer, jdbc);
+                    ours, peer, jdbc, false);
             report.detail(String.format(Locale.ROOT, "PostgreSQL at %s: plain JDBC %s rows/s one row per transaction from"
                     + " %d threads (%,d rows); the command service %s events/s, the Axon peer %s events/s through HTTP"
                     + " (fresh databases, dropped after).", BenchmarkPostgres.HOST, BenchmarkReport.fmt(jdbc), CLIENTS,

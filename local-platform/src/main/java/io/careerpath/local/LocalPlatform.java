@@ -18,9 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -38,6 +42,9 @@ import org.springframework.boot.convert.DurationStyle;
 public final class LocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+
+    /** How long Ctrl-C during the start waits for the start's current step before the JVM stops anyway. */
+    private static final Duration STOP_WHILE_STARTING = Duration.ofSeconds(30);
 
     /**
      * Where and on which ports. Port 0 for a service or the sign-in server means "any free port".
@@ -157,6 +164,16 @@ public final class LocalPlatform implements AutoCloseable {
      *                       accounts file); its port and key file come from {@code settings}
      */
     public static LocalPlatform start(Settings settings, Map<String, String> signInSettings) throws Exception {
+        return start(settings, signInSettings, () -> false);
+    }
+
+    /**
+     * @param stopRequested asked between the steps of the start (the sign-in server, the read models' store, both
+     *                      services, the demo people); once true, the start closes what it started and throws
+     *                      {@link InterruptedException}
+     */
+    static LocalPlatform start(Settings settings, Map<String, String> signInSettings, BooleanSupplier stopRequested)
+            throws Exception {
         Path dataDir = settings.dataDir().toAbsolutePath();
         Files.createDirectories(dataDir);
         Map<String, String> signInWired = new LinkedHashMap<>(signInSettings);
@@ -171,7 +188,9 @@ public final class LocalPlatform implements AutoCloseable {
         CompletableFuture<KafkaBroker> brokerReady = CompletableFuture.supplyAsync(kafka::awaitReady,
                 runnable -> new Thread(runnable, "kafka-broker-start").start());
         brokerReady.exceptionally(failure -> {
-            log.error("Kafka did not start; the services wait for it until their start-up timeouts", failure);
+            if (!stopRequested.getAsBoolean()) { // not when the start closed it on Ctrl-C
+                log.error("Kafka did not start; the services wait for it until their start-up timeouts", failure);
+            }
             return null;
         });
         SignInServer signIn;
@@ -183,6 +202,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         EmbeddedMongo mongo = null;
         try {
+            requireNoStop(stopRequested);
             mongo = EmbeddedMongo.persistent(dataDir.resolve("read-models.mv"), settings.mongoPort());
             Map<String, String> command = new LinkedHashMap<>();
             command.put("server.port", String.valueOf(settings.commandPort()));
@@ -202,9 +222,13 @@ public final class LocalPlatform implements AutoCloseable {
             });
             try {
                 brokerReady.join(); // answered long ago (the command service created its topic): checks it is ours
+                requireNoStop(stopRequested);
             } catch (CompletionException e) {
                 services.close();
                 throw e.getCause() instanceof Exception cause ? cause : e;
+            } catch (InterruptedException e) {
+                services.close();
+                throw e;
             }
             try {
                 DemoPeople.registerIfMissing(signIn, services);
@@ -220,6 +244,12 @@ public final class LocalPlatform implements AutoCloseable {
             kafka.close();
             signIn.close();
             throw e;
+        }
+    }
+
+    private static void requireNoStop(BooleanSupplier stopRequested) throws InterruptedException {
+        if (stopRequested.getAsBoolean()) {
+            throw new InterruptedException("Stopped while starting");
         }
     }
 
@@ -282,24 +312,58 @@ public final class LocalPlatform implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromArguments(args);
         Backups backups = Backups.fromArguments(settings.dataDir(), args);
+        // The one shutdown hook, in place before anything starts (the launcher's contexts register none of their own):
+        // Ctrl-C while starting stops the start at its next step and closes what it started; Ctrl-C once it runs
+        // closes everything in order. Nothing can register a hook once a stop has begun.
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        CountDownLatch startEnded = new CountDownLatch(1);
+        AtomicReference<LocalPlatform> running = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopRequested.set(true);
+            try {
+                if (!startEnded.await(STOP_WHILE_STARTING.toSeconds(), TimeUnit.SECONDS)) {
+                    // a step waiting on something that does not answer: every acknowledged event is already in the
+                    // event store file, and a start after this finds everything, as after a crash
+                    log.warn("Careerpath is still starting after {} s; stopping without waiting for it",
+                            STOP_WHILE_STARTING.toSeconds());
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            LocalPlatform platform = running.get();
+            if (platform != null) {
+                log.info("Stopping Careerpath");
+                platform.close();
+                log.info("Careerpath stopped");
+            }
+        }, "careerpath-shutdown"));
         LocalPlatform platform;
         try {
             if (backups.restoreFrom() != null) {
                 EventStoreBackups.restore(backups.restoreFrom(), settings.dataDir().toAbsolutePath());
             }
-            platform = start(settings, signInArguments(args));
+            platform = start(settings, signInArguments(args), stopRequested::get);
             platform.scheduleBackups(backups);
         } catch (Exception e) {
-            // a half-started platform may hold non-daemon threads: say why and leave
+            // said before the hook may go on: the JVM ends as soon as it returns
+            if (stopRequested.get()) {
+                log.info("Careerpath stopped while starting");
+                startEnded.countDown();
+                return;
+            }
             log.error("Careerpath could not start: {}", e.getMessage(), e);
+            startEnded.countDown();
+            // a half-started platform may hold non-daemon threads
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Stopping Careerpath");
-            platform.close();
-        }, "careerpath-shutdown"));
-        System.out.print(platform.banner(settings));
+        running.set(platform);
+        startEnded.countDown();
+        if (!stopRequested.get()) {
+            System.out.print(platform.banner(settings));
+        }
     }
 
     /** The {@code --careerpath.sign-in.*=...} arguments (e.g. {@code --careerpath.sign-in.accounts-file=...}). */

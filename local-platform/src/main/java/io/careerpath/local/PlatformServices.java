@@ -76,12 +76,17 @@ public final class PlatformServices implements AutoCloseable {
         // the launcher's classpath holds Spring Authorization Server: each service's own configuration file
         // excludes its auto-configuration (spring.autoconfigure.exclude), so it does not reach their contexts
         // the command side first: it creates the topic the query side waits for
+        // Neither context registers a shutdown hook of its own (nor one that stops logging): whoever starts them closes
+        // them, the launcher from its one hook, so that the query side stops before the command side and the sign-in
+        // server after both, instead of every context at once on a thread of Spring's while the launcher's log goes quiet
         ConfigurableApplicationContext command = CommandServiceApplication.builder().initializers(customizer)
+                .registerShutdownHook(false).properties("logging.register-shutdown-hook=false")
                 .run(arguments(commandWired));
         try {
             queryWired.putIfAbsent(COMMAND_API_URL, "http://localhost:" + port(command));
             queryWired.putIfAbsent(PERSON_KEYS_URL, "http://127.0.0.1:" + port(command));
             ConfigurableApplicationContext query = QueryServiceApplication.builder().initializers(customizer)
+                    .registerShutdownHook(false).properties("logging.register-shutdown-hook=false")
                     .run(arguments(queryWired, "spring.main.banner-mode=off"));
             return new PlatformServices(command, query);
         } catch (RuntimeException e) {

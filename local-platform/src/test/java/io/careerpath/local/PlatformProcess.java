@@ -54,6 +54,13 @@ final class PlatformProcess implements AutoCloseable {
 
     /** Starts the launcher and waits until it says it is running. */
     static PlatformProcess start(Path dataDir, Ports ports, Path log, Duration timeout) {
+        PlatformProcess platform = launch(dataDir, ports, log);
+        platform.awaitOutput(RUNNING, timeout);
+        return platform;
+    }
+
+    /** Starts the launcher, without waiting for anything. */
+    static PlatformProcess launch(Path dataDir, Ports ports, Path log) {
         try {
             Files.createDirectories(log.getParent());
             Process process = ChildJvm.builder(List.of("-XX:TieredStopAtLevel=1", "-Xmx1g", "-XX:+UseSerialGC"), LocalPlatform.class.getName(),
@@ -67,21 +74,33 @@ final class PlatformProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                     .start();
-            PlatformProcess platform = new PlatformProcess(process, dataDir, log);
-            platform.awaitRunning(timeout);
-            return platform;
+            return new PlatformProcess(process, dataDir, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void awaitRunning(Duration timeout) {
+    /** Waits until the platform's output holds {@code text}; fails at once if the platform exits. */
+    void awaitOutput(String text, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The platform exited with " + process.exitValue() + ":\n" + tail());
             }
-            return Files.readString(log).contains(RUNNING);
+            return Files.readString(log).contains(text);
         });
+    }
+
+    /** Everything the platform printed so far. */
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGKILL, which no JVM can catch or delay: nothing of a shutdown runs. */

@@ -78,7 +78,9 @@ public final class SignInServer implements AutoCloseable {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(SignInServerConfiguration.class)
                     .main(SignInServer.class)
                     .web(WebApplicationType.SERVLET)
-                    .properties("spring.config.name=sign-in-server")
+                    .properties("spring.config.name=sign-in-server", "logging.register-shutdown-hook=false")
+                    // stopped by its owner (the launcher's one shutdown hook, after the services it signs in for)
+                    .registerShutdownHook(false)
                     .run(arguments.toArray(String[]::new));
             return new SignInServer(context);
         } catch (RuntimeException e) {
