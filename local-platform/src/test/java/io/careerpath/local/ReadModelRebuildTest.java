@@ -75,7 +75,7 @@ class ReadModelRebuildTest {
             }
             return Proxy.newProxyInstance(SourceOfTruth.class.getClassLoader(), new Class<?>[] {SourceOfTruth.class},
                     (proxy, method, arguments) -> {
-                        if (method.getName().equals("eventsOf") && Thread.currentThread().getName().equals("read-model-rebuild")
+                        if (method.getName().equals("eventsOf") && Thread.currentThread().getName().startsWith("read-model-rebuild")
                                 && held.compareAndSet(false, true)) {
                             rebuildHoldsItsPlan.countDown();
                             release.await(2, TimeUnit.MINUTES);

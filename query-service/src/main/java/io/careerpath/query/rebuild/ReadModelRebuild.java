@@ -17,8 +17,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -181,21 +187,55 @@ public class ReadModelRebuild implements InitializingBean {
             people.addAll(page.people());
             after = page.next();
         } while (after != null);
+        List<List<Head>> steps = new ArrayList<>();
+        for (int from = 0; from < people.size(); from += PEOPLE_PER_STEP) {
+            steps.add(people.subList(from, Math.min(people.size(), from + PEOPLE_PER_STEP)));
+        }
         long total = people.stream().mapToLong(Head::events).sum();
         long done = 0;
         Instant lastLog = clock.instant();
-        for (int from = 0; from < people.size(); from += PEOPLE_PER_STEP) {
-            List<Head> step = people.subList(from, Math.min(people.size(), from + PEOPLE_PER_STEP));
-            projection.writesInto(generation).replace(source.eventsOf(step.stream().map(Head::personId).toList()));
-            done += step.stream().mapToLong(Head::events).sum();
-            Instant now = clock.instant();
-            progress.set(RebuildProgress.running(generation, done, total, startedAt, now));
-            if (Duration.between(lastLog, now).toSeconds() >= 2) {
-                RebuildProgress p = progress.get();
-                log.info("Rebuild of generation {}: {} of {} events, {}/s, about {} s left", generation, p.done(),
-                        p.total(), p.ratePerSecond(), p.secondsLeft());
-                lastLog = now;
+        // the next step's events are read from the event store while this step's are written: reading waits
+        // for the command service and writing for the store, so one after the other left a core idle each time
+        ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "read-model-rebuild-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<Map<String, List<DomainEventMessage<?>>>> next =
+                    steps.isEmpty() ? null : reader.submit(() -> eventsOf(steps.get(0)));
+            for (int i = 0; i < steps.size(); i++) {
+                Map<String, List<DomainEventMessage<?>>> events = read(next);
+                int following = i + 1;
+                next = following < steps.size() ? reader.submit(() -> eventsOf(steps.get(following))) : null;
+                projection.writesInto(generation).replace(events);
+                done += steps.get(i).stream().mapToLong(Head::events).sum();
+                Instant now = clock.instant();
+                progress.set(RebuildProgress.running(generation, done, total, startedAt, now));
+                if (Duration.between(lastLog, now).toSeconds() >= 2) {
+                    RebuildProgress p = progress.get();
+                    log.info("Rebuild of generation {}: {} of {} events, {}/s, about {} s left", generation, p.done(),
+                            p.total(), p.ratePerSecond(), p.secondsLeft());
+                    lastLog = now;
+                }
             }
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    private Map<String, List<DomainEventMessage<?>>> eventsOf(List<Head> step) {
+        return source.eventsOf(step.stream().map(Head::personId).toList());
+    }
+
+    private static Map<String, List<DomainEventMessage<?>>> read(Future<Map<String, List<DomainEventMessage<?>>>> events) {
+        try {
+            return events.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The rebuild was interrupted", e);
         }
     }
 }

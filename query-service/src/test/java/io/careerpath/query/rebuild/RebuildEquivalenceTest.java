@@ -33,16 +33,21 @@ import io.careerpath.query.intake.ProjectionInstance;
 import io.careerpath.query.intake.ProjectionTokens;
 import io.careerpath.query.intake.SegmentBalance;
 import io.careerpath.query.keys.TestKeys;
+import io.careerpath.pipeline.eventstore.EventStoreReads.Heads;
+import io.careerpath.query.source.SourceOfTruth;
+import io.careerpath.query.source.SourceOfTruthUnavailable;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -124,12 +129,7 @@ class RebuildEquivalenceTest {
         Map<String, Document> liveHistories = readModels.personHistories(liveGeneration);
         Map<String, Document> liveTeams = readModels.teamMembers(liveGeneration);
 
-        // the pause of every instance's processor, of which there is one here (its tokens in memory: none to wait for)
-        SegmentBalance balance = new SegmentBalance(axonWith(live), new ProjectionInstance("the-only-one"),
-                new ProjectionTokens(client.getDatabase("careerpath"), JacksonSerializer.defaultSerializer(),
-                        Duration.ofSeconds(10)), client.getDatabase("careerpath"), 1, Duration.ofSeconds(2));
-        ReadModelRebuild rebuild = new ReadModelRebuild(balance, readModels.generations(),
-                readModels.projection(), eventStore, Clock.systemUTC(), new SimpleMeterRegistry());
+        ReadModelRebuild rebuild = rebuildReading(eventStore);
         RebuildProgress started = rebuild.start().orElseThrow();
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> rebuild.progress().state() != RebuildProgress.State.RUNNING);
@@ -141,6 +141,59 @@ class RebuildEquivalenceTest {
         assertThat(readModels.personHistories(rebuilt)).isEqualTo(liveHistories);
         assertThat(withMembers(readModels.teamMembers(rebuilt))).isEqualTo(withMembers(liveTeams))
                 .containsOnlyKeys("t1", "t2", "t3");
+    }
+
+    /**
+     * The rebuild reads the next step's histories while it writes the step before: a read that fails part way
+     * (here the third step's, after two were written) ends the rebuild FAILED, naming why, with the generation
+     * the queries use still active and the half-built one gone, and the live projection going on.
+     */
+    @Test
+    void aRebuildWhoseReadFailsPartWayChangesNothingQueriesSee() {
+        for (int p = 0; p < 450; p++) {
+            store(new PersonRegistered(String.format("person-%03d", p), "r" + p, date("2020-01-01"), "hr", RECORDED,
+                    "Person " + p, "t1"));
+        }
+        live.start();
+        int liveGeneration = readModels.generations().active();
+        await().atMost(Duration.ofSeconds(20)).until(() -> projectedEvents(liveGeneration) == 450);
+        AtomicInteger reads = new AtomicInteger();
+        SourceOfTruth failingOnTheThirdRead = new SourceOfTruth() {
+            @Override
+            public Heads heads(String after, int limit) {
+                return eventStore.heads(after, limit);
+            }
+
+            @Override
+            public Map<String, List<DomainEventMessage<?>>> eventsOf(Collection<String> personIds) {
+                if (reads.incrementAndGet() == 3) {
+                    throw new SourceOfTruthUnavailable("The event store's histories could not be read: refused", null);
+                }
+                return eventStore.eventsOf(personIds);
+            }
+        };
+
+        ReadModelRebuild rebuild = rebuildReading(failingOnTheThirdRead);
+        RebuildProgress started = rebuild.start().orElseThrow();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> rebuild.progress().state() != RebuildProgress.State.RUNNING);
+
+        assertThat(rebuild.progress().state()).isEqualTo(RebuildProgress.State.FAILED);
+        assertThat(rebuild.progress().error()).contains("could not be read: refused");
+        assertThat(reads).hasValue(3);
+        assertThat(readModels.generations().active()).isEqualTo(liveGeneration);
+        assertThat(readModels.personHistories(started.generation())).isEmpty();
+        store(new DeliveryRoleStarted("person-000", "d0", date("2021-01-01"), "person-000", RECORDED, "Apollo"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> projectedEvents(liveGeneration) == 451);
+    }
+
+    /** The service's rebuild, pausing the one live processor here (its tokens in memory: none to wait for). */
+    private ReadModelRebuild rebuildReading(SourceOfTruth source) {
+        SegmentBalance balance = new SegmentBalance(axonWith(live), new ProjectionInstance("the-only-one"),
+                new ProjectionTokens(client.getDatabase("careerpath"), JacksonSerializer.defaultSerializer(),
+                        Duration.ofSeconds(10)), client.getDatabase("careerpath"), 1, Duration.ofSeconds(2));
+        return new ReadModelRebuild(balance, readModels.generations(), readModels.projection(), source,
+                Clock.systemUTC(), new SimpleMeterRegistry());
     }
 
     /**
