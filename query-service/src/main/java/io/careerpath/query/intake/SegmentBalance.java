@@ -151,7 +151,12 @@ public class SegmentBalance {
                 lastRelease = now;
             }
         } catch (RuntimeException e) {
-            log.warn("Balancing the projection's segments failed this round: {}", e.toString());
+            if (stopped) {
+                // the stop interrupts a round in progress (the driver then throws MongoInterruptedException)
+                log.debug("A round of balancing was cut short by the service's stop: {}", e.toString());
+            } else {
+                log.warn("Balancing the projection's segments failed this round: {}", e.toString());
+            }
         }
     }
 
