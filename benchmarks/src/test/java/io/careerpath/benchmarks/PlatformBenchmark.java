@@ -284,14 +284,18 @@ class PlatformBenchmark {
                         double rebuild = rebuild(query);
                         report.ratio("Read-model rebuild", rebuild, rawConsumer, "events/s", 0.5,
                             "The rebuild reads every person's events from the event store (through the command"
-                            + " service's history API) and writes the projection's bulks; see docs/performance.md.");
+                            + " service's history API), 200 people a step, the next step's read while this one's"
+                            + " bulks are written; the writes (the query service building the documents,"
+                            + " mongo-java-server storing them, on the same two cores) are most of its time; see"
+                            + " docs/performance.md, \"The rebuild reads the next step while it writes this one\".");
                     }
 
                     List<String> people = register(command, CLIENTS * httpPeoplePerClient);
                     int[] nextDay = new int[people.size()];
                     if (wanted.contains("http")) {
                         double api = closedLoop(people, nextDay, (person, day) -> recordLoad(command, person, day));
-                        double peer = peerClosedLoop(EventStoreFile.jdbcUrl(dir.resolve("peer")), "sa", signIn, logs, "peer");
+                        PeerRates peer = peerClosedLoop(EventStoreFile.jdbcUrl(dir.resolve("peer")), "sa", signIn, logs,
+                                "peer");
                         httpRow("Single events through the HTTP API, 8 clients", "HTTP API", api, peer, jdbc[0], true);
                     }
 
@@ -592,26 +596,40 @@ class PlatformBenchmark {
      * The command path's peer ({@link io.careerpath.benchmarks.peer.PeerService}) in a JVM of its own on the event
      * store {@code url}: as many things as the HTTP row has people, created first, then the same closed loop.
      */
-    private double peerClosedLoop(String url, String user, SignInServer signIn, Path logs, String label) throws Exception {
+    private PeerRates peerClosedLoop(String url, String user, SignInServer signIn, Path logs, String label)
+            throws Exception {
         Map<String, String> settings = new LinkedHashMap<>(Map.of("spring.datasource.url", url,
                 "spring.datasource.username", user,
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", signIn.issuer(),
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", signIn.jwkSetUri()));
         try (ServiceProcess peer = ServiceProcess.start("peer", label, freePort(), settings, logs)) {
             List<String> things = new ArrayList<>();
+            List<String> streams = new ArrayList<>();
             for (int i = 0; i < CLIENTS * httpPeoplePerClient; i++) {
                 things.add(post(peer.baseUrl() + "/peer/things", "{}").get("thingId").asText());
+                streams.add(UUID.randomUUID().toString());
             }
-            return closedLoop(things, new int[things.size()],
+            double axon = closedLoop(things, new int[things.size()],
                     (thing, day) -> post(peer.baseUrl() + "/peer/things/" + thing + "/events", loadBody(day)));
+            double withoutAxon = closedLoop(streams, new int[streams.size()],
+                    (stream, day) -> post(peer.baseUrl() + "/peer/rows/" + stream, loadBody(day)));
+            return new PeerRates(axon, withoutAxon);
         }
     }
 
+    /**
+     * @param axon        the Axon peer: one rule-less aggregate's command per request
+     * @param withoutAxon the same requests to the same service, each writing one row with plain JDBC instead
+     */
+    private record PeerRates(double axon, double withoutAxon) {
+    }
+
     /** @param readSideProjecting whether the query service projects the recorded events meanwhile, on the same cores */
-    private void httpRow(String target, String plotLabel, double ours, double peer, double jdbc,
+    private void httpRow(String target, String plotLabel, double ours, PeerRates peer, double jdbc,
                          boolean readSideProjecting) {
+        double httpAlone = peer.withoutAxon() / jdbc;
         report.ratios(target, plotLabel, ours, "events/s", List.of(
-                        new BenchmarkReport.Peer("the Axon peer", peer, "events/s", 0.5, "Axon peer"),
+                        new BenchmarkReport.Peer("the Axon peer", peer.axon(), "events/s", 0.5, "Axon peer"),
                         new BenchmarkReport.Peer("JDBC one row per transaction", jdbc, "rows/s", 0.25, "JDBC")),
                 "The peer runs the same HTTP stack, JWT check, JDBC event store and serializer with one rule-less"
                 + " aggregate: the gap to it is the command service's own work per request (strict JSON, loading the"
@@ -623,7 +641,17 @@ class PlatformBenchmark {
                 + " PostgreSQL row runs without one): held still with SIGSTOP during the loop, the command service did"
                 + " 0.83-0.96 of the peer in alternating runs against 0.54-0.62 beside it, so the read side's share of"
                 + " the cores is the rest of the gap; see docs/performance.md, \"The read side's share of the HTTP"
-                + " row\"." : "") + " See the detail lines and docs/performance.md.");
+                + " row\"." : "") + String.format(Locale.ROOT, " Against plain JDBC: the same peer service with no"
+                + " Axon at all (the same request, JWT check and body, then one JDBC row per request) did %s events/s,"
+                + " %.2f of JDBC one row per transaction, %s; see docs/performance.md, \"HTTP without Axon\".",
+                BenchmarkReport.fmt(peer.withoutAxon()), httpAlone, httpAlone < 0.25
+                        ? "so on these cores no design that keeps one HTTP request with a JWT check per event reaches 0.25"
+                        : "so what stands between the HTTP stack and 0.25 is the work after the request (Axon's unit of"
+                        + " work in the peer; the rules, sealing and publishing here)"));
+        report.detail(String.format(Locale.ROOT, "%s: the Axon peer %s events/s; the same peer with no Axon (one plain"
+                + " JDBC row per request) %s events/s, %.2f of JDBC one row per transaction (%s rows/s).", target,
+                BenchmarkReport.fmt(peer.axon()), BenchmarkReport.fmt(peer.withoutAxon()), httpAlone,
+                BenchmarkReport.fmt(jdbc)));
     }
 
     /**
@@ -655,14 +683,14 @@ class PlatformBenchmark {
                 List<String> people = register(command, CLIENTS * httpPeoplePerClient);
                 ours = closedLoop(people, new int[people.size()], (person, day) -> recordLoad(command, person, day));
             }
-            double peer = peerClosedLoop(BenchmarkPostgres.create(databases.get(2)), BenchmarkPostgres.USER, signIn, logs,
-                    "peer-postgres");
+            PeerRates peer = peerClosedLoop(BenchmarkPostgres.create(databases.get(2)), BenchmarkPostgres.USER, signIn,
+                    logs, "peer-postgres");
             httpRow("Single events through the HTTP API, 8 clients, PostgreSQL event store", "HTTP on PostgreSQL",
                     ours, peer, jdbc, false);
             report.detail(String.format(Locale.ROOT, "PostgreSQL at %s: plain JDBC %s rows/s one row per transaction from"
                     + " %d threads (%,d rows); the command service %s events/s, the Axon peer %s events/s through HTTP"
                     + " (fresh databases, dropped after).", BenchmarkPostgres.HOST, BenchmarkReport.fmt(jdbc), CLIENTS,
-                    perThread.stream().mapToInt(List::size).sum(), BenchmarkReport.fmt(ours), BenchmarkReport.fmt(peer)));
+                    perThread.stream().mapToInt(List::size).sum(), BenchmarkReport.fmt(ours), BenchmarkReport.fmt(peer.axon())));
         } finally {
             databases.forEach(BenchmarkPostgres::drop);
         }

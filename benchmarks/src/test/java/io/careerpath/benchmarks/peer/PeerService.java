@@ -1,11 +1,17 @@
 package io.careerpath.benchmarks.peer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careerpath.pipeline.AxonSerialization;
 import io.careerpath.security.web.ResourceServer;
 import io.careerpath.security.web.SecurityProblems;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
@@ -14,6 +20,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * serializer ({@link AxonSerialization}) and the service's own Flyway migration, Axon's default event-sourcing
  * repository; and one trivial aggregate whose command has no rules. What the command service does beyond this
  * (strict JSON, the person's rules, sealing, idempotency, publishing) is what the ratio to this peer measures.
+ * Beside it, {@link Rows}: the same request with no Axon at all, one plain JDBC row per request.
  *
  * <p>Started as its own JVM by the benchmark ({@code PeerMain}), with the same heap and collector as the services.
  */
@@ -89,6 +97,39 @@ public class PeerService {
         Map<String, Object> record(@PathVariable String thingId, @RequestBody Load load) {
             long sequence = commands.sendAndWait(new Thing.Record(thingId, load.effectiveDate(), load.percentOfTime()));
             return Map.of("thingId", thingId, "sequenceNumber", sequence);
+        }
+    }
+
+    /**
+     * POST /peer/rows/{streamId}: the same request, JWT check and body as {@link Things#record}, then one row into
+     * the same event table with plain JDBC, a transaction of its own (the pool's auto-commit), and no Axon: what the
+     * HTTP stack alone costs beside the benchmark's plain JDBC one row per transaction. The stream's next sequence
+     * number is counted here (each stream has one client at a time), the body serialized with Jackson.
+     */
+    @RestController
+    static class Rows {
+
+        private static final String INSERT = "INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type,"
+                + " eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        private static final byte[] NO_META_DATA = "{}".getBytes(StandardCharsets.UTF_8);
+
+        private final JdbcTemplate jdbc;
+        private final ObjectMapper json;
+        private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+
+        Rows(JdbcTemplate jdbc, ObjectMapper json) {
+            this.jdbc = jdbc;
+            this.json = json;
+        }
+
+        @PostMapping("/peer/rows/{streamId}")
+        @ResponseStatus(HttpStatus.CREATED)
+        Map<String, Object> record(@PathVariable String streamId, @RequestBody Load load) throws JsonProcessingException {
+            long sequence = sequences.computeIfAbsent(streamId, id -> new AtomicLong()).getAndIncrement();
+            jdbc.update(INSERT, streamId, sequence, "Row", UUID.randomUUID().toString(), NO_META_DATA,
+                    json.writeValueAsBytes(load), null, Load.class.getName(), Instant.now().toString());
+            return Map.of("streamId", streamId, "sequenceNumber", sequence);
         }
     }
 
