@@ -59,9 +59,9 @@ class ReadModelRebuildTest {
     }
 
     /**
-     * Wraps the query service's {@link SourceOfTruth}: the first time the rebuild ({@code read-model-rebuild}
-     * thread) reads events, which it does after it read the store's heads (its plan), it says so and waits until
-     * released (at most two minutes). Every other read passes straight through.
+     * Wraps the query service's {@link SourceOfTruth}: the first time the rebuild (its {@code read-model-rebuild}
+     * threads: the rebuild's own and its reader) reads events, which it does after it read the store's heads (its
+     * plan), it says so and waits until released (at most two minutes). Every other read passes straight through.
      */
     static final class RebuildGate implements BeanPostProcessor {
         final CountDownLatch rebuildHoldsItsPlan = new CountDownLatch(1);
