@@ -3,9 +3,11 @@ package io.careerpath.query.integrity;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import io.careerpath.events.PersonErased;
 import io.careerpath.pipeline.eventstore.EventStoreReads;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Head;
 import io.careerpath.pipeline.eventstore.EventStoreReads.Heads;
+import io.careerpath.pipeline.eventstore.HistoryFingerprint;
 import io.careerpath.query.history.HistoryReads;
 import io.careerpath.query.history.HistoryReads.Stand;
 import io.careerpath.query.history.ReadModelGenerations;
@@ -37,6 +39,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.TopicPartition;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -54,7 +57,9 @@ import org.springframework.stereotype.Service;
  * <p>So that people whose newest events are merely in flight are not counted, the store's heads are read
  * first, then the check waits (boundedly) until the projection has passed everything the topic held at
  * that moment: an event the store held by then either reached the read model, or was not yet published
- * (the read model is then behind the store indeed, and is repaired from it).
+ * (the read model is then behind the store indeed, and is repaired from it). The other way round, a person
+ * registered or an event recorded after the heads were read may be projected before the read model is read:
+ * such people are looked at again, the read model first, before they count as ahead or unknown.
  */
 @Service
 public class ReadModelIntegrity implements DisposableBean {
@@ -201,6 +206,7 @@ public class ReadModelIntegrity implements DisposableBean {
                 checked++;
             }
         }
+        outOfStep.keySet().removeAll(newerThanTheHeads(outOfStep));
         long repaired = repairAll(List.copyOf(outOfStep.keySet()), generation);
         Map<OutOfStep, Long> byKind = new EnumMap<>(OutOfStep.class);
         outOfStep.values().forEach(kind -> byKind.merge(kind, 1L, Long::sum));
@@ -208,6 +214,39 @@ public class ReadModelIntegrity implements DisposableBean {
                 .map(e -> new Example(e.getKey(), e.getValue())).toList();
         return new IntegrityReport(IntegrityReport.State.DONE, startedAt, clock.instant(), checked, outOfStep.size(),
                 byKind, repaired, outOfStep.size() - repaired, examples, caughtUp, retention, null);
+    }
+
+    /**
+     * Of the people found ahead of the store or unknown to it, those whose read model only holds what the store
+     * gained after its heads were read: the projection wrote it meanwhile (a person registered, an event recorded,
+     * during the check). Looked at again, the read model first and the store after it, they match: events reach
+     * the read model only from the store, so a read model read before the store can never be ahead of it.
+     */
+    private Set<String> newerThanTheHeads(Map<String, OutOfStep> outOfStep) {
+        List<String> aheadOfTheHeads = outOfStep.entrySet().stream()
+                .filter(e -> e.getValue() == OutOfStep.AHEAD || e.getValue() == OutOfStep.UNKNOWN_TO_EVENT_STORE)
+                .map(Map.Entry::getKey).toList();
+        Set<String> inStep = new HashSet<>();
+        for (int from = 0; from < aheadOfTheHeads.size(); from += PEOPLE_PER_STEP) {
+            List<String> step = aheadOfTheHeads.subList(from, Math.min(aheadOfTheHeads.size(), from + PEOPLE_PER_STEP));
+            Map<String, Stand> stands = histories.standOf(step);
+            Map<String, List<DomainEventMessage<?>>> storedNow = heads.eventsOf(step);
+            for (String personId : step) {
+                List<DomainEventMessage<?>> events = storedNow.getOrDefault(personId, List.of());
+                if (!events.isEmpty() && compare(headOf(personId, events), stands.get(personId)).isEmpty()) {
+                    inStep.add(personId);
+                }
+            }
+        }
+        return inStep;
+    }
+
+    /** The store's head of a person, from their events as the store holds them. */
+    private static Head headOf(String personId, List<DomainEventMessage<?>> events) {
+        HistoryFingerprint fingerprint = HistoryFingerprint.start();
+        events.forEach(event -> fingerprint.add(event.getSequenceNumber(), event.getIdentifier()));
+        return new Head(personId, events.get(events.size() - 1).getSequenceNumber(), events.size(), fingerprint.value(),
+                events.stream().anyMatch(event -> PersonErased.class.equals(event.getPayloadType())));
     }
 
     /** How the read model differs from the store's head, if it does. */
