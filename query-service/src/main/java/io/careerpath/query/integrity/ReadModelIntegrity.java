@@ -68,7 +68,7 @@ public class ReadModelIntegrity implements DisposableBean {
     private static final int PEOPLE_PER_STEP = 200;
     private static final int EXAMPLES = 20;
 
-    private final SourceOfTruth heads;
+    private final SourceOfTruth store;
     private final ReadModelGenerations generations;
     private final HistoryReads histories;
     private final ReadModelRepair repair;
@@ -83,11 +83,11 @@ public class ReadModelIntegrity implements DisposableBean {
         return thread;
     });
 
-    ReadModelIntegrity(SourceOfTruth heads, ReadModelGenerations generations, HistoryReads histories,
+    ReadModelIntegrity(SourceOfTruth store, ReadModelGenerations generations, HistoryReads histories,
                        ReadModelRepair repair,
                        TopicPositions topic, ReadModelRebuild rebuild, IntegrityProperties properties, Clock clock,
                        MeterRegistry meters) {
-        this.heads = heads;
+        this.store = store;
         this.generations = generations;
         this.histories = histories;
         this.repair = repair;
@@ -230,7 +230,7 @@ public class ReadModelIntegrity implements DisposableBean {
         for (int from = 0; from < aheadOfTheHeads.size(); from += PEOPLE_PER_STEP) {
             List<String> step = aheadOfTheHeads.subList(from, Math.min(aheadOfTheHeads.size(), from + PEOPLE_PER_STEP));
             Map<String, Stand> stands = histories.standOf(step);
-            Map<String, List<DomainEventMessage<?>>> storedNow = heads.eventsOf(step);
+            Map<String, List<DomainEventMessage<?>>> storedNow = store.eventsOf(step);
             for (String personId : step) {
                 List<DomainEventMessage<?>> events = storedNow.getOrDefault(personId, List.of());
                 if (!events.isEmpty() && compare(headOf(personId, events), stands.get(personId)).isEmpty()) {
@@ -283,7 +283,7 @@ public class ReadModelIntegrity implements DisposableBean {
         List<Head> all = new ArrayList<>();
         String after = null;
         do {
-            Heads page = heads.heads(after, EventStoreReads.MAX_HEADS_PER_PAGE);
+            Heads page = store.heads(after, EventStoreReads.MAX_HEADS_PER_PAGE);
             all.addAll(page.people());
             after = page.next();
         } while (after != null);
